@@ -1,0 +1,173 @@
+"""The valid sample filings: two fictional institutions that differ in their choices.
+
+* 99XA "ROC Denkbeeldige Delta (fictief)" works on every objective, applies every measure, and
+  reports every breakdown of every indicator.
+* 99XB "Vakcollege Verzonnen Veen (fictief)" leaves three objectives out, explains measures away,
+  adds own indicators and uses an alternative source where it did not take part in the JOB-monitor.
+
+Together they use every concept, axis and member of the taxonomy (a test proves it).
+Run `python -m mbo_xbrl.synthetic.samples` to rewrite `samples/valid/`.
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+from mbo_xbrl.catalogue import Catalogue, load_catalogue
+from mbo_xbrl.filing.model import (
+    AlternativeSource,
+    BudgetLine,
+    Earmark,
+    FilingContent,
+    IndicatorValue,
+    MeasureChoice,
+    ObjectiveChoice,
+    OwnIndicator,
+)
+from mbo_xbrl.synthetic.values import realisation, start_and_target
+
+REPORT_YEAR = 2024
+# Share of the quality funds per objective, after seed 002 fig. 2.2 (1.3 ~18%, 3.3 ~21%, 3.4 ~7%).
+BUDGET_SHARES = {"1.1": 4, "1.2": 9, "1.3": 18, "1.4": 7, "1.5": 3, "2.1": 6, "2.2": 10, "2.3": 5,
+                 "3.1": 7, "3.2": 3, "3.3": 21, "3.4": 7}
+EARMARK_SHARE = Decimal("0.8")
+
+
+def _indicator_values(cat: Catalogue, objectives: set[str], rng: random.Random, scale: float,
+                      with_breakdowns: bool) -> list[IndicatorValue]:
+    values: list[IndicatorValue] = []
+    for ind in cat.indicators:
+        if ind.objective not in objectives:
+            continue
+        start, target = start_and_target(cat, ind, rng, scale)
+        delivered = REPORT_YEAR in cat.frequency_by_code[ind.frequency].delivery_years
+        real = realisation(cat, ind, start, target, 0.3, rng) if delivered else None
+        values.append(IndicatorValue(indicator=ind.code, kind="start", year=ind.start_year, value=start))
+        values.append(IndicatorValue(indicator=ind.code, kind="target", year=cat.target_year, value=target))
+        if real is not None:
+            values.append(IndicatorValue(indicator=ind.code, kind="realisation", year=REPORT_YEAR, value=real))
+        if not with_breakdowns:
+            continue
+        for code in ind.breakdowns:
+            for member in cat.breakdown_by_code[code].members:
+                part_start, _ = start_and_target(cat, ind, rng, scale / len(cat.breakdown_by_code[code].members))
+                values.append(IndicatorValue(indicator=ind.code, kind="start", year=ind.start_year,
+                                             value=part_start, breakdown={code: member.code}))
+                if real is not None:
+                    part_real = realisation(cat, ind, part_start, part_start, 0, rng)
+                    values.append(IndicatorValue(indicator=ind.code, kind="realisation", year=REPORT_YEAR,
+                                                 value=part_real, breakdown={code: member.code}))
+    return values
+
+
+def _budgets(cat: Catalogue, yearly_total: int, applied: dict[str, list[str]], own: set[str],
+             ) -> tuple[list[BudgetLine], list[Earmark]]:
+    """Budgets that add up exactly: measures -> objective -> year total; earmarks under budget."""
+    lines: list[BudgetLine] = []
+    earmarks: list[Earmark] = []
+    weight = sum(BUDGET_SHARES[o] for o in applied)
+    for year_index, year in enumerate(cat.plan_years):
+        growth = Decimal(100 + 2 * year_index) / 100
+        year_total = Decimal(0)
+        for objective, measures in applied.items():
+            objective_budget = Decimal(yearly_total) * BUDGET_SHARES[objective] / weight * growth
+            parts = measures + (["own"] if objective in own else [])
+            each = (objective_budget / len(parts) / 1000).quantize(Decimal(1)) * 1000
+            for measure in parts:
+                lines.append(BudgetLine(year=year, objective=objective, measure=measure, amount=each))
+            objective_total = each * len(parts)
+            lines.append(BudgetLine(year=year, objective=objective, amount=objective_total))
+            year_total += objective_total
+            if cat.is_earmarked(objective):
+                earmark = (objective_total * EARMARK_SHARE / 1000).quantize(Decimal(1)) * 1000
+                earmarks.append(Earmark(year=year, objective=objective, amount=earmark))
+        lines.append(BudgetLine(year=year, amount=year_total))
+    return lines, earmarks
+
+
+def delta(cat: Catalogue) -> FilingContent:
+    """99XA: works on every objective, applies every measure, every breakdown."""
+    rng = random.Random(2024_01)
+    objectives = [o.code for o in cat.objectives]
+    applied = {o: [m.code for m in cat.measures_of(o)] for o in objectives}
+    budgets, earmarks = _budgets(cat, 21_000_000, applied, own={"1.2", "3.3"})
+    return FilingContent(
+        institution_code="99XA",
+        institution_name="ROC Denkbeeldige Delta (fictief)",
+        report_year=REPORT_YEAR,
+        narrative=("In 2024 is de kwaliteitsagenda in alle teams gestart. De nadruk lag op begeleiding van "
+                   "niveau 2-studenten, stagebegeleiding en het carrièreperspectief van docenten."),
+        objectives=[ObjectiveChoice(objective=o, works_on=True,
+                                    narrative=f"Doelstelling {o}: de maatregelen lopen volgens plan.")
+                    for o in objectives],
+        measures=[MeasureChoice(measure=m.code, applied=True) for m in cat.measures],
+        indicator_values=_indicator_values(cat, set(objectives), rng, scale=60.0, with_breakdowns=True),
+        budgets=budgets,
+        earmarks=earmarks,
+    )
+
+
+def veen(cat: Catalogue) -> FilingContent:
+    """99XB: leaves objectives out, explains measures away, own indicators, an alternative source."""
+    rng = random.Random(2024_02)
+    left_out = {"1.5", "2.3", "3.2"}
+    explained_away = {
+        "M1.1.01": "De gemeente geeft al een regionale studentenpas uit die onze studenten gebruiken.",
+        "M1.3.03": "De klassen zijn met gemiddeld 16 studenten al klein; het geld gaat naar extra coaches.",
+        "M2.2.03": "Stagematching loopt via het regionale leerbedrijvenplatform; geen eigen maatregel nodig.",
+        "M3.3.02": "Werkdruk wordt in 2024 eerst onderzocht; maatregelen volgen in 2025.",
+    }
+    objectives = [o.code for o in cat.objectives if o.code not in left_out]
+    measures = [m for m in cat.measures if m.objective not in left_out]
+    applied = {o: [m.code for m in measures if m.objective == o and m.code not in explained_away]
+               for o in objectives}
+    budgets, earmarks = _budgets(cat, 6_500_000, applied, own={"1.1", "2.2"})
+    own_indicators = [
+        OwnIndicator(
+            code="EI-01", objective="1.1", name="Studenten die zich gelijkwaardig behandeld voelen",
+            definition="Percentage studenten dat in de eigen studentenenquête aangeeft zich gelijkwaardig "
+                       "behandeld te voelen door docenten en medestudenten.",
+            unit="percentage", direction="higher", source="Eigen studentenenquête, jaarlijks, respons 41%",
+            values=[("start", 2023, Decimal("71.0")), ("target", 2027, Decimal("80.0")),
+                    ("realisation", 2024, Decimal("73.5"))]),
+        OwnIndicator(
+            code="EI-02", objective="2.2", name="Gemelde gevallen van stagediscriminatie",
+            definition="Aantal meldingen van stagediscriminatie bij het eigen meldpunt per kalenderjaar.",
+            unit="count", direction="lower", source="Registratie van het eigen meldpunt stagediscriminatie",
+            values=[("start", 2023, Decimal("14")), ("target", 2027, Decimal("6"))]),
+    ]
+    alternative = [
+        AlternativeSource(indicator=code, description=(
+            "Eigen studentenenquête (voorjaar, alle bol- en bbl-studenten, respons 38%), omdat de instelling "
+            "in 2022 niet aan de JOB-monitor deelnam; vraagstelling gelijk aan de JOB-monitor."))
+        for code in ("I1.2.01", "I3.1.01")]
+    return FilingContent(
+        institution_code="99XB",
+        institution_name="Vakcollege Verzonnen Veen (fictief)",
+        report_year=REPORT_YEAR,
+        narrative=("Wij kiezen bewust voor minder doelstellingen en zetten de middelen vooral in op "
+                   "begeleiding, stages en het werken in het mbo."),
+        objectives=[ObjectiveChoice(objective=o.code, works_on=o.code not in left_out,
+                                    narrative=("Wij werken hier niet aan: de instelling heeft geen aanbod voor "
+                                               "deze doelgroep en kiest voor focus.") if o.code in left_out else None)
+                    for o in cat.objectives],
+        measures=[MeasureChoice(measure=m.code, applied=m.code not in explained_away,
+                                explanation=explained_away.get(m.code)) for m in measures],
+        indicator_values=_indicator_values(cat, set(objectives), rng, scale=15.0, with_breakdowns=False),
+        own_indicators=own_indicators,
+        alternative_sources=alternative,
+        budgets=budgets,
+        earmarks=earmarks,
+    )
+
+
+SAMPLES = {"99XA-2024.xbrl": delta, "99XB-2024.xbrl": veen}
+
+
+def sample_files(cat: Catalogue | None = None) -> dict[str, bytes]:
+    """File name -> instance bytes of every valid sample."""
+    from mbo_xbrl.filing.writer import write_instance
+
+    cat = cat or load_catalogue()
+    return {name: write_instance(build(cat), cat) for name, build in SAMPLES.items()}

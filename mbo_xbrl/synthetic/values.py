@@ -1,0 +1,66 @@
+"""Plausible indicator values, calibrated to the sector figures published in seed 002.
+
+Only the published means are used as anchors; the rest of the spread is invented and documented
+as such. Values are drawn from a seeded `random.Random`, so the same seed gives the same values.
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+from mbo_xbrl.catalogue import Catalogue, Indicator
+
+# Published sector means (start, target) from seed 002 (see ../shared/domain.md).
+PUBLISHED = {
+    "I3.3.03": (41.0, 35.0),  # workload too high
+    "I3.3.01": (47.0, 56.0),  # LC/LD scales
+    "I3.3.04": (6.8, 7.1),  # satisfaction with development (mark)
+    "I3.3.05": (7.8, 8.2),  # starters' mark for guidance
+    "I3.1.07": (42.0, 68.0),  # passed arithmetic
+    "I3.1.05": (77.0, 87.0),  # passed central exam Dutch
+    "I2.2.01": (36.0, 47.0),  # satisfied with school's internship guidance
+    "I2.2.02": (67.0, 69.0),  # satisfied with company's internship guidance
+    "I1.2.01": (82.0, 85.0),  # feel safe at school: over 80%, +3 points
+}
+# Typical start values of indicators without a published figure, per unit (invented).
+TYPICAL = {"percentage": 60.0, "mark": 7.0, "count": 8.0, "ratio": 1.1}
+SPREAD = {"percentage": 8.0, "mark": 0.4, "count": 2.0, "ratio": 0.15}
+LIMITS = {"percentage": (0.0, 100.0), "mark": (1.0, 10.0), "count": (0.0, None), "ratio": (0.0, None)}
+
+
+def _clip(value: float, unit: str) -> float:
+    low, high = LIMITS[unit]
+    value = max(low, value)
+    return min(high, value) if high is not None else value
+
+
+def start_and_target(cat: Catalogue, indicator: Indicator, rng: random.Random,
+                     scale: float = 1.0) -> tuple[Decimal, Decimal]:
+    """A start value and a 2027 target that moves in the indicator's direction.
+
+    `scale` sizes counts that grow with the institution (early leavers, practorates).
+    """
+    unit = cat.unit_by_code[indicator.unit]
+    if indicator.code in PUBLISHED:
+        start_mean, target_mean = PUBLISHED[indicator.code]
+    else:
+        start_mean = TYPICAL[indicator.unit] * (scale if indicator.unit == "count" else 1.0)
+        step = 0.08 * start_mean if indicator.unit != "mark" else 0.3
+        target_mean = start_mean + (step if indicator.direction.value == "higher" else -step)
+    spread = SPREAD[indicator.unit] * (scale if indicator.unit == "count" else 1.0)
+    start = _clip(rng.gauss(start_mean, spread), indicator.unit)
+    ambition = abs(rng.gauss(abs(target_mean - start_mean), abs(target_mean - start_mean) / 4 + 1e-9))
+    target = start + ambition if indicator.direction.value == "higher" else start - ambition
+    target = _clip(target, indicator.unit)
+    quantum = Decimal(1).scaleb(-unit.decimals)
+    return Decimal(repr(start)).quantize(quantum), Decimal(repr(target)).quantize(quantum)
+
+
+def realisation(cat: Catalogue, indicator: Indicator, start: Decimal, target: Decimal, progress: float,
+                rng: random.Random) -> Decimal:
+    """A realised value part of the way from start to target, with noise."""
+    unit = cat.unit_by_code[indicator.unit]
+    value = float(start) + progress * (float(target) - float(start))
+    value = _clip(value + rng.gauss(0, SPREAD[indicator.unit] / 4), indicator.unit)
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-unit.decimals))

@@ -1,0 +1,1 @@
+"""The taxonomy generator: catalogue -> XBRL taxonomy package (tree and zip) under `taxonomy/`."""
