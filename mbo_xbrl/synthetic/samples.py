@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
+from pathlib import Path
+
+import click
 
 from mbo_xbrl.catalogue import Catalogue, load_catalogue
 from mbo_xbrl.filing.model import (
@@ -91,7 +94,7 @@ def delta(cat: Catalogue) -> FilingContent:
     rng = random.Random(2024_01)
     objectives = [o.code for o in cat.objectives]
     applied = {o: [m.code for m in cat.measures_of(o)] for o in objectives}
-    budgets, earmarks = _budgets(cat, 21_000_000, applied, own={"1.2", "3.3"})
+    budgets, earmarks = _budgets(cat, 21_000_000, applied, own=set(objectives))
     return FilingContent(
         institution_code="99XA",
         institution_name="ROC Denkbeeldige Delta (fictief)",
@@ -171,3 +174,27 @@ def sample_files(cat: Catalogue | None = None) -> dict[str, bytes]:
 
     cat = cat or load_catalogue()
     return {name: write_instance(build(cat), cat) for name, build in SAMPLES.items()}
+
+
+SAMPLES_DIR = Path(__file__).resolve().parents[2] / "samples" / "valid"
+
+
+@click.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=SAMPLES_DIR, show_default=True)
+@click.option("--check", is_flag=True, help="Only report whether the committed samples are stale (exit 1 if so).")
+def main(out: Path, check: bool) -> None:
+    """Write (or verify) the valid sample filings."""
+    files = sample_files()
+    if check:
+        stale = [n for n, data in files.items() if not (out / n).is_file() or (out / n).read_bytes() != data]
+        for name in stale:
+            click.echo(f"stale: {out / name}", err=True)
+        raise SystemExit(1 if stale else 0)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        (out / name).write_bytes(data)
+    click.echo(f"wrote {len(files)} samples to {out}", err=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -267,6 +267,11 @@ def build_model(catalogue: Catalogue, release: Release) -> TaxonomyModel:
             [indicator_ref(ind), werkagenda_ref(ind.objective, objective_priority[ind.objective])])
 
     # --- own indicators and alternative sources ------------------------------------------
+    # The typed domain element: written by the types schema writer, labelled like every concept.
+    b.add(Concept("types", names.OWN_INDICATOR_CODE, "xs:token", substitution_group="",
+                  label_nl="Code eigen indicator", label_en="Own indicator code",
+                  doc_nl="De eigen code van de instelling voor een eigen indicator.",
+                  doc_en="The institution's own code for an own indicator."))
     own_axis = b.axis(names.OWN_INDICATOR_AXIS, "Eigen indicator", "Own indicator",
                       typed_domain_ref=f"mbo-types.xsd#mbo-types_{names.OWN_INDICATOR_CODE}")
     own_def = [

@@ -32,10 +32,10 @@ def build_files(catalogue: Catalogue, release: Release) -> dict[str, bytes]:
     files: dict[str, etree._Element] = {}
     linkbase_refs: list[tuple[str, str]] = []
 
-    files[PARTS["types"][1]] = schemas.types_schema(model, catalogue)
-    for part in ("data", "axes", "domains", "abstracts", "tables"):
+    for part in ("types", "data", "axes", "domains", "abstracts", "tables"):
         schema_path = PARTS[part][1]
-        files[schema_path] = schemas.concept_schema(model, part)
+        files[schema_path] = (schemas.types_schema(model, catalogue) if part == "types"
+                              else schemas.concept_schema(model, part))
         stem = schema_path.removesuffix(".xsd")
         for lang in ("nl", "en"):
             path = f"{stem}-lab-{lang}.xml"

@@ -1,0 +1,66 @@
+"""`mbo-xbrl catalogue`: the objectives, measures and indicators the taxonomy is built from."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from mbo_xbrl.catalogue import Catalogue, load_catalogue
+from mbo_xbrl.cli.options import format_option, lang_option
+from mbo_xbrl.taxonomy.concepts import indicator_concept
+
+
+def catalogue_dict(cat: Catalogue) -> dict[str, Any]:
+    """The catalogue as JSON: the contract fields first, the rest of each declaration after."""
+    return {
+        "catalogue_version": cat.catalogue_version,
+        "priorities": [p.model_dump() for p in cat.priorities],
+        "objectives": [{"code": o.code, "priority": o.priority, "label_nl": o.label_nl, "label_en": o.label_en,
+                        "earmarked": cat.is_earmarked(o.code)} for o in cat.objectives],
+        "measures": [{"code": m.code, "objective": m.objective, "mandatory": m.mandatory, "earmarked": m.earmarked,
+                      "label_nl": m.label_nl, "label_en": m.label_en, "seed": m.seed.model_dump()}
+                     for m in cat.measures],
+        "indicators": [{"code": i.code, "objective": i.objective, "label_nl": i.label_nl, "label_en": i.label_en,
+                        "unit": i.unit, "direction": i.direction.value, "source": i.source,
+                        "frequency": i.frequency, "breakdowns": i.breakdowns,
+                        "concept": indicator_concept(i).clark, "prefilled_start": cat.is_prefilled(i),
+                        "start_year": i.start_year} for i in cat.indicators],
+    }
+
+
+def catalogue_text(cat: Catalogue, lang: str) -> str:
+    def label(x: Any) -> str:
+        return x.label_nl if lang == "nl" else x.label_en
+
+    lines = [f"catalogue {cat.catalogue_version}: {len(cat.objectives)} objectives, {len(cat.measures)} measures, "
+             f"{len(cat.indicators)} indicators"]
+    for p in cat.priorities:
+        lines.append(f"{p.code} {label(p)}")
+        for o in cat.objectives_of(p.code):
+            lines.append(f"  {o.code} {label(o)}" + ("  [earmarked]" if cat.is_earmarked(o.code) else ""))
+            for m in cat.measures_of(o.code):
+                flags = [f for f, on in (("mandatory", m.mandatory), ("earmarked", m.earmarked)) if on]
+                lines.append(f"    {m.code} {label(m)}" + (f"  [{', '.join(flags)}]" if flags else ""))
+            for i in cat.indicators_of(o.code):
+                arrow = "↑" if i.direction.value == "higher" else "↓"
+                lines.append(f"    {i.code} {label(i)}  ({i.unit} {arrow}, {i.source}, {i.frequency}"
+                             + (f"; {', '.join(i.breakdowns)}" if i.breakdowns else "") + ")")
+    return "\n".join(lines)
+
+
+@click.command()
+@format_option
+@lang_option
+def catalogue(fmt: str, lang: str) -> None:
+    """Print the catalogue: priorities, objectives, measures and indicators.
+
+    \b
+    Example:
+        mbo-xbrl catalogue
+        mbo-xbrl catalogue --format json
+    """
+    cat = load_catalogue()
+    click.echo(json.dumps(catalogue_dict(cat), ensure_ascii=False, indent=2) if fmt == "json"
+               else catalogue_text(cat, lang))

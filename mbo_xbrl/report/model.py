@@ -1,0 +1,64 @@
+"""The one report model: the CLI, the web page and the store all read a `Report`.
+
+Findings keep their message arguments, not rendered text; the text is made when a report is
+rendered, in the language asked for. "Could not check" (`problems`) stays apart from "checked
+and found wanting" (`findings`).
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Finding(BaseModel):
+    """One thing wrong with a filing, with where it is."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str = Field(description="Rule code, e.g. MBO-S004.")
+    severity: Severity
+    args: dict[str, Any] = Field(default_factory=dict, description="Values that triggered the rule.")
+    concept: str | None = Field(None, description="The fact's concept as prefix:localName.")
+    context: str | None = Field(None, description="The fact's context id.")
+    indicator: str | None = Field(None, description="Catalogue indicator code.")
+    objective: str | None = Field(None, description="Catalogue objective code.")
+    measure: str | None = Field(None, description="Catalogue measure code.")
+    line: int | None = Field(None, description="Line in the filing.")
+
+
+class Report(BaseModel):
+    """The result of checking one file."""
+
+    schema_version: int = SCHEMA_VERSION
+    tool_version: str
+    catalogue_version: str
+    file: str
+    sha256: str | None = None
+    institution: str | None = None
+    report_year: int | None = None
+    findings: list[Finding] = Field(default_factory=list)
+    problems: list[str] = Field(default_factory=list, description="Why the file could not be checked fully.")
+    seconds: float | None = None
+
+    @property
+    def valid(self) -> bool:
+        """No finding at error level, and nothing kept the check from finishing."""
+        return not self.problems and not any(f.severity is Severity.ERROR for f in self.findings)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def flatten(self, fields: list[str]) -> list[list[Any]]:
+        """Short rows for assertions: report.flatten(["code", "concept"])."""
+        return [[getattr(f, name) for name in fields] for f in self.findings]

@@ -1,0 +1,101 @@
+"""Render reports as text (for people) or as JSON (for programs). Messages are made here, per language."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+from mbo_xbrl.catalogue import load_catalogue
+from mbo_xbrl.report.model import Finding, Report, Severity
+from mbo_xbrl.rules.registry import get
+
+TEXT = {
+    "nl": {"valid": "GOEDGEKEURD", "invalid": "AFGEKEURD", "errors": ("fout", "fouten"),
+           "warnings": ("waarschuwing", "waarschuwingen"), "infos": ("melding", "meldingen"), "general": "Algemeen", "fix": "Oplossing", "objective": "Doelstelling",
+           "could_not_check": "Niet volledig gecontroleerd", "line": "regel", "institution": "instelling",
+           "year": "verslagjaar", "files": ("bestand", "bestanden"), "accepted": "goedgekeurd", "rejected": "afgekeurd"},
+    "en": {"valid": "ACCEPTED", "invalid": "REJECTED", "errors": ("error", "errors"),
+           "warnings": ("warning", "warnings"), "infos": ("note", "notes"), "general": "General", "fix": "Fix", "objective": "Objective",
+           "could_not_check": "Not fully checked", "line": "line", "institution": "institution",
+           "year": "reporting year", "files": ("file", "files"), "accepted": "accepted", "rejected": "rejected"},
+}
+
+
+def _count(n: int, forms: tuple[str, str]) -> str:
+    return f"{n} {forms[0] if n == 1 else forms[1]}"
+
+
+def finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
+    """A finding as the JSON contract has it: code, severity, message, fix, and where."""
+    rule = get(finding.code)
+    data: dict[str, Any] = {"code": finding.code, "name": rule.name, "severity": finding.severity.value,
+                            "message": rule.message(finding, lang), "fix": rule.fix(finding, lang)}
+    for key in ("concept", "context", "indicator", "objective", "measure", "line"):
+        value = getattr(finding, key)
+        if value is not None:
+            data[key] = value
+    data["args"] = finding.args
+    return data
+
+
+def report_dict(report: Report, lang: str) -> dict[str, Any]:
+    return {
+        "file": report.file,
+        "valid": report.valid,
+        "institution": report.institution,
+        "report_year": report.report_year,
+        "sha256": report.sha256,
+        "counts": {s.value: report.count(s) for s in Severity},
+        "findings": [finding_dict(f, lang) for f in report.findings],
+        "problems": report.problems,
+        "tool_version": report.tool_version,
+        "catalogue_version": report.catalogue_version,
+        "schema_version": report.schema_version,
+    }
+
+
+def reports_json(reports: list[Report], lang: str) -> str:
+    return json.dumps({"reports": [report_dict(r, lang) for r in reports]}, ensure_ascii=False, indent=2)
+
+
+def report_text(report: Report, lang: str) -> str:
+    """A verdict line with counts, then findings grouped by objective, each with where and how to fix."""
+    t = TEXT[lang]
+    cat = load_catalogue()
+    verdict = t["valid"] if report.valid else t["invalid"]
+    who = ", ".join(x for x in (f"{t['institution']} {report.institution}" if report.institution else "",
+                                f"{t['year']} {report.report_year}" if report.report_year else "") if x)
+    lines = [f"{report.file}: {verdict}" + (f" ({who})" if who else "") +
+             f" - {_count(report.count(Severity.ERROR), t['errors'])}, "
+             f"{_count(report.count(Severity.WARNING), t['warnings'])}, {_count(report.count(Severity.INFO), t['infos'])}"]
+    for problem in report.problems:
+        lines.append(f"  {t['could_not_check']}: {problem}")
+    groups: dict[str | None, list[Finding]] = defaultdict(list)
+    for finding in report.findings:
+        groups[finding.objective].append(finding)
+    for objective in sorted(groups, key=lambda o: (o is not None, o or "")):
+        if objective is None:
+            title = t["general"]
+        else:
+            known = cat.objective_by_code.get(objective)
+            label = (known.label_nl if lang == "nl" else known.label_en) if known else ""
+            title = f"{t['objective']} {objective} {label}".rstrip()
+        lines.append(f"  {title}")
+        for finding in groups[objective]:
+            rule = get(finding.code)
+            where = [x for x in (finding.indicator, finding.measure, finding.concept,
+                                 finding.context and f"context {finding.context}",
+                                 finding.line and f"{t['line']} {finding.line}") if x]
+            lines.append(f"    {finding.severity.value.upper()} {finding.code} {rule.message(finding, lang)}")
+            if where:
+                lines.append(f"      @ {', '.join(str(w) for w in where)}")
+            lines.append(f"      {t['fix']}: {rule.fix(finding, lang)}")
+    return "\n".join(lines)
+
+
+def reports_text(reports: list[Report], lang: str) -> str:
+    t = TEXT[lang]
+    body = "\n".join(report_text(r, lang) for r in reports)
+    accepted = sum(r.valid for r in reports)
+    return f"{body}\n{_count(len(reports), t['files'])}: {accepted} {t['accepted']}, {len(reports) - accepted} {t['rejected']}"

@@ -1,0 +1,1 @@
+"""The rule catalogue: each rule declared once, in its own module."""

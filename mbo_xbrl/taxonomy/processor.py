@@ -1,0 +1,140 @@
+"""Arelle, the XBRL processor of record, set up strictly offline with our taxonomy package only.
+
+Traps handled here (see ../shared/arelle-notes.md):
+* Arelle validates nothing, silently, without FormulaOptions and custom transforms (issue #1085),
+  and `ModelManager.validate` swallows exceptions into the log: we call `Validate.validate`
+  directly and let an exception become a `ProcessorError`, never a "valid" verdict.
+* Arelle reads and writes a user folder (config, web cache, package list): we give it a private,
+  empty folder so a run never depends on an earlier cache and never touches ~/.config.
+* Package and plugin load errors only appear in the log: they are fatal here.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mbo_xbrl.errors import ProcessorError, TaxonomyError
+from mbo_xbrl.taxonomy.package import taxonomy_package_path
+
+ERROR_LEVELS = {"ERROR", "CRITICAL", "INCONSISTENCY", "ERROR-SEMANTIC", "FATAL"}
+WARNING_LEVELS = {"WARNING", "WARNING-SEMANTIC"}
+
+
+@dataclass(frozen=True)
+class ProcessorMessage:
+    """One message Arelle logged about a filing."""
+
+    code: str
+    level: str  # "error", "warning" or "info"
+    text: str
+    line: int | None = None
+    href: str | None = None
+
+
+class _Collector(logging.Handler):
+    """Keeps Arelle's log records as structured messages, instead of text in a buffer."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.messages: list[ProcessorMessage] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        level = record.levelname.upper()
+        kind = "error" if level in ERROR_LEVELS else "warning" if level in WARNING_LEVELS else "info"
+        try:
+            text = record.getMessage()
+        except Exception:  # an Arelle message whose arguments do not fit its template
+            text = str(record.msg)
+        line, href = None, None
+        for ref in getattr(record, "refs", None) or []:
+            if isinstance(ref, dict):
+                href = href or ref.get("href")
+                if line is None and ref.get("sourceLine") not in (None, ""):
+                    try:
+                        line = int(ref["sourceLine"])
+                    except (TypeError, ValueError):
+                        pass
+        self.messages.append(ProcessorMessage(getattr(record, "messageCode", "") or "arelle", kind, text, line, href))
+
+
+class XbrlProcessor:
+    """One Arelle controller for this process: offline, our taxonomy package, a private home.
+
+    Arelle's package registry is process-global and not thread-safe: use one processor per
+    process (and processes to scale), and load one filing at a time.
+    """
+
+    _lock = threading.Lock()
+
+    def __init__(self, packages: Sequence[Path] | None = None, home: Path | None = None) -> None:
+        self.packages = list(packages) if packages is not None else [taxonomy_package_path()]
+        self._own_home = home is None
+        self.home = Path(tempfile.mkdtemp(prefix="mbo-xbrl-arelle-")) if home is None else home
+        self.home.mkdir(parents=True, exist_ok=True)
+        os.environ["XDG_CONFIG_HOME"] = str(self.home)  # read by Arelle's Cntlr at construction
+        from arelle import Cntlr, PackageManager
+        from arelle.ModelFormulaObject import FormulaOptions
+
+        self._collector = _Collector()
+        self.cntlr = Cntlr.Cntlr(logFileName="logToBuffer", disable_persistent_config=True)
+        self.cntlr.webCache.workOffline = True
+        self.cntlr.logger.addHandler(self._collector)
+        self.cntlr.modelManager.formulaOptions = FormulaOptions()
+        self.cntlr.modelManager.loadCustomTransforms()
+        PackageManager.init(self.cntlr, loadPackagesConfig=False)
+        for package in self.packages:
+            if not Path(package).is_file():
+                raise TaxonomyError(f"taxonomy package not found: {package}")
+            if PackageManager.addPackage(self.cntlr, str(package)) is None:
+                raise TaxonomyError(f"taxonomy package could not be loaded: {package}: {self._drain_text()}")
+        PackageManager.rebuildRemappings(self.cntlr)
+        self._drain()
+
+    def _drain(self) -> list[ProcessorMessage]:
+        messages, self._collector.messages = self._collector.messages, []
+        return messages
+
+    def _drain_text(self) -> str:
+        return "; ".join(m.text for m in self._drain() if m.level != "info") or "no reason given"
+
+    @contextmanager
+    def validated(self, path: Path | str) -> Iterator[tuple[Any, list[ProcessorMessage]]]:
+        """Load and validate one file; yield (Arelle model or None, messages); close the model after.
+
+        Raises ProcessorError when Arelle itself fails, so a crash can never read as "valid".
+        """
+        from arelle import FileSource, Validate
+
+        with self._lock:
+            self._drain()
+            model = None
+            try:
+                source = FileSource.openFileSource(str(path), self.cntlr)
+                model = self.cntlr.modelManager.load(source, "loading")
+                if model is not None and model.modelDocument is not None:
+                    Validate.validate(model)
+                messages = self._drain()
+                yield model, messages
+            except ProcessorError:
+                raise
+            except Exception as err:  # Arelle failed: no verdict can be trusted
+                raise ProcessorError(f"the XBRL processor failed on {Path(str(path)).name}: {err}") from err
+            finally:
+                if model is not None:
+                    model.close()
+                self._drain()
+
+    def close(self) -> None:
+        self.cntlr.close()
+        if self._own_home:
+            import shutil
+
+            shutil.rmtree(self.home, ignore_errors=True)

@@ -1,0 +1,52 @@
+"""The committed taxonomy and samples are exactly what the generators make from the catalogue."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+from mbo_xbrl.catalogue import load_catalogue
+from mbo_xbrl.synthetic.samples import sample_files
+from mbo_xbrl.taxonomy.generate.package import expected_outputs, stale
+from mbo_xbrl.taxonomy.releases import CURRENT
+
+ROOT = Path(__file__).resolve().parents[2]
+TAXONOMY = ROOT / "taxonomy"
+
+
+def test_committed_taxonomy_is_not_stale() -> None:
+    outputs = expected_outputs(load_catalogue(), CURRENT)
+    assert stale(TAXONOMY, outputs, CURRENT.package_name) == [], \
+        "regenerate with: python -m mbo_xbrl.taxonomy.generate"
+
+
+def test_staleness_check_notices_an_edited_and_an_extra_file(tmp_path: Path) -> None:
+    copy = tmp_path / "taxonomy"
+    shutil.copytree(TAXONOMY, copy)
+    label_file = next((copy / CURRENT.package_name).rglob("mbo-data-lab-nl.xml"))
+    label_file.write_text(label_file.read_text("utf-8").replace("Naam instelling", "Naam school"), "utf-8")
+    (copy / CURRENT.package_name / "stray.xml").write_text("<x/>")
+    problems = stale(copy, expected_outputs(load_catalogue(), CURRENT), CURRENT.package_name)
+    assert any(p.endswith("mbo-data-lab-nl.xml") for p in problems)
+    assert any("stray.xml" in p for p in problems)
+
+
+def test_generation_is_byte_stable() -> None:
+    first = expected_outputs(load_catalogue(), CURRENT)
+    second = expected_outputs(load_catalogue(), CURRENT)
+    assert first == second
+
+
+def test_package_zip_has_one_top_folder_with_meta_inf() -> None:
+    with zipfile.ZipFile(TAXONOMY / f"{CURRENT.package_name}.zip") as archive:
+        tops = {name.split("/")[0] for name in archive.namelist()}
+        assert tops == {CURRENT.package_name}
+        assert f"{CURRENT.package_name}/META-INF/taxonomyPackage.xml" in archive.namelist()
+        assert f"{CURRENT.package_name}/META-INF/catalog.xml" in archive.namelist()
+
+
+def test_committed_samples_are_not_stale() -> None:
+    for name, data in sample_files().items():
+        assert (ROOT / "samples" / "valid" / name).read_bytes() == data, \
+            f"regenerate with: python -m mbo_xbrl.synthetic.samples ({name})"

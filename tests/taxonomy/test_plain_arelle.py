@@ -1,0 +1,43 @@
+"""The README's exact plain-Arelle command: the entry point and every valid sample load clean."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from mbo_xbrl.taxonomy.package import taxonomy_package_path
+from mbo_xbrl.taxonomy.releases import CURRENT
+from tests.conftest import ROOT, VALID_SAMPLES, break_sample
+
+
+def plain_arelle(target: str, log: Path, home: Path) -> list[tuple[str, str]]:
+    """Run `python -m arelle.CntlrCmdLine --file T --packages P --validate --internetConnectivity offline`.
+
+    Returns the (level, code) of every logged message above info.
+    """
+    command = [sys.executable, "-m", "arelle.CntlrCmdLine", "--file", target,
+               "--packages", str(taxonomy_package_path()), "--validate", "--internetConnectivity", "offline",
+               "--logFile", str(log)]
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "XDG_CONFIG_HOME": str(home)}
+    subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT, timeout=300)
+    entries = etree.parse(str(log)).getroot().iter("entry")
+    return [(e.get("level"), e.get("code")) for e in entries if e.get("level") not in ("info", "debug")]
+
+
+@pytest.mark.parametrize("target", [CURRENT.entry_point_url] + [str(p) for p in VALID_SAMPLES],
+                         ids=["entry-point"] + [p.name for p in VALID_SAMPLES])
+def test_plain_arelle_reports_no_errors_and_no_warnings(target: str, tmp_path: Path) -> None:
+    assert plain_arelle(target, tmp_path / "log.xml", tmp_path) == []
+
+
+def test_plain_arelle_does_report_a_dimensionally_invalid_fact(tmp_path: Path) -> None:
+    """The command above can fail: a fact moved out of its hypercube is an error."""
+    broken = tmp_path / "broken.xbrl"
+    text = VALID_SAMPLES[0].read_text("utf-8")
+    broken.write_text(break_sample(text, "mbo-i:WorksOnObjective", "Y2024"), "utf-8")
+    messages = plain_arelle(str(broken), tmp_path / "log.xml", tmp_path)
+    assert ("error", "xbrldie:PrimaryItemDimensionallyInvalidError") in messages
