@@ -50,3 +50,10 @@ def test_committed_samples_are_not_stale() -> None:
     for name, data in sample_files().items():
         assert (ROOT / "samples" / "valid" / name).read_bytes() == data, \
             f"regenerate with: python -m mbo_xbrl.synthetic.samples ({name})"
+
+
+def test_generated_docs_are_not_stale() -> None:
+    from mbo_xbrl.docgen import pages
+
+    for name, text in pages().items():
+        assert (ROOT / "docs" / name).read_text("utf-8") == text, f"regenerate with: python -m mbo_xbrl.docgen ({name})"
