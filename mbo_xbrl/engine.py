@@ -1,78 +1,106 @@
-"""The engine: a file in, a `Report` out. One XBRL processor per engine, one model per filing."""
+"""The engine: a file in, a `Report` out, checked in layers that stop at the root cause.
+
+1. file: size (S006), DOCTYPE (S005), UTF-8 and well-formed XML (S001)      -- lxml, before anything else
+2. form: an XBRL instance (S002) of our entry point only (S003)             -- stops before Arelle
+   filing rules on the raw instance (S010-S013), taxonomy-independent      -- an error stops before Arelle
+3. xbrl: XBRL 2.1 / Dimensions 1.0 validity by Arelle (S004)               -- stops the semantic layer
+4. semantic: periods, completeness, budgets, measures, values (S014, C, B, M, V)
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from mbo_xbrl import __version__
 from mbo_xbrl.catalogue import load_catalogue
-from mbo_xbrl.report.model import Finding, Report, Severity
-from mbo_xbrl.rules.registry import get
-from mbo_xbrl.taxonomy import names
-from mbo_xbrl.taxonomy.processor import ProcessorMessage, XbrlProcessor
+from mbo_xbrl.parsing.filing import read_filing
+from mbo_xbrl.parsing.precheck import precheck
+from mbo_xbrl.prefill import PrefillRegister
+from mbo_xbrl.report.model import Report, Severity
+from mbo_xbrl.rules.base import Layer, RuleContext
+from mbo_xbrl.rules.registry import rules_in_layer, select
+from mbo_xbrl.rules.structure.s004_invalid_xbrl import invalid_xbrl
+from mbo_xbrl.rules.structure.s006_file_too_large import DEFAULT_MAX_BYTES, file_too_large
+from mbo_xbrl.taxonomy.processor import XbrlProcessor
+
+
+def max_bytes_from_env() -> int:
+    """The size limit: MBO_XBRL_MAX_SIZE (bytes) or the default."""
+    value = os.environ.get("MBO_XBRL_MAX_SIZE", "")
+    return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
 
 
 class Engine:
     """Checks filings. Create once per process and reuse: setting up Arelle costs most of a second."""
 
-    def __init__(self, processor: XbrlProcessor | None = None) -> None:
+    def __init__(self, processor: XbrlProcessor | None = None, *, max_bytes: int | None = None,
+                 prefill: PrefillRegister | None = None, selected: set[str] | None = None) -> None:
         self._processor = processor
+        self.max_bytes = max_bytes if max_bytes is not None else max_bytes_from_env()
+        self.catalogue = load_catalogue()
+        self.context = RuleContext(self.catalogue, prefill)
+        self.selected = selected if selected is not None else select()
 
     @property
     def processor(self) -> XbrlProcessor:
-        if self._processor is None:
-            self._processor = XbrlProcessor()
-        return self._processor
+        return self._processor if self._processor is not None else XbrlProcessor.shared()
 
     def check(self, path: Path | str) -> Report:
-        started = time.perf_counter()
+        """Check one file on disk (it is never read past the size limit)."""
         path = Path(path)
-        report = Report(tool_version=__version__, catalogue_version=load_catalogue().catalogue_version,
-                        file=str(path), sha256=hashlib.sha256(path.read_bytes()).hexdigest())
-        with self.processor.validated(path) as (model, messages):
-            report.findings.extend(_processor_findings(messages))
-            if model is not None and model.modelDocument is not None:
-                report.institution, report.report_year = _identity(model)
+        size = path.stat().st_size
+        if size > self.max_bytes:
+            report = self._new_report(str(path), None)
+            report.findings += file_too_large.check(size, self.max_bytes)
+            report.stopped_at = Layer.FILE.value
+            return report
+        return self._check(path.read_bytes(), str(path), path)
+
+    def check_bytes(self, data: bytes, name: str) -> Report:
+        """Check an upload held in memory; Arelle reads it from a private temporary folder, removed after."""
+        if len(data) > self.max_bytes:
+            return self._check(data, name, None)
+        with tempfile.TemporaryDirectory(prefix="mbo-xbrl-upload-") as folder:
+            path = Path(folder) / "filing.xbrl"
+            path.write_bytes(data)
+            return self._check(data, name, path)
+
+    def _new_report(self, name: str, data: bytes | None) -> Report:
+        return Report(tool_version=__version__, catalogue_version=self.catalogue.catalogue_version, file=name,
+                      sha256=hashlib.sha256(data).hexdigest() if data is not None else None)
+
+    def _check(self, data: bytes, name: str, path: Path | None) -> Report:
+        started = time.perf_counter()
+        report = self._new_report(name, data)
+        pre = precheck(data, self.max_bytes)
+        report.findings += pre.findings
+        filing = read_filing(pre.raw, self.catalogue) if pre.raw is not None else None
+        if filing is not None:
+            report.institution, report.report_year = filing.institution, filing.report_year
+        if pre.stopped_at is None and path is not None:
+            with self.processor.validated(path) as (_, messages):
+                report.findings += invalid_xbrl.check(messages)
+            if any(f.code == invalid_xbrl.code and f.severity is Severity.ERROR for f in report.findings):
+                report.stopped_at = Layer.XBRL.value
+            else:
+                for rule in rules_in_layer(Layer.SEMANTIC):
+                    if rule.code in self.selected:
+                        report.findings += rule.check(filing, self.context)
+        elif pre.stopped_at is not None:
+            report.stopped_at = pre.stopped_at.value
+        report.findings = [f for f in report.findings if f.code in self.selected]
         report.seconds = round(time.perf_counter() - started, 3)
         return report
 
     def close(self) -> None:
-        if self._processor is not None:
-            self._processor.close()
-            self._processor = None
+        """Nothing to release: a given processor belongs to its owner, the shared one to the process."""
 
     def __enter__(self) -> Engine:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _processor_findings(messages: list[ProcessorMessage]) -> list[Finding]:
-    rule = get("MBO-S004")
-    findings = []
-    for m in messages:
-        if m.level == "info":
-            continue
-        severity = Severity.ERROR if m.level == "error" else Severity.WARNING
-        findings.append(rule.finding(severity, processor_code=m.code, processor_message=m.text, line=m.line))
-    return findings
-
-
-def _identity(model: Any) -> tuple[str | None, int | None]:
-    """Institution code and reporting year: from the InstitutionName fact, else the first context."""
-    for fact in model.facts:
-        if fact.qname.localName == names.INSTITUTION_NAME and fact.context is not None:
-            return _context_identity(fact.context)
-    for context in model.contexts.values():
-        return _context_identity(context)
-    return None, None
-
-
-def _context_identity(context: Any) -> tuple[str | None, int | None]:
-    _, identifier = context.entityIdentifier
-    end = getattr(context, "endDate", None) if not context.isInstantPeriod else getattr(context, "instantDate", None)
-    return (identifier or None), (end.year if end is not None else None)

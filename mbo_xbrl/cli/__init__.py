@@ -14,6 +14,8 @@ import click
 from mbo_xbrl import __version__
 from mbo_xbrl.cli.catalogue import catalogue
 from mbo_xbrl.cli.check import check
+from mbo_xbrl.cli.facts import facts
+from mbo_xbrl.cli.rules import rules
 from mbo_xbrl.errors import MboXbrlError
 
 
@@ -28,6 +30,8 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 cli.add_command(check)
 cli.add_command(catalogue)
+cli.add_command(facts)
+cli.add_command(rules)
 
 
 def main() -> None:

@@ -49,6 +49,8 @@ class Report(BaseModel):
     report_year: int | None = None
     findings: list[Finding] = Field(default_factory=list)
     problems: list[str] = Field(default_factory=list, description="Why the file could not be checked fully.")
+    stopped_at: str | None = Field(None, description="The layer whose failure stopped later layers "
+                                                     "(file, form, xbrl), if any.")
     seconds: float | None = None
 
     @property

@@ -73,6 +73,21 @@ class XbrlProcessor:
     """
 
     _lock = threading.Lock()
+    _shared: XbrlProcessor | None = None
+
+    @classmethod
+    def shared(cls) -> XbrlProcessor:
+        """The process's processor, created on first use and closed when the process exits.
+
+        Arelle's package registry and plugins are process-global, so one processor per process is
+        both the cheapest and the only safe arrangement.
+        """
+        if cls._shared is None:
+            import atexit
+
+            cls._shared = cls()
+            atexit.register(cls._shared.close)
+        return cls._shared
 
     def __init__(self, packages: Sequence[Path] | None = None, home: Path | None = None) -> None:
         self.packages = list(packages) if packages is not None else [taxonomy_package_path()]
@@ -89,6 +104,9 @@ class XbrlProcessor:
         self.cntlr.logger.addHandler(self._collector)
         self.cntlr.modelManager.formulaOptions = FormulaOptions()
         self.cntlr.modelManager.loadCustomTransforms()
+        from arelle.ValidateXbrlCalcs import ValidateCalcsMode
+
+        self.cntlr.modelManager.validateCalcs = ValidateCalcsMode.XBRL_v2_1  # as `--calc xbrl21`
         PackageManager.init(self.cntlr, loadPackagesConfig=False)
         for package in self.packages:
             if not Path(package).is_file():

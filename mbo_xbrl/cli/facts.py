@@ -1,0 +1,51 @@
+"""`mbo-xbrl facts FILE`: the tidy facts the engine reads from one filing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import click
+
+from mbo_xbrl.catalogue import load_catalogue
+from mbo_xbrl.engine import max_bytes_from_env
+from mbo_xbrl.parsing.filing import read_filing
+from mbo_xbrl.parsing.precheck import precheck
+from mbo_xbrl.parsing.tidy import fact_columns, fact_rows
+from mbo_xbrl.rules.registry import get
+
+
+@click.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+def facts(file: Path, fmt: str) -> None:
+    """Print one row per fact: concept, context, indicator, objective, measure, value kind, period,
+    value, unit, decimals and one column per breakdown.
+
+    The file is read, not validated: run `mbo-xbrl check` for the verdict. A file that is not a
+    readable XBRL instance of the mbo taxonomy gives exit code 1 and the reason on stderr.
+
+    \b
+    Example:
+        mbo-xbrl facts samples/valid/99XB-2024.xbrl > facts.csv
+        mbo-xbrl facts --format json samples/valid/99XB-2024.xbrl
+    """
+    data = file.read_bytes() if file.stat().st_size <= max_bytes_from_env() else b""
+    pre = precheck(data, max_bytes_from_env()) if data else None
+    if pre is None or pre.raw is None or pre.stopped_at is not None:
+        blocking = pre.findings[:1] if pre is not None and pre.findings else []
+        reason = get(blocking[0].code).message(blocking[0], "en") if blocking else "the file is too large"
+        click.echo(f"mbo-xbrl: {file}: not a readable XBRL instance of the mbo taxonomy: {reason}", err=True)
+        raise SystemExit(1)
+    catalogue = load_catalogue()
+    rows = fact_rows(read_filing(pre.raw, catalogue))
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fact_columns(catalogue), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    click.echo(buffer.getvalue(), nl=False)

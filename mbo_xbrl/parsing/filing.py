@@ -1,0 +1,189 @@
+"""A filing as tidy facts: each fact of the raw instance read through the catalogue.
+
+One `TidyFact` per fact says which indicator, value kind, objective, measure and breakdown it is
+about, with its period, value and where it stands (concept, context, line). The semantic rules,
+`mbo-xbrl facts` and the store all read this one view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import cached_property
+
+from mbo_xbrl.catalogue import Catalogue, Indicator, load_catalogue
+from mbo_xbrl.parsing.instance import RawInstance
+from mbo_xbrl.parsing.vocabulary import Vocabulary, vocabulary
+from mbo_xbrl.taxonomy import names
+
+_TYPED_VALUE = re.compile(r">([^<]*)<")
+
+
+@dataclass(frozen=True)
+class TidyFact:
+    concept: str  # prefixed, as written
+    local: str  # the concept's local name
+    context: str
+    line: int | None
+    period_start: date | None
+    period_end: date | None
+    whole_year: int | None  # the calendar year when the period is exactly 1 January - 31 December
+    value: str
+    number: Decimal | None
+    unit: str | None
+    decimals: str | None
+    indicator: Indicator | None = None
+    value_kind: str | None = None
+    objective: str | None = None
+    measure: str | None = None  # a measure code, or "own:<objective>" for own measures
+    own_indicator: str | None = None
+    breakdown: tuple[tuple[str, str], ...] = ()  # (breakdown code, member code)
+    about_indicator: str | None = None  # the indicator an alternative-source fact is about
+
+    @property
+    def indicator_code(self) -> str | None:
+        return self.indicator.code if self.indicator else self.about_indicator
+
+    @property
+    def flag(self) -> bool | None:
+        text = self.value.strip()
+        return True if text in ("true", "1") else False if text in ("false", "0") else None
+
+    @property
+    def where(self) -> dict[str, object]:
+        """Location fields for a finding about this fact."""
+        return {"concept": self.concept, "context": self.context, "line": self.line}
+
+
+@dataclass
+class Filing:
+    """The tidy facts of one filing, with the look-ups the rules need."""
+
+    catalogue: Catalogue
+    facts: list[TidyFact]
+    institution: str | None
+    report_year: int | None
+
+    def of(self, local: str) -> list[TidyFact]:
+        return self._by_local.get(local, [])
+
+    @cached_property
+    def _by_local(self) -> dict[str, list[TidyFact]]:
+        out: dict[str, list[TidyFact]] = {}
+        for fact in self.facts:
+            out.setdefault(fact.local, []).append(fact)
+        return out
+
+    @cached_property
+    def indicator_values(self) -> list[TidyFact]:
+        return [f for f in self.facts if f.indicator is not None]
+
+    @cached_property
+    def works_on(self) -> dict[str, TidyFact]:
+        """Objective code -> its WorksOnObjective fact."""
+        return {f.objective: f for f in self.of(names.WORKS_ON_OBJECTIVE) if f.objective}
+
+    def objective_in_scope(self, objective: str) -> bool:
+        """Completeness applies unless the institution declares it does not work on the objective."""
+        fact = self.works_on.get(objective)
+        return fact is None or fact.flag is not False
+
+    @cached_property
+    def applied(self) -> dict[str, TidyFact]:
+        """Measure code -> its MeasureApplied fact."""
+        return {f.measure: f for f in self.of(names.MEASURE_APPLIED) if f.measure}
+
+    @cached_property
+    def explanations(self) -> dict[str, TidyFact]:
+        return {f.measure: f for f in self.of(names.MEASURE_EXPLANATION) if f.measure}
+
+    @cached_property
+    def budgets(self) -> list[TidyFact]:
+        return self.of(names.BUDGET_AMOUNT)
+
+
+def _number(text: str, unit: str | None) -> Decimal | None:
+    if unit is None:
+        return None
+    try:
+        return Decimal(text.strip())
+    except InvalidOperation:
+        return None
+
+
+def _whole_year(start: date | None, end: date | None) -> int | None:
+    if start and end and start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
+        return start.year
+    return None
+
+
+def read_filing(raw: RawInstance, catalogue: Catalogue | None = None, vocab: Vocabulary | None = None) -> Filing:
+    """Classify every fact of an instance of our taxonomy through the catalogue."""
+    cat = catalogue or load_catalogue()
+    v = vocab or vocabulary()
+    unit_names = {u.id: "/".join(m.rpartition("}")[2] for m in u.numerator)
+                  + ("/" + "/".join(m.rpartition("}")[2] for m in u.denominator) if u.denominator else "")
+                  for u in raw.units.values()}
+    facts = []
+    for fact in raw.facts:
+        context = raw.contexts.get(fact.context_ref or "")
+        start, end = context.period.dates() if context else (None, None)
+        dims: dict[str, str] = {}
+        breakdown: list[tuple[str, str]] = []
+        own = None
+        if context:
+            for axis, member in context.explicit:
+                kind = v.axes.get(axis)
+                if kind is None:
+                    continue
+                code = v.members.get(kind, {}).get(member)
+                if code is None:
+                    continue
+                if kind in ("objective", "measure", "value_kind", "indicator"):
+                    dims[kind] = code
+                else:
+                    breakdown.append((kind, code))
+            for axis, value in context.typed:
+                if v.axes.get(axis) == "own_indicator":
+                    match = _TYPED_VALUE.search(value)
+                    own = (match.group(1) if match else value).strip()
+        measure = dims.get("measure")
+        objective = dims.get("objective")
+        if objective is None and measure:  # a measure's objective follows from the catalogue
+            objective = measure[4:] if measure.startswith("own:") else cat.measure_by_code[measure].objective
+        indicator = v.indicators.get(fact.concept)
+        if indicator is not None and objective is None:
+            objective = indicator.objective
+        local = indicator.name if indicator else v.items.get(fact.concept, fact.concept.rpartition("}")[2])
+        unit = unit_names.get(fact.unit_ref or "")
+        facts.append(TidyFact(
+            concept=fact.prefixed, local=local, context=fact.context_ref or "", line=fact.line,
+            period_start=start, period_end=end, whole_year=_whole_year(start, end), value=fact.value,
+            number=_number(fact.value, fact.unit_ref), unit=unit, decimals=fact.decimals, indicator=indicator,
+            value_kind=dims.get("value_kind"), objective=objective, measure=measure, own_indicator=own,
+            breakdown=tuple(sorted(breakdown)), about_indicator=dims.get("indicator")))
+    institution = _institution(raw)
+    return Filing(cat, facts, institution, _report_year(facts))
+
+
+def _institution(raw: RawInstance) -> str | None:
+    identifiers = Counter(c.identifier.strip() for c in raw.contexts.values())
+    return identifiers.most_common(1)[0][0] if identifiers else None
+
+
+PLAN_LEVEL = {names.INSTITUTION_NAME, names.PROGRESS_NARRATIVE, names.WORKS_ON_OBJECTIVE, names.OBJECTIVE_NARRATIVE,
+              names.MEASURE_APPLIED, names.MEASURE_EXPLANATION, names.ALTERNATIVE_SOURCE_USED,
+              names.ALTERNATIVE_SOURCE_DESCRIPTION, names.OWN_INDICATOR_NAME, names.OWN_INDICATOR_DEFINITION,
+              names.OWN_INDICATOR_UNIT, names.OWN_INDICATOR_DIRECTION, names.OWN_INDICATOR_SOURCE}
+
+
+def _report_year(facts: list[TidyFact]) -> int | None:
+    """The reporting year: the year of InstitutionName, else the most common year of plan-level facts."""
+    for fact in facts:
+        if fact.local == names.INSTITUTION_NAME and fact.period_end:
+            return fact.period_end.year
+    years = Counter(f.period_end.year for f in facts if f.local in PLAN_LEVEL and f.period_end)
+    return years.most_common(1)[0][0] if years else None

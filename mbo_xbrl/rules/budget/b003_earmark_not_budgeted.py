@@ -1,0 +1,43 @@
+"""MBO-B003: the budget of an earmarked objective is below the earmarked amount."""
+
+from __future__ import annotations
+
+from mbo_xbrl.parsing.filing import Filing
+from mbo_xbrl.report.model import Finding, Severity
+from mbo_xbrl.rules.base import Layer, RuleContext, rule
+from mbo_xbrl.rules.budget.common import objective_totals
+from mbo_xbrl.rules.describe import money, objective_args
+from mbo_xbrl.taxonomy import names
+
+
+@rule(
+    code="MBO-B003", name="earmark-not-budgeted", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    message_nl="Doelstelling {objective} '{objective_nl}' heeft in {year} {budget_text} begroot, minder dan het "
+               "geoormerkte bedrag van {earmark_text}.",
+    message_en="Objective {objective} '{objective_en}' budgets {budget_text} in {year}, less than the earmarked "
+               "{earmark_text}.",
+    fix_nl="Begroot op doelstelling {objective} in {year} ten minste het geoormerkte bedrag; geoormerkt geld "
+           "mag niet naar andere doelstellingen.",
+    fix_en="Budget at least the earmarked amount on objective {objective} in {year}; earmarked money may not go "
+           "to other objectives.",
+)
+def earmark_not_budgeted(filing: Filing, ctx: RuleContext) -> list[Finding]:
+    """Earmarked funds (career guidance, careers of staff, practorates) must be spent on their objective.
+
+    Seed 002: part of the quality funds is earmarked; OCW pre-fills the earmarked amount per
+    objective and year, and the objective's budget may not be lower.
+    """
+    totals = objective_totals(filing)
+    findings = []
+    for earmark in filing.of(names.EARMARKED_AMOUNT):
+        if earmark.number is None or not earmark.objective or earmark.whole_year is None:
+            continue
+        budget = totals.get((earmark.whole_year, earmark.objective))
+        budgeted = budget.number if budget is not None else 0
+        if budgeted < earmark.number:
+            findings.append(earmark_not_budgeted.finding(
+                year=earmark.whole_year, budget=str(budgeted), earmark=str(earmark.number),
+                budget_text=money(budgeted), earmark_text=money(earmark.number),
+                **objective_args(ctx.catalogue, earmark.objective),
+                **(budget.where if budget is not None else earmark.where)))
+    return findings

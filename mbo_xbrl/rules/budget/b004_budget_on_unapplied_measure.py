@@ -1,0 +1,27 @@
+"""MBO-B004: budget assigned to a measure the institution does not apply."""
+
+from __future__ import annotations
+
+from mbo_xbrl.parsing.filing import Filing
+from mbo_xbrl.report.model import Finding, Severity
+from mbo_xbrl.rules.base import Layer, RuleContext, rule
+from mbo_xbrl.rules.budget.common import measure_amounts
+from mbo_xbrl.rules.describe import measure_args, money
+
+
+@rule(
+    code="MBO-B004", name="budget-on-unapplied-measure", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    message_nl="Maatregel {measure} '{measure_nl}' wordt niet toegepast, maar heeft in {year} {amount_text} begroot.",
+    message_en="Measure {measure} '{measure_en}' is not applied, yet {amount_text} is budgeted for it in {year}.",
+    fix_nl="Zet de begroting van deze maatregel op een maatregel die wel wordt toegepast, of geef aan dat de "
+           "maatregel wordt toegepast (MeasureApplied = true).",
+    fix_en="Move this measure's budget to a measure that is applied, or declare that the measure is applied "
+           "(MeasureApplied = true).",
+)
+def budget_on_unapplied_measure(filing: Filing, ctx: RuleContext) -> list[Finding]:
+    """Money for a measure the institution explains away contradicts its own plan."""
+    applied = filing.applied
+    return [budget_on_unapplied_measure.finding(year=f.whole_year, amount=str(f.number), amount_text=money(f.number),
+                                                **measure_args(ctx.catalogue, f.measure), **f.where)
+            for f in measure_amounts(filing)
+            if f.number > 0 and f.measure in applied and applied[f.measure].flag is False]

@@ -1,0 +1,24 @@
+"""MBO-B005: a negative budget amount."""
+
+from __future__ import annotations
+
+from mbo_xbrl.parsing.filing import Filing
+from mbo_xbrl.report.model import Finding, Severity
+from mbo_xbrl.rules.base import Layer, RuleContext, rule
+from mbo_xbrl.rules.describe import money
+from mbo_xbrl.taxonomy import names
+
+
+@rule(
+    code="MBO-B005", name="negative-amount", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    message_nl="{concept} in {year} is negatief: {amount_text}.",
+    message_en="{concept} in {year} is negative: {amount_text}.",
+    fix_nl="Vul het bedrag positief in; een begroting bevat geen negatieve bedragen.",
+    fix_en="Fill in the amount as a positive number; a budget holds no negative amounts.",
+)
+def negative_amount(filing: Filing, ctx: RuleContext) -> list[Finding]:
+    """Budgets and earmarks are amounts to spend: a negative one is a sign or unit mistake."""
+    facts = filing.of(names.BUDGET_AMOUNT) + filing.of(names.EARMARKED_AMOUNT)
+    return [negative_amount.finding(year=f.whole_year, amount=str(f.number), amount_text=money(f.number),
+                                    objective=f.objective, measure=f.measure, **f.where)
+            for f in facts if f.number is not None and f.number < 0]

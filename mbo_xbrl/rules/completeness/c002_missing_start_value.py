@@ -1,0 +1,25 @@
+"""MBO-C002: start value missing for an indicator of an objective the institution works on."""
+
+from __future__ import annotations
+
+from mbo_xbrl.parsing.filing import Filing
+from mbo_xbrl.report.model import Finding, Severity
+from mbo_xbrl.rules.base import Layer, RuleContext, rule
+from mbo_xbrl.rules.completeness.common import missing_total_value
+
+
+@rule(
+    code="MBO-C002", name="missing-start-value", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    message_nl="Startwaarde ontbreekt voor indicator {indicator} '{indicator_nl}' (doelstelling {objective}).",
+    message_en="Start value missing for indicator {indicator} '{indicator_en}' (objective {objective}).",
+    fix_nl="Vul de startwaarde (vaak vooraf ingevuld door OCW) in voor het totaal van de indicator ({concept}, ValueKindAxis = StartMember, periode het referentiejaar), of verklaar met "
+           "WorksOnObjective = false dat de instelling niet aan doelstelling {objective} werkt.",
+    fix_en="Fill in the start value (often pre-filled by OCW) for the indicator's total ({concept}, ValueKindAxis = StartMember, period the reference year), or declare with "
+           "WorksOnObjective = false that the institution does not work on objective {objective}.",
+)
+def missing_start_value(filing: Filing, ctx: RuleContext) -> list[Finding]:
+    """Every indicator of an objective the institution works on needs its start value.
+
+    The start value anchors the ambition and every later realisation; OCW pre-fills it where it holds the figure (DUO, JOB-monitor, CBS), so a missing one usually means a pre-filled value was removed.
+    """
+    return missing_total_value(missing_start_value, filing, ctx.catalogue, "start")

@@ -1,0 +1,1 @@
+"""Measure rules (MBO-M…): apply or explain, and the measures that are mandatory."""

@@ -1,0 +1,37 @@
+"""MBO-S002: the XML document is not an XBRL instance."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from mbo_xbrl.parsing.instance import XBRLI
+from mbo_xbrl.report.model import Finding, Severity
+from mbo_xbrl.rules.base import Layer, rule
+
+XHTML = "http://www.w3.org/1999/xhtml"
+KINDS = {
+    "{http://www.w3.org/2001/XMLSchema}schema": ("een XML-schema (taxonomie)", "an XML schema (taxonomy)"),
+    "{http://www.xbrl.org/2003/linkbase}linkbase": ("een linkbase", "a linkbase"),
+    "{http://xbrl.org/2005/conformance}testcase": ("een XBRL-testcase", "an XBRL test case"),
+    f"{{{XHTML}}}html": ("een (inline) XHTML-document; lever de XBRL-instance aan, inline XBRL wordt niet ondersteund",
+                         "an (inline) XHTML document; submit the XBRL instance, inline XBRL is not supported"),
+}
+
+
+@rule(
+    code="MBO-S002", name="not-an-xbrl-instance", layer=Layer.FORM, severity=Severity.ERROR,
+    message_nl="Dit is geen XBRL-instance: het hoofdelement is {root}, dus {kind_nl}.",
+    message_en="This is not an XBRL instance: the root element is {root}, so {kind_en}.",
+    fix_nl="Lever het XBRL-instance-bestand aan: een document met hoofdelement xbrli:xbrl.",
+    fix_en="Submit the XBRL instance file: a document whose root element is xbrli:xbrl.",
+)
+def not_an_instance(root: etree._Element) -> list[Finding]:
+    """A progress filing is one XBRL 2.1 instance document (root xbrli:xbrl).
+
+    Taxonomy files, test cases and inline XBRL reports are XML too; telling which one was
+    submitted instead saves the sender a guess.
+    """
+    if root.tag == f"{{{XBRLI}}}xbrl":
+        return []
+    nl, en = KINDS.get(root.tag, ("een ander soort XML-document", "another kind of XML document"))
+    return [not_an_instance.finding(root=root.tag, kind_nl=nl, kind_en=en, line=root.sourceline)]

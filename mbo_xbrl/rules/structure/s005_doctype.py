@@ -1,0 +1,37 @@
+"""MBO-S005: a DOCTYPE or entity declarations: refused before any XML processing."""
+
+from __future__ import annotations
+
+import re
+
+from mbo_xbrl.report.model import Finding, Severity
+from mbo_xbrl.rules.base import Layer, rule
+
+# The prolog: optional BOM, then whitespace, the XML declaration, comments and processing instructions.
+_DOCTYPE_IN_PROLOG = re.compile(rb"^(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->)*<!DOCTYPE", re.DOTALL)
+
+
+@rule(
+    code="MBO-S005", name="doctype-or-entities", layer=Layer.FILE, severity=Severity.ERROR,
+    message_nl="Het bestand bevat een DOCTYPE-declaratie{entities_nl}; die is niet toegestaan en het bestand "
+               "is niet verder gelezen.",
+    message_en="The file contains a DOCTYPE declaration{entities_en}; it is not allowed and the file was not "
+               "read any further.",
+    fix_nl="Verwijder de <!DOCTYPE ...>-regel en alle entiteiten uit het bestand (FR-NL-1.03).",
+    fix_en="Remove the <!DOCTYPE ...> line and all entities from the file (FR-NL-1.03).",
+)
+def doctype(data: bytes) -> list[Finding]:
+    """XBRL instances must not contain a DOCTYPE (FR-NL-1.03).
+
+    It is also a security guard: entity declarations can expand to gigabytes (billion laughs) or
+    pull in other files (external entities). The check looks at the raw bytes of the prolog,
+    before an XML parser sees them.
+    """
+    match = _DOCTYPE_IN_PROLOG.match(data)
+    if not match:
+        return []
+    line = data[: match.end()].count(b"\n") + 1
+    has_entities = b"<!ENTITY" in data[: 1 << 20]
+    return [doctype.finding(line=line, entities=has_entities,
+                            entities_nl=" met entiteitdeclaraties" if has_entities else "",
+                            entities_en=" with entity declarations" if has_entities else "")]

@@ -1,0 +1,74 @@
+"""MBO-S014: a fact's period does not fit the reporting year or the 2024-2027 plan period."""
+
+from __future__ import annotations
+
+from mbo_xbrl.parsing.filing import PLAN_LEVEL, Filing, TidyFact
+from mbo_xbrl.report.model import Finding, Severity
+from mbo_xbrl.rules.base import Layer, RuleContext, rule
+from mbo_xbrl.taxonomy import names
+
+EXPECTED = {
+    "whole_year": ("een heel kalenderjaar (1 januari tot en met 31 december, zonder tijd)",
+                   "a whole calendar year (1 January to 31 December, without a time)"),
+    "report_year": ("het verslagjaar {report_year}", "the reporting year {report_year}"),
+    "plan_year": ("een planjaar {first}-{last}", "a plan year {first}-{last}"),
+    "target_year": ("het streefjaar {target_year}", "the target year {target_year}"),
+    "before_plan": ("een jaar vóór de planperiode (uiterlijk {before})", "a year before the plan period ({before} at the latest)"),
+}
+
+
+@rule(
+    code="MBO-S014", name="period-out-of-plan", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    message_nl="{concept} heeft periode {period}; verwacht is {expected_nl}.",
+    message_en="{concept} has period {period}; expected is {expected_en}.",
+    fix_nl="Zet het feit in een context met de juiste periode: verslagjaar voor algemene gegevens en keuzes, "
+           "referentiejaar voor startwaarden, 2027 voor streefwaarden, verslagjaar voor realisaties, "
+           "2024-2027 voor begrotingen.",
+    fix_en="Put the fact in a context with the right period: the reporting year for general data and choices, "
+           "the reference year for start values, 2027 for targets, the reporting year for realisations, "
+           "2024-2027 for budgets.",
+)
+def period_out_of_plan(filing: Filing, ctx: RuleContext) -> list[Finding]:
+    """Every value is read against a year: a period that is not the year it should be misplaces it.
+
+    Periods are whole calendar years. Plan-level facts (name, choices, narratives) describe the
+    reporting year, which must itself lie in 2024-2027; budgets lie in 2024-2027; targets in 2027;
+    realisations in the reporting year; start values before the plan.
+    """
+    cat = ctx.catalogue
+    first, last = cat.plan_years[0], cat.plan_years[-1]
+    values = {"report_year": filing.report_year, "first": first, "last": last, "target_year": cat.target_year,
+              "before": first - 1}
+    findings = []
+    for fact in filing.facts:
+        expected = _expected(fact, filing, cat)
+        if expected is None:
+            continue
+        nl, en = EXPECTED[expected]
+        period = f"{fact.period_start or '?'} - {fact.period_end or '?'}"
+        findings.append(period_out_of_plan.finding(
+            period=period, expected=expected, expected_nl=nl.format(**values), expected_en=en.format(**values),
+            indicator=fact.indicator_code, objective=fact.objective, measure=fact.measure if fact.measure else None,
+            **fact.where))
+    return findings
+
+
+def _expected(fact: TidyFact, filing: Filing, cat) -> str | None:
+    """The expectation a fact's period breaks, or None when it fits."""
+    year = fact.whole_year
+    if year is None:
+        return "whole_year"
+    if fact.local in PLAN_LEVEL:
+        if fact.local == names.INSTITUTION_NAME and year not in cat.plan_years:
+            return "plan_year"
+        return None if year == filing.report_year else "report_year"
+    if fact.local in (names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT):
+        return None if year in cat.plan_years else "plan_year"
+    kind = fact.value_kind
+    if kind == "target":
+        return None if year == cat.target_year else "target_year"
+    if kind == "realisation":
+        return None if year == filing.report_year else "report_year"
+    if kind == "start":
+        return None if year < cat.plan_years[0] else "before_plan"
+    return None

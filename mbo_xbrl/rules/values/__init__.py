@@ -1,0 +1,1 @@
+"""Value rules (MBO-V…): plausible values, ambitions in the right direction, pre-filled values kept."""
