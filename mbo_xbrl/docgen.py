@@ -63,9 +63,50 @@ def catalogue_markdown(cat: Catalogue) -> str:
     return "".join(out)
 
 
+def rules_markdown() -> str:
+    """docs/rules.md: every rule with its layer, severity, messages, fix, rationale and failing sample."""
+    from mbo_xbrl.rules.base import LAYER_ORDER
+    from mbo_xbrl.rules.registry import all_rules
+    from mbo_xbrl.synthetic.invalid import FAILING
+
+    samples = {s.code: s for s in FAILING}
+    rules = sorted(all_rules(), key=lambda r: (LAYER_ORDER.index(r.layer), r.code))
+    out = [HEADER.format(source="the rule declarations in mbo_xbrl/rules/"),
+           "# The rule catalogue\n\n",
+           f"{len(rules)} rules, each declared once in its own module. Checks run in layers; a failure in an earlier "
+           "layer stops the later ones, so a file gets the finding at its root cause:\n\n"
+           "1. **file** — size, DOCTYPE, UTF-8 and well-formed XML (before any XML parser resolves anything);\n"
+           "2. **form** — an XBRL instance of the mbo entry point that refers to nothing else (else Arelle never runs);\n"
+           "3. **filing-rules** — the taxonomy-independent Dutch filing rules on the raw instance (an error stops here);\n"
+           "4. **xbrl** — XBRL 2.1 and Dimensions 1.0 validity, decided by Arelle;\n"
+           "5. **semantic** — periods, completeness, budgets, measures and values, read through the catalogue.\n\n"
+           "Every rule has a failing sample in `samples/invalid/` that gives exactly its finding "
+           "(`tests/rules/expected/`). Exit codes of `mbo-xbrl check`: 0 no finding at error level, 1 at least one "
+           "(`--fail-on warning` counts warnings too), 2 the check could not be done.\n\n"
+           "| code | name | layer | severity | sample |\n|---|---|---|---|---|\n"]
+    for r in rules:
+        sample = samples.get(r.code)
+        link = f"[{sample.file_name}](../samples/invalid/{sample.file_name})" if sample else ""
+        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.layer.value} | {r.severity.value} | {link} |\n")
+    for r in rules:
+        sample = samples.get(r.code)
+        out.append(f"\n## {r.code}\n\n**{r.name}** — layer *{r.layer.value}*, default severity *{r.severity.value}*\n\n")
+        out.append(f"{r.rationale}\n\n")
+        out.append(f"| | Nederlands | English |\n|---|---|---|\n| message | {_cell(r.message_nl)} | {_cell(r.message_en)} |\n"
+                   f"| fix | {_cell(r.fix_nl)} | {_cell(r.fix_en)} |\n")
+        if sample:
+            options = ""
+            if "max_bytes" in sample.options:
+                options = f" `--max-size {sample.options['max_bytes']}`"
+            if "prefill_register" in sample.options:
+                options = f" `--prefill-register samples/{sample.options['prefill_register']}`"
+            out.append(f"\nFailing sample: `samples/invalid/{sample.file_name}`{options} — {sample.why}.\n")
+    return "".join(out)
+
+
 def pages() -> dict[str, str]:
     """File name under docs/ -> generated content."""
-    return {"catalogue.md": catalogue_markdown(load_catalogue())}
+    return {"catalogue.md": catalogue_markdown(load_catalogue()), "rules.md": rules_markdown()}
 
 
 @click.command()

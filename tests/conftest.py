@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,3 +85,16 @@ def sample_usage(processor: XbrlProcessor) -> dict[str, dict]:
             usage[path.name] = {"concepts": concepts, "axes": axes, "members": members, "typed": typed,
                                 "messages": [m for m in messages if m.level != "info"]}
     return usage
+
+
+SHARED = ROOT.parent / "shared"
+EXTERNAL = SHARED / "external"
+
+
+def require_external() -> Path:
+    """../shared/external beside the checkout: always there in CI; a developer without it skips."""
+    if not EXTERNAL.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{EXTERNAL} is missing: CI must run with shared/ beside the checkout")
+        pytest.skip(f"{EXTERNAL} is not beside this checkout")
+    return EXTERNAL

@@ -37,13 +37,13 @@ BUDGET_SHARES = {"1.1": 4, "1.2": 9, "1.3": 18, "1.4": 7, "1.5": 3, "2.1": 6, "2
 EARMARK_SHARE = Decimal("0.8")
 
 
-def _indicator_values(cat: Catalogue, objectives: set[str], rng: random.Random, scale: float,
+def _indicator_values(cat: Catalogue, objectives: set[str], rng: random.Random, students: float,
                       with_breakdowns: bool) -> list[IndicatorValue]:
     values: list[IndicatorValue] = []
     for ind in cat.indicators:
         if ind.objective not in objectives:
             continue
-        start, target = start_and_target(cat, ind, rng, scale)
+        start, target = start_and_target(cat, ind, rng, students)
         delivered = REPORT_YEAR in cat.frequency_by_code[ind.frequency].delivery_years
         real = realisation(cat, ind, start, target, 0.3, rng) if delivered else None
         values.append(IndicatorValue(indicator=ind.code, kind="start", year=ind.start_year, value=start))
@@ -54,7 +54,7 @@ def _indicator_values(cat: Catalogue, objectives: set[str], rng: random.Random, 
             continue
         for code in ind.breakdowns:
             for member in cat.breakdown_by_code[code].members:
-                part_start, _ = start_and_target(cat, ind, rng, scale / len(cat.breakdown_by_code[code].members))
+                part_start, _ = start_and_target(cat, ind, rng, students / len(cat.breakdown_by_code[code].members))
                 values.append(IndicatorValue(indicator=ind.code, kind="start", year=ind.start_year,
                                              value=part_start, breakdown={code: member.code}))
                 if real is not None:
@@ -105,7 +105,7 @@ def delta(cat: Catalogue) -> FilingContent:
                                     narrative=f"Doelstelling {o}: de maatregelen lopen volgens plan.")
                     for o in objectives],
         measures=[MeasureChoice(measure=m.code, applied=True) for m in cat.measures],
-        indicator_values=_indicator_values(cat, set(objectives), rng, scale=60.0, with_breakdowns=True),
+        indicator_values=_indicator_values(cat, set(objectives), rng, students=14_000, with_breakdowns=True),
         budgets=budgets,
         earmarks=earmarks,
     )
@@ -157,7 +157,7 @@ def veen(cat: Catalogue) -> FilingContent:
                     for o in cat.objectives],
         measures=[MeasureChoice(measure=m.code, applied=m.code not in explained_away,
                                 explanation=explained_away.get(m.code)) for m in measures],
-        indicator_values=_indicator_values(cat, set(objectives), rng, scale=15.0, with_breakdowns=False),
+        indicator_values=_indicator_values(cat, set(objectives), rng, students=4_500, with_breakdowns=False),
         own_indicators=own_indicators,
         alternative_sources=alternative,
         budgets=budgets,

@@ -23,9 +23,21 @@ PUBLISHED = {
     "I2.2.02": (67.0, 69.0),  # satisfied with company's internship guidance
     "I1.2.01": (82.0, 85.0),  # feel safe at school: over 80%, +3 points
 }
-# Typical start values of indicators without a published figure, per unit (invented).
+# Typical start values of indicators without a published figure (invented, but of a plausible order).
+# Counts marked per_1000 grow with the institution: the value is per 1,000 students (scale / 1000).
+TYPICAL_START = {
+    "I1.2.02": 85.0, "I1.2.03": 6.6, "I1.2.04": 55.0, "I1.2.05": 60.0,
+    "I1.3.01": 5.8,  # share of new early leavers, percent
+    "I1.3.03": 62.0, "I1.4.01": 80.0, "I1.4.02": 68.0,
+    "I2.1.01": 45.0, "I2.1.02": 86.0, "I2.1.03": 72.0, "I2.1.04": 30.0, "I2.1.05": 29.0, "I2.1.06": 78.0,
+    "I2.2.03": 3.5, "I2.2.04": 24.0, "I2.2.05": 9.0, "I2.2.06": 1.1, "I2.2.07": 55.0,
+    "I2.3.01": 14.0, "I2.3.02": 31.0,
+    "I3.1.01": 62.0, "I3.1.02": 70.0, "I3.1.03": 48.0, "I3.1.04": 44.0, "I3.1.06": 82.0, "I3.1.08": 70.0,
+    "I3.1.09": 68.0, "I3.2.01": 45.0, "I3.3.02": 21.0,
+}
+PER_1000_STUDENTS = {"I1.3.02": 58.0, "I3.4.01": 0.25}  # early leavers; practorates
 TYPICAL = {"percentage": 60.0, "mark": 7.0, "count": 8.0, "ratio": 1.1}
-SPREAD = {"percentage": 8.0, "mark": 0.4, "count": 2.0, "ratio": 0.15}
+SPREAD = {"percentage": 6.0, "mark": 0.4, "count": 1.0, "ratio": 0.15}
 LIMITS = {"percentage": (0.0, 100.0), "mark": (1.0, 10.0), "count": (0.0, None), "ratio": (0.0, None)}
 
 
@@ -36,19 +48,24 @@ def _clip(value: float, unit: str) -> float:
 
 
 def start_and_target(cat: Catalogue, indicator: Indicator, rng: random.Random,
-                     scale: float = 1.0) -> tuple[Decimal, Decimal]:
+                     students: float = 10_000) -> tuple[Decimal, Decimal]:
     """A start value and a 2027 target that moves in the indicator's direction.
 
-    `scale` sizes counts that grow with the institution (early leavers, practorates).
+    `students` sizes the counts that grow with the institution (early leavers, practorates).
     """
     unit = cat.unit_by_code[indicator.unit]
+    spread = SPREAD[indicator.unit]
     if indicator.code in PUBLISHED:
         start_mean, target_mean = PUBLISHED[indicator.code]
     else:
-        start_mean = TYPICAL[indicator.unit] * (scale if indicator.unit == "count" else 1.0)
-        step = 0.08 * start_mean if indicator.unit != "mark" else 0.3
+        if indicator.code in PER_1000_STUDENTS:
+            start_mean = PER_1000_STUDENTS[indicator.code] * students / 1000
+            spread = start_mean * 0.1
+        else:
+            start_mean = TYPICAL_START.get(indicator.code, TYPICAL[indicator.unit])
+            spread = min(spread, start_mean * 0.15)
+        step = 0.1 * start_mean if indicator.unit != "mark" else 0.3
         target_mean = start_mean + (step if indicator.direction.value == "higher" else -step)
-    spread = SPREAD[indicator.unit] * (scale if indicator.unit == "count" else 1.0)
     start = _clip(rng.gauss(start_mean, spread), indicator.unit)
     ambition = abs(rng.gauss(abs(target_mean - start_mean), abs(target_mean - start_mean) / 4 + 1e-9))
     target = start + ambition if indicator.direction.value == "higher" else start - ambition

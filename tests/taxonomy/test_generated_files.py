@@ -57,3 +57,10 @@ def test_generated_docs_are_not_stale() -> None:
 
     for name, text in pages().items():
         assert (ROOT / "docs" / name).read_text("utf-8") == text, f"regenerate with: python -m mbo_xbrl.docgen ({name})"
+
+
+def test_prefill_docs_example_is_taken_from_the_sample_register() -> None:
+    text = (ROOT / "docs" / "prefill.md").read_text("utf-8")
+    example = text.split("```csv\n", 1)[1].split("```", 1)[0].splitlines()
+    register = (ROOT / "samples" / "prefill-register.csv").read_text("utf-8").splitlines()
+    assert len(example) >= 3 and all(line in register for line in example)

@@ -42,9 +42,9 @@ def unknown_entry_point(raw: RawInstance) -> list[Finding]:
     findings: list[Finding] = []
     entry_point = sorted(ENTRY_POINTS)[-1]
 
-    def add(kind: str, line: int | None, **values: object) -> None:
-        nl, en = PROBLEMS[kind]
-        findings.append(unknown_entry_point.finding(problem=kind, problem_nl=nl.format(**values),
+    def add(problem: str, line: int | None, **values: object) -> None:
+        nl, en = PROBLEMS[problem]
+        findings.append(unknown_entry_point.finding(problem=problem, problem_nl=nl.format(**values),
                                                     problem_en=en.format(**values), entry_point=entry_point,
                                                     line=line, **values))
 

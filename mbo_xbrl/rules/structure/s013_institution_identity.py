@@ -39,9 +39,9 @@ def institution_identity(raw: RawInstance) -> list[Finding]:
     expected = CURRENT.entity_scheme
     findings = []
 
-    def add(kind: str, line: int | None, context: str | None = None, **values: object) -> None:
-        nl, en = PROBLEMS[kind]
-        findings.append(institution_identity.finding(problem=kind, problem_nl=nl.format(expected=expected, **values),
+    def add(problem: str, line: int | None, context: str | None = None, **values: object) -> None:
+        nl, en = PROBLEMS[problem]
+        findings.append(institution_identity.finding(problem=problem, problem_nl=nl.format(expected=expected, **values),
                                                      problem_en=en.format(expected=expected, **values),
                                                      expected=expected, line=line, context=context, **values))
 
