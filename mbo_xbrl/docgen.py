@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from mbo_xbrl.catalogue import Catalogue, load_catalogue
+from mbo_xbrl.generated import write_or_check
 from mbo_xbrl.taxonomy.concepts import indicator_concept
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -113,16 +114,7 @@ def pages() -> dict[str, str]:
 @click.option("--check", is_flag=True, help="Only report stale pages (exit 1 if any).")
 def main(check: bool) -> None:
     """Write (or verify) the generated pages in docs/."""
-    stale = []
-    for name, text in pages().items():
-        path = DOCS / name
-        if check:
-            if not path.is_file() or path.read_text("utf-8") != text:
-                stale.append(name)
-                click.echo(f"stale: docs/{name}", err=True)
-        else:
-            path.write_text(text, "utf-8")
-    raise SystemExit(1 if stale else 0)
+    write_or_check({name: text.encode("utf-8") for name, text in pages().items()}, DOCS, check)
 
 
 if __name__ == "__main__":

@@ -63,6 +63,17 @@ class Rule:
         location = {k: fields.pop(k) for k in LOCATION_FIELDS if k in fields}
         return Finding(code=self.code, severity=severity or self.severity, args=fields, **location)
 
+    def problem(self, problems: dict[str, tuple[str, str]], kind: str, **fields: Any) -> Finding:
+        """A finding for one kind of problem of a rule that has several.
+
+        `problems` maps each kind to its Dutch and English wording; the wording is filled in from
+        `fields` and becomes the `problem_nl` / `problem_en` arguments of the rule's message.
+        """
+        nl, en = problems[kind]
+        values = _Args({k: "" if v is None else v for k, v in fields.items()})
+        return self.finding(problem=kind, problem_nl=nl.format_map(values), problem_en=en.format_map(values),
+                            **fields)
+
 
 def rule(*, code: str, name: str, layer: Layer, severity: Severity, message_nl: str, message_en: str,
          fix_nl: str, fix_en: str, concepts: tuple[str, ...] = ()) -> Callable[[Callable[..., Any]], Rule]:

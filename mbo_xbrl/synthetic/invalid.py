@@ -17,6 +17,7 @@ import click
 from mbo_xbrl.catalogue import Catalogue, load_catalogue
 from mbo_xbrl.filing.model import BudgetLine, FilingContent
 from mbo_xbrl.filing.writer import write_instance
+from mbo_xbrl.generated import write_or_check
 from mbo_xbrl.prefill import register_csv, register_rows
 from mbo_xbrl.synthetic.samples import delta, veen
 
@@ -254,16 +255,7 @@ def failing_files(cat: Catalogue | None = None) -> dict[str, bytes]:
 @click.option("--check", is_flag=True, help="Only report stale files (exit 1 if any).")
 def main(out: Path, check: bool) -> None:
     """Write (or verify) the failing samples and the sample pre-fill register."""
-    files = failing_files()
-    if check:
-        stale = [n for n, data in files.items() if not (out / n).is_file() or (out / n).read_bytes() != data]
-        for name in stale:
-            click.echo(f"stale: {out / name}", err=True)
-        raise SystemExit(1 if stale else 0)
-    (out / "invalid").mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        (out / name).write_bytes(data)
-    click.echo(f"wrote {len(files)} files under {out}", err=True)
+    write_or_check(failing_files(), out, check)
 
 
 if __name__ == "__main__":

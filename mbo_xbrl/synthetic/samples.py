@@ -28,6 +28,7 @@ from mbo_xbrl.filing.model import (
     ObjectiveChoice,
     OwnIndicator,
 )
+from mbo_xbrl.generated import write_or_check
 from mbo_xbrl.synthetic.values import realisation, start_and_target
 
 REPORT_YEAR = 2024
@@ -184,16 +185,7 @@ SAMPLES_DIR = Path(__file__).resolve().parents[2] / "samples" / "valid"
 @click.option("--check", is_flag=True, help="Only report whether the committed samples are stale (exit 1 if so).")
 def main(out: Path, check: bool) -> None:
     """Write (or verify) the valid sample filings."""
-    files = sample_files()
-    if check:
-        stale = [n for n, data in files.items() if not (out / n).is_file() or (out / n).read_bytes() != data]
-        for name in stale:
-            click.echo(f"stale: {out / name}", err=True)
-        raise SystemExit(1 if stale else 0)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        (out / name).write_bytes(data)
-    click.echo(f"wrote {len(files)} samples to {out}", err=True)
+    write_or_check(sample_files(), out, check)
 
 
 if __name__ == "__main__":

@@ -50,7 +50,5 @@ def unreadable_xml(data: bytes) -> list[Finding]:
 
 
 def problem(kind: str, line: int | None = None, **values: object) -> Finding:
-    """A finding for one kind of unreadability, with the Dutch and English wording filled in."""
-    nl, en = PROBLEMS[kind]
-    return unreadable_xml.finding(problem=kind, problem_nl=nl.format(**values), problem_en=en.format(**values),
-                                  line=line, **{k: v for k, v in values.items() if k != "detail"})
+    """A finding for one kind of unreadability."""
+    return unreadable_xml.problem(PROBLEMS, kind, line=line, **values)

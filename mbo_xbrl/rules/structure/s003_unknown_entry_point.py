@@ -43,10 +43,7 @@ def unknown_entry_point(raw: RawInstance) -> list[Finding]:
     entry_point = sorted(ENTRY_POINTS)[-1]
 
     def add(problem: str, line: int | None, **values: object) -> None:
-        nl, en = PROBLEMS[problem]
-        findings.append(unknown_entry_point.finding(problem=problem, problem_nl=nl.format(**values),
-                                                    problem_en=en.format(**values), entry_point=entry_point,
-                                                    line=line, **values))
+        findings.append(unknown_entry_point.problem(PROBLEMS, problem, entry_point=entry_point, line=line, **values))
 
     schema_refs = [r for r in raw.references if r.kind == "schemaRef"]
     if not schema_refs:

@@ -40,10 +40,8 @@ def institution_identity(raw: RawInstance) -> list[Finding]:
     findings = []
 
     def add(problem: str, line: int | None, context: str | None = None, **values: object) -> None:
-        nl, en = PROBLEMS[problem]
-        findings.append(institution_identity.finding(problem=problem, problem_nl=nl.format(expected=expected, **values),
-                                                     problem_en=en.format(expected=expected, **values),
-                                                     expected=expected, line=line, context=context, **values))
+        findings.append(institution_identity.problem(PROBLEMS, problem, expected=expected, line=line,
+                                                     context=context, **values))
 
     identities: dict[tuple[str, str], str] = {}
     counts: Counter[str] = Counter()
