@@ -58,12 +58,12 @@ class Rule:
     def fix(self, finding: Finding, lang: str = "nl") -> str:
         return _render(self.fix_nl if lang == "nl" else self.fix_en, _values(finding))
 
-    def finding(self, severity: Severity | None = None, **fields: Any) -> Finding:
+    def finding(self, severity: Severity | None = None, /, **fields: Any) -> Finding:
         """A finding of this rule: location fields by name, everything else into args."""
         location = {k: fields.pop(k) for k in LOCATION_FIELDS if k in fields}
         return Finding(code=self.code, severity=severity or self.severity, args=fields, **location)
 
-    def problem(self, problems: dict[str, tuple[str, str]], kind: str, **fields: Any) -> Finding:
+    def problem(self, problems: dict[str, tuple[str, str]], kind: str, /, **fields: Any) -> Finding:
         """A finding for one kind of problem of a rule that has several.
 
         `problems` maps each kind to its Dutch and English wording; the wording is filled in from
