@@ -105,9 +105,31 @@ def rules_markdown() -> str:
     return "".join(out)
 
 
+def store_markdown() -> str:
+    """docs/store.md: every table of the store with its columns and types."""
+    from mbo_xbrl.store.schema import SCHEMA_VERSION, TABLES
+
+    out = [HEADER.format(source="mbo_xbrl/store/schema.py"), f"# The store (schema version {SCHEMA_VERSION})\n\n",
+           "Tidy tables, one row per observation. Every table that comes from a filing carries `filing_id` (the "
+           "file's sha256), `institution` and `report_year`, and where it helps the fact's provenance (`concept`, "
+           "`context`, `line`). Only the latest accepted filing per institution and reporting year is current "
+           "(`filings.is_current`); older and rejected filings stay as history. Each such table has a view "
+           "`current_<table>` with the current rows only; `mbo-xbrl export` and `Store.table()` read those unless "
+           "asked for history (`--all`, `current=False`). Rejected filings keep only their `filings` row and their "
+           "`findings`. Periods are calendar years (`period_year`, `budget_year`); times are UTC.\n\n"
+           "The schema carries its version in `meta`; `mbo-xbrl ingest` creates it in an empty store and migrates "
+           "an older one. The same schema is used on DuckDB and PostgreSQL.\n"]
+    for table in TABLES:
+        out.append(f"\n## {table.name}\n\n{table.description[0].upper()}{table.description[1:]}.\n\n"
+                   "| column | type |\n|---|---|\n")
+        out += [f"| `{name}` | {kind} |\n" for name, kind in table.columns]
+    return "".join(out)
+
+
 def pages() -> dict[str, str]:
     """File name under docs/ -> generated content."""
-    return {"catalogue.md": catalogue_markdown(load_catalogue()), "rules.md": rules_markdown()}
+    return {"catalogue.md": catalogue_markdown(load_catalogue()), "rules.md": rules_markdown(),
+            "store.md": store_markdown()}
 
 
 @click.command()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mbo_xbrl import __version__
 from mbo_xbrl.catalogue import load_catalogue
-from mbo_xbrl.parsing.filing import read_filing
+from mbo_xbrl.parsing.filing import Filing, read_filing
 from mbo_xbrl.parsing.precheck import precheck
 from mbo_xbrl.prefill import PrefillRegister
 from mbo_xbrl.report.model import Report, Severity
@@ -51,29 +51,36 @@ class Engine:
 
     def check(self, path: Path | str) -> Report:
         """Check one file on disk (it is never read past the size limit)."""
+        return self.check_file(path)[0]
+
+    def check_file(self, path: Path | str, data: bytes | None = None) -> tuple[Report, Filing | None]:
+        """The report of one file on disk, and its tidy facts when it is an instance of our taxonomy.
+
+        `data` may pass the file's bytes when the caller has read them already.
+        """
         path = Path(path)
-        size = path.stat().st_size
+        size = len(data) if data is not None else path.stat().st_size
         if size > self.max_bytes:
             report = self._new_report(str(path), None)
             report.findings += file_too_large.check(size, self.max_bytes)
             report.stopped_at = Layer.FILE.value
-            return report
-        return self._check(path.read_bytes(), str(path), path)
+            return report, None
+        return self._check(data if data is not None else path.read_bytes(), str(path), path)
 
     def check_bytes(self, data: bytes, name: str) -> Report:
         """Check an upload held in memory; Arelle reads it from a private temporary folder, removed after."""
         if len(data) > self.max_bytes:
-            return self._check(data, name, None)
+            return self._check(data, name, None)[0]
         with tempfile.TemporaryDirectory(prefix="mbo-xbrl-upload-") as folder:
             path = Path(folder) / "filing.xbrl"
             path.write_bytes(data)
-            return self._check(data, name, path)
+            return self._check(data, name, path)[0]
 
     def _new_report(self, name: str, data: bytes | None) -> Report:
         return Report(tool_version=__version__, catalogue_version=self.catalogue.catalogue_version, file=name,
                       sha256=hashlib.sha256(data).hexdigest() if data is not None else None)
 
-    def _check(self, data: bytes, name: str, path: Path | None) -> Report:
+    def _check(self, data: bytes, name: str, path: Path | None) -> tuple[Report, Filing | None]:
         started = time.perf_counter()
         report = self._new_report(name, data)
         pre = precheck(data, self.max_bytes)
@@ -94,7 +101,7 @@ class Engine:
             report.stopped_at = pre.stopped_at.value
         report.findings = [f for f in report.findings if f.code in self.selected]
         report.seconds = round(time.perf_counter() - started, 3)
-        return report
+        return report, filing
 
     def close(self) -> None:
         """Nothing to release: a given processor belongs to its owner, the shared one to the process."""

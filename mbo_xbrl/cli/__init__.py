@@ -14,7 +14,9 @@ import click
 from mbo_xbrl import __version__
 from mbo_xbrl.cli.catalogue import catalogue
 from mbo_xbrl.cli.check import check
+from mbo_xbrl.cli.export import export
 from mbo_xbrl.cli.facts import facts
+from mbo_xbrl.cli.ingest import ingest_command
 from mbo_xbrl.cli.rules import rules
 from mbo_xbrl.errors import MboXbrlError
 
@@ -32,6 +34,8 @@ cli.add_command(check)
 cli.add_command(catalogue)
 cli.add_command(facts)
 cli.add_command(rules)
+cli.add_command(ingest_command)
+cli.add_command(export)
 
 
 def main() -> None:

@@ -1,0 +1,66 @@
+"""`mbo-xbrl ingest PATH...`: validate filings and load them into the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from mbo_xbrl.ingest import FileOutcome, IngestSummary, ingest
+
+store_option = click.option("--store", "store", default=None, metavar="URL",
+                            help="A DuckDB file (or duckdb:///path) or a postgresql:// URL. "
+                                 "Default: $MBO_XBRL_STORE or ./mbo-xbrl.duckdb.")
+
+
+def summary_text(summary: IngestSummary) -> str:
+    c = summary.counts
+    lines = [f"ingest run {summary.run_id} into {summary.store}: {c['files']} files - {c['accepted']} accepted, "
+             f"{c['rejected']} rejected, {c['skipped']} skipped, {c['superseded']} superseded an earlier filing"]
+    for f in summary.files:
+        who = f" ({f.institution} {f.report_year})" if f.institution else ""
+        extra = f", supersedes {f.supersedes[:12]}" if f.supersedes else ""
+        counts = f" - {f.errors} errors, {f.warnings} warnings" if f.outcome != "skipped" else " - already in the store"
+        lines.append(f"  {f.outcome:<9}{f.path}{who}{counts}{extra}")
+    return "\n".join(lines)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@store_option
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes that check filings in parallel (writing stays in one).")
+@click.option("--wait", is_flag=True, help="Wait for a running ingest to finish instead of exiting 2.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--quiet", is_flag=True, help="No progress on stderr.")
+def ingest_command(paths: tuple[Path, ...], store: str | None, workers: int, wait: bool, fmt: str, quiet: bool) -> None:
+    """Validate filings (files, or folders searched for .xbrl and .xml) and load them into the store.
+
+    A file already in the store is skipped; a corrected filing for the same institution and year
+    supersedes the earlier one; a rejected filing is recorded with its findings and never current.
+    Exit code 0 when every file was accepted or skipped, 1 when some were rejected, 2 when the run
+    itself failed (store unreachable or read-only, lock held).
+
+    \b
+    Example:
+        mbo-xbrl ingest samples/valid
+        mbo-xbrl ingest --store postgresql://ocw@db/mbo --workers 2 /data/filings/2025
+    """
+    interactive = sys.stderr.isatty() and not quiet
+
+    def progress(outcome: FileOutcome, done: int, total: int) -> None:
+        if quiet:
+            return
+        line = f"[{done}/{total}] {outcome.outcome} {outcome.path}"
+        if interactive:
+            width = 30
+            bar = "#" * (width * done // max(total, 1))
+            click.echo(f"\r[{bar:<{width}}] {done}/{total} {outcome.outcome:<9}", err=True, nl=done == total)
+        else:
+            click.echo(line, err=True)
+
+    summary = ingest(list(paths), store, workers=workers, wait=wait, progress=progress)
+    click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else summary_text(summary))
+    raise SystemExit(1 if summary.counts["rejected"] else 0)

@@ -1,0 +1,183 @@
+"""The store contract, on DuckDB and on PostgreSQL: the same tests, one code path."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from mbo_xbrl.ingest import ingest
+from mbo_xbrl.store import LockHeld, Store, StoreError, TABLES, open_store
+from mbo_xbrl.store.schema import FILING_TABLES, SCHEMA_VERSION
+from tests.conftest import ROOT, VALID_SAMPLES
+
+INVALID = ROOT / "samples" / "invalid"
+CORRECTED_99XB = INVALID / "MBO-C003-missing-realisation.xbrl"  # accepted, with a warning
+REJECTED_99XB = INVALID / "MBO-C001-missing-target-value.xbrl"
+CLI = [sys.executable, "-c", "from mbo_xbrl.cli import main; main()"]
+
+
+def counts(url: str) -> dict[str, int]:
+    with open_store(url) as store:
+        return {t.name: store.count(t.name, current=False) for t in TABLES if t.name != "ingest_runs"}
+
+
+def consistent(url: str) -> None:
+    """No row without its filing, one current filing per institution and year, rejected never current."""
+    with open_store(url) as store:
+        ids = set(store.table("filings", current=False)["filing_id"])
+        for table in FILING_TABLES:
+            assert set(store.table(table.name, current=False)["filing_id"]) <= ids, table.name
+        filings = store.table("filings", current=False)
+        current = filings[filings["is_current"]]
+        assert not current.duplicated(["institution", "report_year"]).any()
+        assert not (current["status"] == "rejected").any()
+
+
+def test_schema_is_created_with_its_version_and_every_table(store_url: str) -> None:
+    with Store.open(store_url) as store:
+        assert store.version() == SCHEMA_VERSION
+        assert all(store.count(t.name) == 0 for t in TABLES)
+    with Store.open(store_url) as store:  # opening again migrates nothing
+        assert store.migrate() == SCHEMA_VERSION
+
+
+def test_reingest_is_idempotent(store_url: str) -> None:
+    first = ingest(VALID_SAMPLES, store_url)
+    assert first.counts["accepted"] == 2
+    before = counts(store_url)
+    assert before["indicator_values"] > 1000 and before["budgets"] > 100
+    again = ingest(VALID_SAMPLES + [ROOT / "samples" / "valid"], store_url)
+    assert again.counts == {"files": 2, "accepted": 0, "rejected": 0, "skipped": 2, "superseded": 0}
+    assert counts(store_url) == before
+
+
+def test_a_corrected_filing_supersedes_the_earlier_one_which_stays_as_history(store_url: str) -> None:
+    ingest(VALID_SAMPLES, store_url)
+    summary = ingest([CORRECTED_99XB], store_url)
+    assert summary.counts["superseded"] == 1
+    with open_store(store_url) as store:
+        filings = store.table("filings", current=False).set_index("file_name")
+        old, new = filings.loc["99XB-2024.xbrl"], filings.loc[CORRECTED_99XB.name]
+        assert bool(new["is_current"]) and not bool(old["is_current"]) and bool(old["superseded"])
+        assert old["superseded_by"] == new["filing_id"]
+        current = store.table("indicator_values")
+        assert set(current[current["institution"] == "99XB"]["filing_id"]) == {new["filing_id"]}
+        history = store.table("indicator_values", current=False)
+        assert set(history[history["institution"] == "99XB"]["filing_id"]) == {old["filing_id"], new["filing_id"]}
+    consistent(store_url)
+
+
+def test_a_rejected_file_in_a_batch_is_recorded_never_current_and_the_batch_goes_on(store_url: str) -> None:
+    summary = ingest([VALID_SAMPLES[0], REJECTED_99XB, VALID_SAMPLES[1]], store_url)
+    assert [f.outcome for f in summary.files] == ["accepted", "rejected", "accepted"]
+    with open_store(store_url) as store:
+        filings = store.table("filings", current=False).set_index("file_name")
+        rejected = filings.loc[REJECTED_99XB.name]
+        assert rejected["status"] == "rejected" and not bool(rejected["is_current"]) and rejected["errors"] == 1
+        findings = store.table("findings", current=False)
+        mine = findings[findings["filing_id"] == rejected["filing_id"]]
+        assert list(mine["code"]) == ["MBO-C001"] and "Streefwaarde" in mine["message_nl"].iloc[0]
+        assert (store.table("indicator_values", current=False)["filing_id"] != rejected["filing_id"]).all()
+        assert len(store.table("filings")) == 2
+    consistent(store_url)
+
+
+def test_nothing_is_lost_when_an_ingest_is_killed_part_way(store_url: str, batch: list[Path]) -> None:
+    """SIGKILL after some filings, twice; the next run completes the batch with every filing once."""
+    folder = batch[0].parent
+    for kill_after in (2, 5):
+        process = subprocess.Popen(CLI + ["ingest", "--store", store_url, str(folder)], stderr=subprocess.PIPE,
+                                   stdout=subprocess.DEVNULL, text=True)
+        done = 0
+        for line in process.stderr:
+            if line.startswith("[") and (" accepted " in line or " skipped " in line):
+                done += 1
+                if done >= kill_after:
+                    break
+        time.sleep(0.3)  # let it get into the next filing
+        process.send_signal(signal.SIGKILL)
+        process.wait(30)
+        consistent(store_url)
+    final = subprocess.run(CLI + ["ingest", "--store", store_url, "--format", "json", str(folder)],
+                           capture_output=True, text=True, timeout=600)
+    assert final.returncode == 0, final.stderr
+    with open_store(store_url) as store:
+        filings = store.table("filings", current=False)
+        assert sorted(filings["file_name"]) == sorted(p.name for p in batch)
+        assert filings["filing_id"].is_unique and filings["is_current"].all()
+        runs = store.table("ingest_runs", current=False)
+        assert list(runs["status"]).count("interrupted") == 2 and runs["status"].iloc[-1] == "completed"
+    consistent(store_url)
+
+
+def test_a_second_ingest_exits_2_while_the_lock_is_held_and_waits_with_wait(store_url: str) -> None:
+    holder = Store.open(store_url, lock=True)
+    try:
+        with pytest.raises(LockHeld):
+            Store.open(store_url, lock=True)
+        refused = subprocess.run(CLI + ["ingest", "--store", store_url, str(VALID_SAMPLES[1])], capture_output=True,
+                                 text=True, timeout=120)
+        assert refused.returncode == 2 and "lock" in refused.stderr and "Traceback" not in refused.stderr
+        waiting = subprocess.Popen(CLI + ["ingest", "--wait", "--quiet", "--store", store_url, str(VALID_SAMPLES[1])],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(2)
+        assert waiting.poll() is None  # still waiting for the lock
+    finally:
+        holder.close()
+    assert waiting.wait(120) == 0
+
+
+def test_export_writes_the_current_rows_as_csv_and_parquet(store_url: str, tmp_path: Path) -> None:
+    ingest(VALID_SAMPLES + [CORRECTED_99XB], store_url)
+    for fmt in ("csv", "parquet"):
+        out = tmp_path / f"values.{fmt}"
+        result = subprocess.run(CLI + ["export", "--store", store_url, "--table", "indicator_values", "--format", fmt,
+                                       "--out", str(out)], capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        reader = "read_csv_auto" if fmt == "csv" else "read_parquet"
+        exported = duckdb.sql(f"SELECT count(*), count(DISTINCT filing_id) FROM {reader}('{out}')").fetchall()[0]
+        with open_store(store_url) as store:
+            assert exported == (store.count("indicator_values"), 2)
+    everything = tmp_path / "all.csv"
+    subprocess.run(CLI + ["export", "--store", store_url, "--table", "indicator_values", "--all", "--out",
+                          str(everything)], check=True, capture_output=True, timeout=120)
+    assert duckdb.sql(f"SELECT count(DISTINCT filing_id) FROM read_csv_auto('{everything}')").fetchall()[0] == (3,)
+
+
+def test_the_python_api_returns_typed_dataframes(store_url: str) -> None:
+    ingest(VALID_SAMPLES, store_url)
+    with open_store(store_url) as store:
+        values = store.table("indicator_values")
+        assert values["value"].dtype.kind == "f" and values["period_year"].dtype.kind == "i"
+        workload = values[(values["indicator"] == "I3.3.03") & (values["value_kind"] == "target")]
+        assert set(workload["institution"]) == {"99XA", "99XB"}
+        assert set(workload["period_year"]) == {2027}
+        budgets = store.table("budgets")
+        totals = budgets[budgets["level"] == "total"].groupby("institution")["amount"].sum()
+        objectives = budgets[budgets["level"] == "objective"].groupby("institution")["amount"].sum()
+        assert (totals - objectives).abs().max() < 1
+
+
+def test_two_workers_give_the_same_store_as_one(store_url: str, batch: list[Path], tmp_path: Path) -> None:
+    ingest(batch[:4], store_url, workers=2)
+    single = str(tmp_path / "single.duckdb")
+    ingest(batch[:4], single, workers=1)
+    assert counts(store_url) == counts(single)
+
+
+def test_an_unreachable_or_unwritable_store_exits_2_with_one_line(tmp_path: Path) -> None:
+    for url in ("postgresql://nobody@127.0.0.1:9/none", "/dev/null/store.duckdb"):
+        result = subprocess.run(CLI + ["ingest", "--store", url, str(VALID_SAMPLES[1])], capture_output=True,
+                                text=True, timeout=120)
+        assert result.returncode == 2, (url, result.stderr)
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    with pytest.raises(StoreError):
+        open_store(str(tmp_path / "never-made.duckdb"))
