@@ -25,21 +25,25 @@ from mbo_xbrl import __version__
 from mbo_xbrl.engine import Engine
 from mbo_xbrl.errors import MboXbrlError
 from mbo_xbrl.normalise import NormalisedFiling, normalise
+from mbo_xbrl.store.schema import TABLE_BY_NAME
 from mbo_xbrl.store.store import Store
 
 FILING_SUFFIXES = {".xbrl", ".xml"}
+CODE_COLUMN = TABLE_BY_NAME["findings"].column_names.index("code")
 
 
 @dataclass
 class FileOutcome:
     path: str
-    outcome: str  # accepted, rejected or skipped
-    sha256: str
+    outcome: str  # accepted, rejected, skipped, or unreadable (vanished or unreadable while the run went on)
+    sha256: str | None
     institution: str | None = None
     report_year: int | None = None
     errors: int = 0
     warnings: int = 0
     supersedes: str | None = None  # the filing id this one made history
+    reason: str | None = None  # why a file was unreadable
+    finding_codes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -50,12 +54,17 @@ class IngestSummary:
 
     @property
     def counts(self) -> dict[str, int]:
-        counts = {k: sum(f.outcome == k for f in self.files) for k in ("accepted", "rejected", "skipped")}
+        counts = {k: sum(f.outcome == k for f in self.files) for k in ("accepted", "rejected", "skipped", "unreadable")}
         return {"files": len(self.files), **counts, "superseded": sum(f.supersedes is not None for f in self.files)}
 
     def to_dict(self) -> dict:
         return {"run_id": self.run_id, "store": self.store, "counts": self.counts,
-                "files": [asdict(f) for f in self.files]}
+                "most_common_findings": dict(self.most_common_findings()), "files": [asdict(f) for f in self.files]}
+
+    def most_common_findings(self, n: int = 5) -> list[tuple[str, int]]:
+        from collections import Counter
+
+        return Counter(code for f in self.files for code in f.finding_codes).most_common(n)
 
 
 def discover(paths: list[Path]) -> list[Path]:
@@ -80,19 +89,22 @@ def _worker_init() -> None:
     _engine = Engine()
 
 
-def _check(path: str) -> NormalisedFiling:
-    """Check and normalise one file (in a worker process, or in this one)."""
+def _check(path: str) -> NormalisedFiling | str:
+    """Check and normalise one file (in a worker process, or in this one); a str says why it could not be read."""
     engine = _engine or Engine()
-    data = Path(path).read_bytes()
+    try:
+        data = Path(path).read_bytes()
+        stat = os.stat(path)
+    except OSError as err:
+        return f"cannot read: {err.strerror or err}"
     report, filing = engine.check_file(path, data)
     normalised = normalise(report, filing, engine.catalogue)
-    stat = os.stat(path)
     normalised.filing |= {"file_name": Path(path).name, "file_path": str(Path(path).resolve()), "size_bytes": len(data),
                           "submitted_at": datetime.fromtimestamp(stat.st_mtime, timezone.utc).replace(tzinfo=None)}
     return normalised
 
 
-def _checked(paths: list[str], workers: int) -> Iterator[NormalisedFiling]:
+def _checked(paths: list[str], workers: int) -> Iterator[NormalisedFiling | str]:
     if workers <= 1 or len(paths) <= 1:
         global _engine
         _engine = _engine or Engine()
@@ -121,7 +133,11 @@ def ingest(paths: list[Path], store_url: str | None = None, *, workers: int = 1,
         try:
             todo: list[tuple[Path, str]] = []
             for path in files:
-                sha = sha256_of(path)
+                try:
+                    sha = sha256_of(path)
+                except OSError as err:
+                    summary.files.append(FileOutcome(str(path), "unreadable", None, reason=str(err.strerror or err)))
+                    continue
                 if store.has_filing(sha) or any(sha == s for _, s in todo):
                     outcome = FileOutcome(str(path), "skipped", sha)
                     summary.files.append(outcome)
@@ -129,11 +145,18 @@ def ingest(paths: list[Path], store_url: str | None = None, *, workers: int = 1,
                         progress(outcome, len(summary.files), len(files))
                 else:
                     todo.append((path, sha))
-            for (path, _), checked in zip(todo, _checked([str(p) for p, _ in todo], workers)):
+            for (path, sha), checked in zip(todo, _checked([str(p) for p, _ in todo], workers)):
+                if isinstance(checked, str):
+                    outcome = FileOutcome(str(path), "unreadable", sha, reason=checked)
+                    summary.files.append(outcome)
+                    if progress:
+                        progress(outcome, len(summary.files), len(files))
+                    continue
                 filing = checked.filing
                 supersedes = store.add_filing(filing, checked.rows, summary.run_id)
                 outcome = FileOutcome(str(path), filing["status"], filing["sha256"], filing["institution"],
-                                      filing["report_year"], filing["errors"], filing["warnings"], supersedes)
+                                      filing["report_year"], filing["errors"], filing["warnings"], supersedes,
+                                      finding_codes=[row[CODE_COLUMN] for row in checked.rows.get("findings", [])])
                 summary.files.append(outcome)
                 if progress:
                     progress(outcome, len(summary.files), len(files))

@@ -80,6 +80,13 @@ class PrefillRegister:
             raise PrefillError(f"{path}: cannot read the pre-fill register: {err}") from err
         return cls(values, str(path))
 
+    @classmethod
+    def from_rows(cls, rows: list[dict[str, str]], catalogue: Catalogue | None = None,
+                  source: str = "register") -> PrefillRegister:
+        """A register from rows with the CSV's columns, validated exactly as read() validates a file."""
+        cat = catalogue or load_catalogue()
+        return cls([_row(row, line, cat, Path(source)) for line, row in enumerate(rows, start=2)], source)
+
 
 def _row(row: dict[str, str], line: int, cat: Catalogue, path: Path) -> PrefilledValue:
     def fail(why: str) -> PrefillError:
@@ -146,3 +153,30 @@ def register_csv(rows: list[dict[str, str]]) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
+
+
+def prefilled_contents(register: PrefillRegister, year: int | None = None) -> list:
+    """The filings OCW sends out: per institution and reporting year, the values it knows.
+
+    Identity, reporting year, pre-filled indicator values (with their breakdowns) and earmarks;
+    everything else is for the institution to complete. Returns `FilingContent`s in register order.
+    """
+    from mbo_xbrl.filing.model import Earmark, FilingContent, IndicatorValue
+
+    contents: dict[tuple[str, int], FilingContent] = {}
+    for value in register.values:
+        if year is not None and value.report_year != year:
+            continue
+        key = (value.institution, value.report_year)
+        content = contents.setdefault(key, FilingContent(institution_code=value.institution,
+                                                          institution_name=value.institution,
+                                                          report_year=value.report_year))
+        if value.item == "institution_name":
+            content.institution_name = value.value
+        elif value.item == "indicator":
+            content.indicator_values.append(IndicatorValue(indicator=value.code, kind=value.value_kind,
+                                                           year=value.year, value=Decimal(value.value),
+                                                           breakdown=dict(value.breakdown)))
+        elif value.item == "earmark":
+            content.earmarks.append(Earmark(year=value.year, objective=value.code, amount=Decimal(value.value)))
+    return list(contents.values())

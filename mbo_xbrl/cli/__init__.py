@@ -17,7 +17,9 @@ from mbo_xbrl.cli.check import check
 from mbo_xbrl.cli.export import export
 from mbo_xbrl.cli.facts import facts
 from mbo_xbrl.cli.ingest import ingest_command
+from mbo_xbrl.cli.prefill import prefill
 from mbo_xbrl.cli.rules import rules
+from mbo_xbrl.cli.sector import sample_sector
 from mbo_xbrl.errors import MboXbrlError
 
 
@@ -36,6 +38,8 @@ cli.add_command(facts)
 cli.add_command(rules)
 cli.add_command(ingest_command)
 cli.add_command(export)
+cli.add_command(prefill)
+cli.add_command(sample_sector)
 
 
 def main() -> None:

@@ -15,14 +15,22 @@ store_option = click.option("--store", "store", default=None, metavar="URL",
                                  "Default: $MBO_XBRL_STORE or ./mbo-xbrl.duckdb.")
 
 
-def summary_text(summary: IngestSummary) -> str:
+def summary_text(summary: IngestSummary, brief: bool = False) -> str:
     c = summary.counts
     lines = [f"ingest run {summary.run_id} into {summary.store}: {c['files']} files - {c['accepted']} accepted, "
-             f"{c['rejected']} rejected, {c['skipped']} skipped, {c['superseded']} superseded an earlier filing"]
+             f"{c['rejected']} rejected, {c['skipped']} skipped, {c['superseded']} superseded an earlier filing"
+             + (f", {c['unreadable']} unreadable" if c["unreadable"] else "")]
+    common = summary.most_common_findings()
+    if common:
+        lines.append("most common findings: " + ", ".join(f"{code} ×{count}" for code, count in common)
+                     + " (mbo-xbrl rules CODE explains each)")
     for f in summary.files:
+        if brief and f.outcome in ("accepted", "skipped"):
+            continue
         who = f" ({f.institution} {f.report_year})" if f.institution else ""
         extra = f", supersedes {f.supersedes[:12]}" if f.supersedes else ""
-        counts = f" - {f.errors} errors, {f.warnings} warnings" if f.outcome != "skipped" else " - already in the store"
+        counts = {"skipped": " - already in the store", "unreadable": f" - {f.reason}"}.get(
+            f.outcome, f" - {f.errors} errors, {f.warnings} warnings")
         lines.append(f"  {f.outcome:<9}{f.path}{who}{counts}{extra}")
     return "\n".join(lines)
 
@@ -35,13 +43,15 @@ def summary_text(summary: IngestSummary) -> str:
 @click.option("--wait", is_flag=True, help="Wait for a running ingest to finish instead of exiting 2.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--quiet", is_flag=True, help="No progress on stderr.")
-def ingest_command(paths: tuple[Path, ...], store: str | None, workers: int, wait: bool, fmt: str, quiet: bool) -> None:
+@click.option("--brief", is_flag=True, help="Text summary: counts, most common findings, and only the files not loaded.")
+def ingest_command(paths: tuple[Path, ...], store: str | None, workers: int, wait: bool, fmt: str, quiet: bool,
+                   brief: bool) -> None:
     """Validate filings (files, or folders searched for .xbrl and .xml) and load them into the store.
 
     A file already in the store is skipped; a corrected filing for the same institution and year
     supersedes the earlier one; a rejected filing is recorded with its findings and never current.
-    Exit code 0 when every file was accepted or skipped, 1 when some were rejected, 2 when the run
-    itself failed (store unreachable or read-only, lock held).
+    Exit code 0 when every file was accepted or skipped, 1 when some were rejected (or could not be
+    read), 2 when the run itself failed (store unreachable or read-only, lock held).
 
     \b
     Example:
@@ -62,5 +72,6 @@ def ingest_command(paths: tuple[Path, ...], store: str | None, workers: int, wai
             click.echo(line, err=True)
 
     summary = ingest(list(paths), store, workers=workers, wait=wait, progress=progress)
-    click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else summary_text(summary))
-    raise SystemExit(1 if summary.counts["rejected"] else 0)
+    click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) if fmt == "json"
+               else summary_text(summary, brief))
+    raise SystemExit(1 if summary.counts["rejected"] or summary.counts["unreadable"] else 0)

@@ -55,7 +55,7 @@ def test_reingest_is_idempotent(store_url: str) -> None:
     before = counts(store_url)
     assert before["indicator_values"] > 1000 and before["budgets"] > 100
     again = ingest(VALID_SAMPLES + [ROOT / "samples" / "valid"], store_url)
-    assert again.counts == {"files": 2, "accepted": 0, "rejected": 0, "skipped": 2, "superseded": 0}
+    assert again.counts == {"files": 2, "accepted": 0, "rejected": 0, "skipped": 2, "unreadable": 0, "superseded": 0}
     assert counts(store_url) == before
 
 
@@ -181,3 +181,18 @@ def test_an_unreachable_or_unwritable_store_exits_2_with_one_line(tmp_path: Path
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
     with pytest.raises(StoreError):
         open_store(str(tmp_path / "never-made.duckdb"))
+
+
+def test_a_file_that_vanishes_mid_run_is_reported_and_the_batch_goes_on(store_url: str, tmp_path: Path) -> None:
+    files = [tmp_path / f"{n}-{p.name}" for n, p in enumerate([VALID_SAMPLES[0], CORRECTED_99XB, VALID_SAMPLES[1]])]
+    for source, target in zip([VALID_SAMPLES[0], CORRECTED_99XB, VALID_SAMPLES[1]], files):
+        target.write_bytes(source.read_bytes())
+
+    def remove_the_next_one(outcome, done, total) -> None:
+        if done == 1:
+            files[1].unlink()  # moved away by someone else while the run goes on
+
+    summary = ingest(files, store_url, progress=remove_the_next_one)
+    assert [f.outcome for f in summary.files] == ["accepted", "unreadable", "accepted"]
+    assert summary.counts["unreadable"] == 1 and "No such file" in summary.files[1].reason
+    consistent(store_url)
