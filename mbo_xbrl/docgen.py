@@ -93,6 +93,8 @@ def rules_markdown() -> str:
         sample = samples.get(r.code)
         out.append(f"\n## {r.code}\n\n**{r.name}** — layer *{r.layer.value}*, default severity *{r.severity.value}*\n\n")
         out.append(f"{r.rationale}\n\n")
+        concepts = ", ".join(f"`{c}`" for c in r.concepts) or "any (taxonomy-independent)"
+        out.append(f"Concepts: {concepts}\n\n")
         out.append(f"| | Nederlands | English |\n|---|---|---|\n| message | {_cell(r.message_nl)} | {_cell(r.message_en)} |\n"
                    f"| fix | {_cell(r.fix_nl)} | {_cell(r.fix_en)} |\n")
         if sample:

@@ -77,3 +77,11 @@ def test_instance_writer_is_deterministic_and_writes_only_used_contexts() -> Non
     assert declared == used
     assert "xsi:nil" not in text and "<!DOCTYPE" not in text
     assert 'xml:lang="nl"' in text
+
+
+def test_the_public_api_checks_a_filing() -> None:
+    import mbo_xbrl
+
+    report = mbo_xbrl.check(VALID_SAMPLES[0])
+    assert isinstance(report, mbo_xbrl.Report) and report.valid and report.institution == "99XA"
+    assert callable(mbo_xbrl.ingest) and callable(mbo_xbrl.open_store)

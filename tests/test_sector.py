@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from mbo_xbrl.cli import cli
-from mbo_xbrl.ingest import ingest
+from mbo_xbrl.ingestion import ingest
 from mbo_xbrl.store import open_store
 from mbo_xbrl.synthetic.sector import build_sector
 from tests.conftest import ROOT

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from mbo_xbrl.ingest import FileOutcome, IngestSummary, ingest
+from mbo_xbrl.ingestion import FileOutcome, IngestSummary, ingest
 
 store_option = click.option("--store", "store", default=None, metavar="URL",
                             help="A DuckDB file (or duckdb:///path) or a postgresql:// URL. "

@@ -33,3 +33,13 @@ def money(amount: object) -> str:
         return "€ " + f"{int(amount):,}".replace(",", ".")
     except (TypeError, ValueError):
         return f"€ {amount}"
+
+
+def data_concepts(*local_names: str) -> tuple[str, ...]:
+    """Prefixed names of data concepts, for a rule's `concepts` declaration."""
+    from mbo_xbrl.taxonomy.concepts import qname
+
+    return tuple(qname("data", name).prefixed for name in local_names)
+
+
+INDICATOR_CONCEPTS = "mbo-i:<indicator> (every catalogue indicator)"

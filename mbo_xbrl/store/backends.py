@@ -47,11 +47,11 @@ class DuckDBBackend(Backend):
     name = "duckdb"
     types = {TEXT: "VARCHAR", INT: "BIGINT", FLOAT: "DOUBLE", BOOL: "BOOLEAN", TIME: "TIMESTAMP"}
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path, read_only: bool = False, lock_file: int | None = None) -> None:
         import duckdb
 
         self.path = path
-        self._lock_file: int | None = None
+        self._lock_file = lock_file  # the ingest lock's descriptor, released with the backend
         if read_only and not path.exists():
             raise StoreError(f"store {path} does not exist yet: run `mbo-xbrl ingest` first")
         try:
@@ -196,10 +196,8 @@ def connect(url: str, *, read_only: bool = False, lock: bool = False, wait: bool
     path = Path(url.removeprefix("duckdb://") if url.startswith("duckdb://") else url)
     lock_fd = DuckDBBackend.acquire_file_lock(path, wait) if lock else None
     try:
-        duck = DuckDBBackend(path, read_only=read_only)
+        return DuckDBBackend(path, read_only=read_only, lock_file=lock_fd)
     except BaseException:
         if lock_fd is not None:
             os.close(lock_fd)
         raise
-    duck._lock_file = lock_fd
-    return duck

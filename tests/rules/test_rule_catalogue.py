@@ -36,6 +36,8 @@ def test_every_rule_is_declared_completely_and_has_a_failing_sample() -> None:
     for rule in all_rules():
         assert rule.rationale and rule.message_nl and rule.message_en and rule.fix_nl and rule.fix_en, rule.code
         assert rule.message_nl != rule.message_en, rule.code
+        if rule.layer.value == "semantic":
+            assert rule.concepts and all(c.startswith("mbo-i:") for c in rule.concepts), rule.code
         assert rule.code in BY_CODE, f"{rule.code} has no failing sample"
         assert (SAMPLES / "invalid" / BY_CODE[rule.code].file_name).is_file()
         assert (EXPECTED / f"{rule.code}.json").is_file() or os.environ.get("UPDATE_EXPECTED")

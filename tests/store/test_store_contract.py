@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from mbo_xbrl.ingest import ingest
+from mbo_xbrl.ingestion import ingest
 from mbo_xbrl.store import LockHeld, Store, StoreError, TABLES, open_store
 from mbo_xbrl.store.schema import FILING_TABLES, SCHEMA_VERSION
 from tests.conftest import ROOT, VALID_SAMPLES

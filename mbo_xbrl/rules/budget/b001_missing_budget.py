@@ -6,13 +6,14 @@ from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
 from mbo_xbrl.rules.budget.common import objective_totals
-from mbo_xbrl.rules.describe import objective_args
+from mbo_xbrl.rules.describe import data_concepts, objective_args
 from mbo_xbrl.taxonomy import names
 from mbo_xbrl.taxonomy.concepts import qname
 
 
 @rule(
     code="MBO-B001", name="missing-budget", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=data_concepts(names.BUDGET_AMOUNT, names.WORKS_ON_OBJECTIVE),
     message_nl="Begroting {year} ontbreekt voor doelstelling {objective} '{objective_nl}'.",
     message_en="Budget {year} missing for objective {objective} '{objective_en}'.",
     fix_nl="Vul BudgetAmount in voor doelstelling {objective} (ObjectiveAxis, zonder maatregel) met periode {year}; "

@@ -8,7 +8,8 @@ from mbo_xbrl.parsing.filing import Filing, TidyFact
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
 from mbo_xbrl.rules.budget.common import measure_amounts, objective_totals, tolerance
-from mbo_xbrl.rules.describe import money
+from mbo_xbrl.rules.describe import data_concepts, money
+from mbo_xbrl.taxonomy import names
 
 WHAT = {
     "year": ("de begrotingen per doelstelling in {year}", "the budgets per objective in {year}",
@@ -24,6 +25,7 @@ WHAT = {
 
 @rule(
     code="MBO-B002", name="budget-does-not-add-up", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=data_concepts(names.BUDGET_AMOUNT),
     message_nl="{parts_nl} tellen op tot {sum_text}, maar {total_nl} is {total_text} (verschil {difference_text}).",
     message_en="{parts_en} add up to {sum_text}, but {total_en} is {total_text} (difference {difference_text}).",
     fix_nl="Maak de delen en het totaal gelijk: tel de bedragen opnieuw op, of vul het ontbrekende deel in "

@@ -6,12 +6,13 @@ from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
 from mbo_xbrl.rules.budget.common import objective_totals
-from mbo_xbrl.rules.describe import money, objective_args
+from mbo_xbrl.rules.describe import data_concepts, money, objective_args
 from mbo_xbrl.taxonomy import names
 
 
 @rule(
     code="MBO-B003", name="earmark-not-budgeted", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=data_concepts(names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT),
     message_nl="Doelstelling {objective} '{objective_nl}' heeft in {year} {budget_text} begroot, minder dan het "
                "geoormerkte bedrag van {earmark_text}.",
     message_en="Objective {objective} '{objective_en}' budgets {budget_text} in {year}, less than the earmarked "

@@ -6,11 +6,13 @@ from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
 from mbo_xbrl.rules.budget.common import measure_amounts
-from mbo_xbrl.rules.describe import measure_args, money
+from mbo_xbrl.rules.describe import data_concepts, measure_args, money
+from mbo_xbrl.taxonomy import names
 
 
 @rule(
     code="MBO-B004", name="budget-on-unapplied-measure", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=data_concepts(names.BUDGET_AMOUNT, names.MEASURE_APPLIED),
     message_nl="Maatregel {measure} '{measure_nl}' wordt niet toegepast, maar heeft in {year} {amount_text} begroot.",
     message_en="Measure {measure} '{measure_en}' is not applied, yet {amount_text} is budgeted for it in {year}.",
     fix_nl="Zet de begroting van deze maatregel op een maatregel die wel wordt toegepast, of geef aan dat de "

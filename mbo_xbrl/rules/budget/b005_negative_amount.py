@@ -5,12 +5,13 @@ from __future__ import annotations
 from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
-from mbo_xbrl.rules.describe import money
+from mbo_xbrl.rules.describe import data_concepts, money
 from mbo_xbrl.taxonomy import names
 
 
 @rule(
     code="MBO-B005", name="negative-amount", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=data_concepts(names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT),
     message_nl="{concept} in {year} is negatief: {amount_text}.",
     message_en="{concept} in {year} is negative: {amount_text}.",
     fix_nl="Vul het bedrag positief in; een begroting bevat geen negatieve bedragen.",

@@ -5,11 +5,14 @@ from __future__ import annotations
 from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
+from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, data_concepts
 from mbo_xbrl.rules.completeness.common import missing_total_value
+from mbo_xbrl.taxonomy import names
 
 
 @rule(
     code="MBO-C001", name="missing-target-value", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=(INDICATOR_CONCEPTS, *data_concepts(names.WORKS_ON_OBJECTIVE)),
     message_nl="Streefwaarde (2027) ontbreekt voor indicator {indicator} '{indicator_nl}' (doelstelling {objective}).",
     message_en="Target value (2027) missing for indicator {indicator} '{indicator_en}' (objective {objective}).",
     fix_nl="Vul een streefwaarde voor 2027 in voor het totaal van de indicator ({concept}, ValueKindAxis = TargetMember, periode 2027), of verklaar met "

@@ -5,11 +5,14 @@ from __future__ import annotations
 from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
+from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, data_concepts
 from mbo_xbrl.rules.completeness.common import missing_total_value
+from mbo_xbrl.taxonomy import names
 
 
 @rule(
     code="MBO-C002", name="missing-start-value", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=(INDICATOR_CONCEPTS, *data_concepts(names.WORKS_ON_OBJECTIVE)),
     message_nl="Startwaarde ontbreekt voor indicator {indicator} '{indicator_nl}' (doelstelling {objective}).",
     message_en="Start value missing for indicator {indicator} '{indicator_en}' (objective {objective}).",
     fix_nl="Vul de startwaarde (vaak vooraf ingevuld door OCW) in voor het totaal van de indicator ({concept}, ValueKindAxis = StartMember, periode het referentiejaar), of verklaar met "

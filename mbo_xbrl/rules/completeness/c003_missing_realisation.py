@@ -6,11 +6,13 @@ from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
 from mbo_xbrl.rules.completeness.common import total_value_kinds
-from mbo_xbrl.rules.describe import indicator_args
+from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, data_concepts, indicator_args
+from mbo_xbrl.taxonomy import names
 
 
 @rule(
     code="MBO-C003", name="missing-realisation", layer=Layer.SEMANTIC, severity=Severity.WARNING,
+    concepts=(INDICATOR_CONCEPTS, *data_concepts(names.WORKS_ON_OBJECTIVE)),
     message_nl="Realisatie {report_year} ontbreekt voor indicator {indicator} '{indicator_nl}'; de bron "
                "({source}) levert dat jaar een waarde.",
     message_en="Realisation {report_year} missing for indicator {indicator} '{indicator_en}'; its source "

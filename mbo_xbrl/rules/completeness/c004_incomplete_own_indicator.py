@@ -5,6 +5,7 @@ from __future__ import annotations
 from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
+from mbo_xbrl.rules.describe import data_concepts
 from mbo_xbrl.taxonomy import names
 
 PARTS = {
@@ -18,6 +19,7 @@ PARTS = {
 
 @rule(
     code="MBO-C004", name="incomplete-own-indicator", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=data_concepts(*PARTS),
     message_nl="Eigen indicator '{own_indicator}' (doelstelling {objective}) mist: {missing_nl}.",
     message_en="Own indicator '{own_indicator}' (objective {objective}) lacks: {missing_en}.",
     fix_nl="Geef voor de eigen indicator naam, definitie, eenheid, richting en bron op (OwnIndicatorName, "

@@ -5,12 +5,13 @@ from __future__ import annotations
 from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
-from mbo_xbrl.rules.describe import indicator_args
+from mbo_xbrl.rules.describe import data_concepts, indicator_args
 from mbo_xbrl.taxonomy import names
 
 
 @rule(
     code="MBO-C005", name="undescribed-alternative-source", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=data_concepts(names.ALTERNATIVE_SOURCE_USED, names.ALTERNATIVE_SOURCE_DESCRIPTION),
     message_nl="Voor indicator {indicator} '{indicator_nl}' is een alternatieve bron gebruikt zonder beschrijving.",
     message_en="Indicator {indicator} '{indicator_en}' uses an alternative source without a description.",
     fix_nl="Beschrijf in AlternativeSourceDescription welke bron is gebruikt, hoe en wanneer er is gemeten en "

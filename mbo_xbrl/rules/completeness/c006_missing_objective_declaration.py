@@ -5,13 +5,14 @@ from __future__ import annotations
 from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
-from mbo_xbrl.rules.describe import objective_args
+from mbo_xbrl.rules.describe import data_concepts, objective_args
 from mbo_xbrl.taxonomy import names
 from mbo_xbrl.taxonomy.concepts import qname
 
 
 @rule(
     code="MBO-C006", name="missing-objective-declaration", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=data_concepts(names.WORKS_ON_OBJECTIVE),
     message_nl="Niet aangegeven of de instelling werkt aan doelstelling {objective} '{objective_nl}'.",
     message_en="Not declared whether the institution works on objective {objective} '{objective_en}'.",
     fix_nl="Vul WorksOnObjective in (true of false) voor doelstelling {objective}; tot dan worden alle "

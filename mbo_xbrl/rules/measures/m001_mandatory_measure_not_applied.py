@@ -5,11 +5,13 @@ from __future__ import annotations
 from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
-from mbo_xbrl.rules.describe import measure_args
+from mbo_xbrl.rules.describe import data_concepts, measure_args
+from mbo_xbrl.taxonomy import names
 
 
 @rule(
     code="MBO-M001", name="mandatory-measure-not-applied", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=data_concepts(names.MEASURE_APPLIED, names.WORKS_ON_OBJECTIVE),
     message_nl="Verplichte maatregel {measure} '{measure_nl}' wordt niet toegepast{why_nl}.",
     message_en="Mandatory measure {measure} '{measure_en}' is not applied{why_en}.",
     fix_nl="Pas deze maatregel toe (MeasureApplied = true) en werk aan doelstelling {objective}; verplichte "

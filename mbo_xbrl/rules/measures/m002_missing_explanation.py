@@ -5,11 +5,13 @@ from __future__ import annotations
 from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
-from mbo_xbrl.rules.describe import measure_args
+from mbo_xbrl.rules.describe import data_concepts, measure_args
+from mbo_xbrl.taxonomy import names
 
 
 @rule(
     code="MBO-M002", name="missing-explanation", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=data_concepts(names.MEASURE_APPLIED, names.MEASURE_EXPLANATION),
     message_nl="Maatregel {measure} '{measure_nl}' wordt niet toegepast, maar de uitleg ontbreekt.",
     message_en="Measure {measure} '{measure_en}' is not applied, but the explanation is missing.",
     fix_nl="Leg in MeasureExplanation uit waarom de instelling deze maatregel niet toepast (pas toe of leg uit).",

@@ -5,13 +5,14 @@ from __future__ import annotations
 from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
-from mbo_xbrl.rules.describe import measure_args
+from mbo_xbrl.rules.describe import data_concepts, measure_args
 from mbo_xbrl.taxonomy import names
 from mbo_xbrl.taxonomy.concepts import qname
 
 
 @rule(
     code="MBO-M003", name="missing-choice", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=data_concepts(names.MEASURE_APPLIED, names.WORKS_ON_OBJECTIVE),
     message_nl="Voor maatregel {measure} '{measure_nl}' (doelstelling {objective}) ontbreekt de keuze pas toe of leg uit.",
     message_en="The apply-or-explain choice is missing for measure {measure} '{measure_en}' (objective {objective}).",
     fix_nl="Vul MeasureApplied in (true, of false met een uitleg in MeasureExplanation) voor maatregel {measure}.",

@@ -6,11 +6,13 @@ from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
 from mbo_xbrl.rules.budget.common import measure_amounts
-from mbo_xbrl.rules.describe import measure_args
+from mbo_xbrl.rules.describe import data_concepts, measure_args
+from mbo_xbrl.taxonomy import names
 
 
 @rule(
     code="MBO-M004", name="applied-without-budget", layer=Layer.SEMANTIC, severity=Severity.WARNING,
+    concepts=data_concepts(names.MEASURE_APPLIED, names.BUDGET_AMOUNT),
     message_nl="Maatregel {measure} '{measure_nl}' wordt toegepast, maar heeft in geen enkel jaar budget.",
     message_en="Measure {measure} '{measure_en}' is applied, but has no budget in any year.",
     fix_nl="Begroot de maatregel in ten minste één jaar (BudgetAmount met MeasureAxis = {measure}), of licht in "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mbo_xbrl.parsing.filing import PLAN_LEVEL, Filing, TidyFact
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
+from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, data_concepts
 from mbo_xbrl.taxonomy import names
 
 EXPECTED = {
@@ -19,6 +20,7 @@ EXPECTED = {
 
 @rule(
     code="MBO-S014", name="period-out-of-plan", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=(INDICATOR_CONCEPTS, *data_concepts(names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT, names.INSTITUTION_NAME)),
     message_nl="{concept} heeft periode {period}; verwacht is {expected_nl}.",
     message_en="{concept} has period {period}; expected is {expected_en}.",
     fix_nl="Zet het feit in een context met de juiste periode: verslagjaar voor algemene gegevens en keuzes, "

@@ -7,11 +7,13 @@ from decimal import Decimal
 from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
+from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, data_concepts
 from mbo_xbrl.taxonomy import names
 
 
 @rule(
     code="MBO-V001", name="value-out-of-range", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=(INDICATOR_CONCEPTS, *data_concepts(names.OWN_INDICATOR_VALUE, names.OWN_INDICATOR_UNIT)),
     message_nl="{what} heeft waarde {value}; een {unit_nl} ligt {range_nl}.",
     message_en="{what} has value {value}; a {unit_en} lies {range_en}.",
     fix_nl="Controleer de waarde en de eenheid: percentages als 0-100 (niet als fractie 0-1), rapportcijfers "

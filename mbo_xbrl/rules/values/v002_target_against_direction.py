@@ -5,11 +5,12 @@ from __future__ import annotations
 from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
-from mbo_xbrl.rules.describe import indicator_args
+from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, indicator_args
 
 
 @rule(
     code="MBO-V002", name="target-against-direction", layer=Layer.SEMANTIC, severity=Severity.WARNING,
+    concepts=(INDICATOR_CONCEPTS,),
     message_nl="Streefwaarde {target} voor indicator {indicator} '{indicator_nl}' is {worse_nl} dan de startwaarde "
                "{start}, terwijl {better_nl} beter is.",
     message_en="Target {target} for indicator {indicator} '{indicator_en}' is {worse_en} than the start value "

@@ -8,11 +8,13 @@ from mbo_xbrl.parsing.filing import Filing, TidyFact
 from mbo_xbrl.prefill import PrefilledValue, format_breakdown
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
+from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, data_concepts
 from mbo_xbrl.taxonomy import names
 
 
 @rule(
     code="MBO-V003", name="prefilled-value-changed", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=(INDICATOR_CONCEPTS, *data_concepts(names.EARMARKED_AMOUNT, names.INSTITUTION_NAME)),
     message_nl="Vooraf ingevulde waarde gewijzigd: {what} was {prefilled} en is nu {reported}.",
     message_en="Pre-filled value changed: {what} was {prefilled} and is now {reported}.",
     fix_nl="Zet de door OCW vooraf ingevulde waarde terug; is die onjuist, meld dat dan bij OCW in plaats van "
