@@ -132,19 +132,21 @@ def ingest(paths: list[Path], store_url: str | None = None, *, workers: int = 1,
         store.start_run(summary.run_id, socket.gethostname(), os.getpid(), __version__)
         try:
             todo: list[tuple[Path, str]] = []
+            queued: set[str] = set()
             for path in files:
                 try:
                     sha = sha256_of(path)
                 except OSError as err:
                     summary.files.append(FileOutcome(str(path), "unreadable", None, reason=str(err.strerror or err)))
                     continue
-                if store.has_filing(sha) or any(sha == s for _, s in todo):
+                if sha in queued or store.has_filing(sha):
                     outcome = FileOutcome(str(path), "skipped", sha)
                     summary.files.append(outcome)
                     if progress:
                         progress(outcome, len(summary.files), len(files))
                 else:
                     todo.append((path, sha))
+                    queued.add(sha)
             for (path, sha), checked in zip(todo, _checked([str(p) for p, _ in todo], workers)):
                 if isinstance(checked, str):
                     outcome = FileOutcome(str(path), "unreadable", sha, reason=checked)

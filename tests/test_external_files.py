@@ -9,7 +9,7 @@ import pytest
 from lxml import etree
 
 from mbo_xbrl.engine import Engine
-from tests.conftest import require_external
+from tests.conftest import EXTERNAL, require_external
 
 # FR-NL rule in a test case -> the code our taxonomy-independent layer must raise for it.
 FR_NL_CODES = {"NL.FR-NL-1.03": "MBO-S005", "NL.FR-NL-2.07": "MBO-S010", "NL.FR-NL-3.03": "MBO-S011",
@@ -52,8 +52,8 @@ def test_fr_nl_cases_cover_every_mapped_rule() -> None:
     assert {error for error, _ in fr_nl_cases()} == set(FR_NL_CODES)
 
 
-@pytest.mark.parametrize("error, path", fr_nl_cases() if Path(__file__).resolve().parents[2].joinpath(
-    "shared", "external").is_dir() else [], ids=lambda x: x if isinstance(x, str) else x.name)
+@pytest.mark.parametrize("error, path", fr_nl_cases() if EXTERNAL.is_dir() else [],
+                         ids=lambda x: x if isinstance(x, str) else x.name)
 def test_fr_nl_case_raises_our_code(error: str, path: Path, engine: Engine) -> None:
     report = engine.check(path)
     assert FR_NL_CODES[error] in {f.code for f in report.findings}, report.flatten(["code", "line"])

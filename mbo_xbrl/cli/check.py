@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from mbo_xbrl.cli.options import format_option, lang_option, split_codes
-from mbo_xbrl.engine import Engine, max_bytes_from_env
+from mbo_xbrl.engine import Engine
 from mbo_xbrl.prefill import PrefillRegister
 from mbo_xbrl.report.model import Severity
 from mbo_xbrl.report.render import reports_json, reports_text
@@ -43,7 +43,7 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, prefill_register: Path |
     prefill = PrefillRegister.read(prefill_register) if prefill_register else None
     selected = select(split_codes(select_codes) or None, split_codes(ignore_codes) or None)
     reports = []
-    with Engine(max_bytes=max_size or max_bytes_from_env(), prefill=prefill, selected=selected) as engine:
+    with Engine(max_bytes=max_size, prefill=prefill, selected=selected) as engine:
         for path in files:
             click.echo(f"checking {path}", err=True)
             reports.append(engine.check(path))

@@ -32,11 +32,12 @@ def facts(file: Path, fmt: str) -> None:
         mbo-xbrl facts samples/valid/99XB-2024.xbrl > facts.csv
         mbo-xbrl facts --format json samples/valid/99XB-2024.xbrl
     """
-    data = file.read_bytes() if file.stat().st_size <= max_bytes_from_env() else b""
-    pre = precheck(data, max_bytes_from_env()) if data else None
+    limit = max_bytes_from_env()
+    too_large = file.stat().st_size > limit
+    pre = None if too_large else precheck(file.read_bytes(), limit)
     if pre is None or pre.raw is None or pre.stopped_at is not None:
         blocking = pre.findings[:1] if pre is not None and pre.findings else []
-        reason = get(blocking[0].code).message(blocking[0], "en") if blocking else "the file is too large"
+        reason = get(blocking[0].code).message(blocking[0], "en") if blocking else f"the file is larger than {limit} bytes"
         click.echo(f"mbo-xbrl: {file}: not a readable XBRL instance of the mbo taxonomy: {reason}", err=True)
         raise SystemExit(1)
     catalogue = load_catalogue()

@@ -50,8 +50,7 @@ class _Fact:
 
 
 class _Facts:
-    def __init__(self, catalogue: Catalogue, release: Release) -> None:
-        self.cat = catalogue
+    def __init__(self, release: Release) -> None:
         self.release = release
         self.facts: list[_Fact] = []
 
@@ -76,7 +75,7 @@ def _format(value: Decimal, decimals: int) -> str:
 
 def collect_facts(content: FilingContent, catalogue: Catalogue, release: Release) -> list[_Fact]:
     cat = catalogue
-    f = _Facts(cat, release)
+    f = _Facts(release)
     year = content.report_year
     plain = f.ctx(year)
     f.text(names.INSTITUTION_NAME, plain, content.institution_name)

@@ -63,7 +63,10 @@ def precheck(data: bytes, max_bytes: int) -> Prechecked:
         return result
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
-        stop([doctype.finding(line=1, entities=True, entities_nl="", entities_en="")], Layer.FILE)
+        entities = bool(docinfo.internalDTD is not None and list(docinfo.internalDTD.iterentities()))
+        stop([doctype.finding(line=1, entities=entities,
+                              entities_nl=" met entiteitdeclaraties" if entities else "",
+                              entities_en=" with entity declarations" if entities else "")], Layer.FILE)
         return result
     result.root = root
     if stop(not_an_instance.check(root), Layer.FORM):

@@ -140,13 +140,17 @@ class Store:
         return superseded
 
     # --- reading ---------------------------------------------------------------------------
-    def rows(self, table: str, current: bool = True) -> tuple[list[str], list[tuple]]:
+    @staticmethod
+    def _source(table: str, current: bool) -> str:
+        """The table, or its current_ view; only declared names ever reach the SQL."""
         if table not in TABLE_BY_NAME:
             raise StoreError(f"unknown table {table!r}; tables: {', '.join(TABLE_BY_NAME)}")
         has_view = table == "filings" or TABLE_BY_NAME[table].per_filing
-        source = f"current_{table}" if current and has_view else table
+        return f"current_{table}" if current and has_view else table
+
+    def rows(self, table: str, current: bool = True) -> tuple[list[str], list[tuple]]:
         order = {"filings": "sequence", "ingest_runs": "started_at"}.get(table, "filing_id")
-        return self.backend.query(f"SELECT * FROM {source} ORDER BY {order}")
+        return self.backend.query(f"SELECT * FROM {self._source(table, current)} ORDER BY {order}")
 
     def table(self, table: str, current: bool = True):
         """A table as a pandas DataFrame: current rows only, or (current=False) with history."""
@@ -156,4 +160,4 @@ class Store:
         return pd.DataFrame.from_records(rows, columns=columns)
 
     def count(self, table: str, current: bool = True) -> int:
-        return len(self.rows(table, current)[1])
+        return self.backend.query(f"SELECT COUNT(*) FROM {self._source(table, current)}")[1][0][0]

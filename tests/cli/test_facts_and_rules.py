@@ -69,8 +69,15 @@ def test_check_json_is_the_library_report(engine) -> None:
     assert from_cli == json.loads(json.dumps(from_library))
 
 
-def test_select_and_ignore_narrow_the_rules(tmp_path) -> None:
+def test_select_and_ignore_narrow_the_rules() -> None:
     path = ROOT / "samples" / "invalid" / "MBO-B002-budget-does-not-add-up.xbrl"
     assert CliRunner().invoke(cli, ["check", "--ignore", "MBO-B", str(path)]).exit_code == 0
     assert CliRunner().invoke(cli, ["check", "--select", "MBO-B002", str(path)]).exit_code == 1
     assert CliRunner().invoke(cli, ["check", "--select", "MBO-C", str(VALID_SAMPLES[0])]).exit_code == 0
+
+
+def test_facts_of_an_empty_file_says_it_is_empty(tmp_path) -> None:
+    empty = tmp_path / "empty.xbrl"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(cli, ["facts", str(empty)])
+    assert result.exit_code == 1 and "the file is empty" in result.stderr

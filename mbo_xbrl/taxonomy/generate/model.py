@@ -117,9 +117,7 @@ class TaxonomyModel:
 
 
 class _Builder:
-    def __init__(self, catalogue: Catalogue, release: Release) -> None:
-        self.cat = catalogue
-        self.release = release
+    def __init__(self) -> None:
         self.concepts: list[Concept] = []
         self._by_key: dict[tuple[str, str], Concept] = {}
 
@@ -164,7 +162,7 @@ def indicator_ref(indicator: Indicator) -> Reference:
 
 def build_model(catalogue: Catalogue, release: Release) -> TaxonomyModel:
     """Every concept and relationship of the taxonomy, derived from the catalogue."""
-    b = _Builder(catalogue, release)
+    b = _Builder()
     cat = catalogue
     objective_priority = {o.code: o.priority for o in cat.objectives}
 

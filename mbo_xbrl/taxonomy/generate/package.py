@@ -11,7 +11,7 @@ from lxml import etree
 from mbo_xbrl.catalogue import Catalogue
 from mbo_xbrl.taxonomy.generate import linkbases, schemas
 from mbo_xbrl.taxonomy.generate.model import TaxonomyModel, build_model
-from mbo_xbrl.taxonomy.generate.xml import NS, serialise, sub
+from mbo_xbrl.taxonomy.generate.xml import serialise
 from mbo_xbrl.taxonomy.releases import PARTS, Release
 
 LABEL_LB = "http://www.xbrl.org/2003/role/labelLinkbaseRef"
