@@ -4,6 +4,7 @@
 2. form: an XBRL instance (S002) of our entry point only (S003)             -- stops before Arelle
    filing rules on the raw instance (S010-S013), taxonomy-independent      -- an error stops before Arelle
 3. xbrl: XBRL 2.1 / Dimensions 1.0 validity by Arelle (S004)               -- stops the semantic layer
+   (the fast path may certify first that Arelle would find nothing: see parsing/certify.py)
 4. semantic: periods, completeness, budgets, measures, values (S014, C, B, M, V)
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from mbo_xbrl import __version__
 from mbo_xbrl.catalogue import load_catalogue
+from mbo_xbrl.parsing.certify import certify
 from mbo_xbrl.parsing.filing import Filing, read_filing
 from mbo_xbrl.parsing.precheck import precheck
 from mbo_xbrl.prefill import PrefillRegister
@@ -25,7 +27,8 @@ from mbo_xbrl.rules.base import Layer, RuleContext
 from mbo_xbrl.rules.registry import rules_in_layer, select
 from mbo_xbrl.rules.structure.s004_invalid_xbrl import invalid_xbrl
 from mbo_xbrl.rules.structure.s006_file_too_large import DEFAULT_MAX_BYTES, file_too_large
-from mbo_xbrl.taxonomy.processor import XbrlProcessor
+from mbo_xbrl.taxonomy.processor import ProcessorMessage, XbrlProcessor
+from mbo_xbrl.taxonomy.view import TaxonomyView, load_view
 
 
 def max_bytes_from_env() -> int:
@@ -34,12 +37,24 @@ def max_bytes_from_env() -> int:
     return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
 
 
+def fast_path_from_env() -> bool:
+    """The fast path is on unless MBO_XBRL_FULL_ARELLE=1 asks for Arelle on every filing."""
+    return os.environ.get("MBO_XBRL_FULL_ARELLE", "") not in ("1", "true", "yes")
+
+
 class Engine:
-    """Checks filings. Create once per process and reuse: setting up Arelle costs most of a second."""
+    """Checks filings. Create once per process and reuse: setting up Arelle costs most of a second.
+
+    With the fast path on (the default), a filing that the compiled taxonomy view certifies as
+    valid XBRL skips Arelle; every other filing is validated by Arelle, whose messages decide.
+    """
 
     def __init__(self, processor: XbrlProcessor | None = None, *, max_bytes: int | None = None,
-                 prefill: PrefillRegister | None = None, selected: set[str] | None = None) -> None:
+                 prefill: PrefillRegister | None = None, selected: set[str] | None = None,
+                 fast_path: bool | None = None) -> None:
         self._processor = processor
+        use_view = fast_path if fast_path is not None else fast_path_from_env()
+        self.view: TaxonomyView | None = load_view() if use_view else None
         self.max_bytes = max_bytes if max_bytes is not None else max_bytes_from_env()
         self.catalogue = load_catalogue()
         self.context = RuleContext(self.catalogue, prefill)
@@ -68,13 +83,8 @@ class Engine:
         return self._check(data if data is not None else path.read_bytes(), str(path), path)
 
     def check_bytes(self, data: bytes, name: str) -> Report:
-        """Check an upload held in memory; Arelle reads it from a private temporary folder, removed after."""
-        if len(data) > self.max_bytes:
-            return self._check(data, name, None)[0]
-        with tempfile.TemporaryDirectory(prefix="mbo-xbrl-upload-") as folder:
-            path = Path(folder) / "filing.xbrl"
-            path.write_bytes(data)
-            return self._check(data, name, path)[0]
+        """Check an upload held in memory; if Arelle is needed it reads a private temporary copy, removed after."""
+        return self._check(data, name, None)[0]
 
     def _new_report(self, name: str, data: bytes | None) -> Report:
         return Report(tool_version=__version__, catalogue_version=self.catalogue.catalogue_version, file=name,
@@ -88,20 +98,33 @@ class Engine:
         filing = read_filing(pre.raw, self.catalogue) if pre.raw is not None else None
         if filing is not None:
             report.institution, report.report_year = filing.institution, filing.report_year
-        if pre.stopped_at is None and path is not None:
-            with self.processor.validated(path) as (_, messages):
-                report.findings += invalid_xbrl.check(messages)
+        if pre.stopped_at is None:
+            reason = certify(pre.root, self.view) if self.view is not None else "the fast path is off"
+            report.xbrl_validation = "compiled-view" if reason is None else "arelle"
+            if reason is not None:
+                report.findings += invalid_xbrl.check(self._arelle_messages(data, path))
             if any(f.code == invalid_xbrl.code and f.severity is Severity.ERROR for f in report.findings):
                 report.stopped_at = Layer.XBRL.value
             else:
                 for rule in rules_in_layer(Layer.SEMANTIC):
                     if rule.code in self.selected:
                         report.findings += rule.check(filing, self.context)
-        elif pre.stopped_at is not None:
+        else:
             report.stopped_at = pre.stopped_at.value
         report.findings = [f for f in report.findings if f.code in self.selected]
         report.seconds = round(time.perf_counter() - started, 3)
         return report, filing
+
+    def _arelle_messages(self, data: bytes, path: Path | None) -> list[ProcessorMessage]:
+        """Arelle's messages on the file; bytes held only in memory go to a private temporary folder."""
+        if path is not None:
+            with self.processor.validated(path) as (_, messages):
+                return messages
+        with tempfile.TemporaryDirectory(prefix="mbo-xbrl-upload-") as folder:
+            copy = Path(folder) / "filing.xbrl"
+            copy.write_bytes(data)
+            with self.processor.validated(copy) as (_, messages):
+                return messages
 
     def close(self) -> None:
         """Nothing to release: a given processor belongs to its owner, the shared one to the process."""

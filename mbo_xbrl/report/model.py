@@ -51,6 +51,9 @@ class Report(BaseModel):
     problems: list[str] = Field(default_factory=list, description="Why the file could not be checked fully.")
     stopped_at: str | None = Field(None, description="The layer whose failure stopped later layers "
                                                      "(file, form, xbrl), if any.")
+    xbrl_validation: str | None = Field(None, description="Who decided XBRL validity: 'arelle', or "
+                                        "'compiled-view' when the fast path certified that Arelle would "
+                                        "find nothing.")
     seconds: float | None = None
 
     @property

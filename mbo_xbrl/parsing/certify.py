@@ -1,0 +1,278 @@
+"""The fast path: certify that Arelle would find nothing wrong, or say why Arelle must look.
+
+A filing of our own profile — one schemaRef to our entry point, contexts with an entity, a dated
+period and explicit or typed dimensions in the scenario, single-measure units, and items of types
+the compiled view models — is checked here against the compiled view of our closed taxonomy:
+the XML Schema content of the instance, XBRL 2.1 (contexts, units, periods, decimals) and
+Dimensions 1.0 (context and fact validity, with Arelle's own DRS resolved at compile time).
+
+`certify` answers None only when every check passes; any doubt — something outside the profile,
+or anything that may be an error — returns a reason and the caller runs Arelle, the processor of
+record, whose messages are then the findings. So the fast path can only make a valid filing
+cheaper; it never writes a finding of its own. `tests/test_fast_path.py` proves on every sample and
+on generated variants that a certified filing is one Arelle finds nothing in.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from lxml import etree
+
+from mbo_xbrl.parsing.instance import LINK, XBRLDI, XBRLI, XLINK, XML_NS
+from mbo_xbrl.taxonomy.view import Dimension, Item, TaxonomyView, ValueType
+
+NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9._\-]*")
+QNAME = re.compile(r"(?:[A-Za-z_][A-Za-z0-9._\-]*:)?[A-Za-z_][A-Za-z0-9._\-]*")
+DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+DECIMALS_ATTRIBUTE = re.compile(r"-?[0-9]+|INF")
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*")
+URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[!-~]+")
+XML_SPACE = " \t\r\n"
+MEASURES = {"monetary": "{http://www.xbrl.org/2003/iso4217}EUR", "other": f"{{{XBRLI}}}pure"}
+LANG = f"{{{XML_NS}}}lang"
+
+
+class NotCertified(Exception):
+    """Why this filing needs Arelle."""
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip(XML_SPACE)
+
+
+def _children(element: etree._Element) -> list[etree._Element]:
+    """Element children; text between them must be white space (element-only content)."""
+    if not _blank(element.text):
+        raise NotCertified(f"text in <{etree.QName(element).localname}> at line {element.sourceline}")
+    children = []
+    for child in element:
+        if not _blank(child.tail):
+            raise NotCertified(f"text after line {child.sourceline}")
+        if isinstance(child.tag, str):
+            children.append(child)
+    return children
+
+
+def _attributes(element: etree._Element, allowed: set[str], required: set[str] = frozenset()) -> None:
+    names = set(element.attrib)
+    if names - allowed or required - names:
+        raise NotCertified(f"attributes of {element.tag} at line {element.sourceline}")
+
+
+def _language(element: etree._Element) -> None:
+    lang = element.get(LANG)
+    if lang is not None and not LANGUAGE.fullmatch(lang):
+        raise NotCertified(f"xml:lang {lang!r} at line {element.sourceline}")
+
+
+def _leaf_text(element: etree._Element) -> str:
+    if len(element):
+        raise NotCertified(f"content of {element.tag} at line {element.sourceline}")
+    return element.text or ""
+
+
+def _qname(element: etree._Element, text: str) -> str:
+    text = text.strip(XML_SPACE)
+    if not QNAME.fullmatch(text):
+        raise NotCertified(f"QName {text!r} at line {element.sourceline}")
+    prefix, _, local = text.rpartition(":")
+    namespace = element.nsmap.get(prefix or None)
+    if namespace is None:
+        raise NotCertified(f"undeclared prefix in {text!r} at line {element.sourceline}")
+    return f"{{{namespace}}}{local}"
+
+
+def _collapse(text: str) -> str:
+    """XML Schema's whiteSpace="collapse" (XML white space only, not Unicode's)."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip(" ")
+
+
+def _valid_value(value: str, kind: ValueType) -> bool:
+    if kind.base == "decimal":
+        return bool(DECIMAL.fullmatch(value.strip(XML_SPACE)))
+    if kind.base == "boolean":
+        return value.strip(XML_SPACE) in ("true", "false", "1", "0")
+    if kind.base == "token":
+        value = _collapse(value)
+    if kind.enumeration is not None and value not in kind.enumeration:
+        return False
+    if kind.min_length is not None and len(value.strip(XML_SPACE)) < kind.min_length:
+        return False
+    return kind.pattern is None or bool(kind.pattern.fullmatch(value))
+
+
+def _date(element: etree._Element) -> date:
+    text = _leaf_text(element).strip(XML_SPACE)
+    _attributes(element, set())
+    try:
+        if DATE.fullmatch(text):
+            return date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise NotCertified(f"date {text!r} at line {element.sourceline}")
+
+
+class _Context:
+    def __init__(self, element: etree._Element, view: TaxonomyView) -> None:
+        _attributes(element, {"id"}, {"id"})
+        children = _children(element)
+        tags = [c.tag for c in children]
+        if tags not in ([f"{{{XBRLI}}}entity", f"{{{XBRLI}}}period"],
+                        [f"{{{XBRLI}}}entity", f"{{{XBRLI}}}period", f"{{{XBRLI}}}scenario"]):
+            raise NotCertified(f"context content at line {element.sourceline}")
+        entity, period = children[0], children[1]
+        _attributes(entity, set())
+        identifiers = _children(entity)
+        if [c.tag for c in identifiers] != [f"{{{XBRLI}}}identifier"]:
+            raise NotCertified(f"entity content at line {entity.sourceline}")
+        _attributes(identifiers[0], {"scheme"}, {"scheme"})
+        if not URI.fullmatch(identifiers[0].get("scheme")) or not _collapse(_leaf_text(identifiers[0])):
+            raise NotCertified(f"entity identifier at line {entity.sourceline}")
+        _attributes(period, set())
+        parts = _children(period)
+        kinds = [c.tag for c in parts]
+        if kinds == [f"{{{XBRLI}}}instant"]:
+            _date(parts[0])
+            self.period = "instant"
+        elif kinds == [f"{{{XBRLI}}}startDate", f"{{{XBRLI}}}endDate"]:
+            if _date(parts[0]) > _date(parts[1]):
+                raise NotCertified(f"period ends before it starts at line {period.sourceline}")
+            self.period = "duration"
+        else:
+            raise NotCertified(f"period at line {period.sourceline}")
+        self.dimensions: dict[str, str] = {}  # dimension -> explicit member, or "" for a typed one
+        if len(children) == 3:
+            self._scenario(children[2], view)
+
+    def _scenario(self, scenario: etree._Element, view: TaxonomyView) -> None:
+        _attributes(scenario, set())
+        members = _children(scenario)
+        if not members:
+            raise NotCertified(f"empty scenario at line {scenario.sourceline}")
+        for member in members:
+            _attributes(member, {"dimension"}, {"dimension"})
+            name = _qname(member, member.get("dimension"))
+            dimension = view.dimensions.get(name)
+            if dimension is None or name in self.dimensions:
+                raise NotCertified(f"dimension {name} at line {member.sourceline}")
+            if member.tag == f"{{{XBRLDI}}}explicitMember" and not dimension.typed:
+                value = _qname(member, _leaf_text(member))
+                if value not in dimension.members or value == dimension.default:
+                    raise NotCertified(f"member {value} at line {member.sourceline}")
+                self.dimensions[name] = value
+            elif member.tag == f"{{{XBRLDI}}}typedMember" and dimension.typed:
+                self._typed(member, dimension)
+                self.dimensions[name] = ""
+            else:
+                raise NotCertified(f"scenario content at line {member.sourceline}")
+
+    @staticmethod
+    def _typed(member: etree._Element, dimension: Dimension) -> None:
+        values = _children(member)
+        if len(values) != 1 or values[0].tag != dimension.typed_element or dimension.typed_type is None:
+            raise NotCertified(f"typed member at line {member.sourceline}")
+        _attributes(values[0], set())
+        if not _valid_value(_leaf_text(values[0]), dimension.typed_type):
+            raise NotCertified(f"typed member value at line {member.sourceline}")
+
+
+def _dimensionally_valid(item: Item, context: _Context, dimensions: dict[str, Dimension]) -> bool:
+    """Arelle's `isFactDimensionallyValid` over the compiled DRS: some ELR's hypercubes all hold."""
+    if not item.hypercubes:
+        return True
+    for alternative in item.hypercubes:
+        valid = True
+        for cube in alternative:
+            if cube.element != "scenario":  # a segment cube cannot hold: our contexts have no segment
+                holds = False
+            else:
+                holds = True
+                remaining = set(context.dimensions)
+                for name, usable in cube.dimensions.items():
+                    if name in context.dimensions:
+                        remaining.discard(name)
+                        member = context.dimensions[name]
+                    else:
+                        member = None
+                    if usable is None:  # typed: present is enough (its value was checked)
+                        holds = holds and member is not None
+                        continue
+                    member = member or dimensions[name].default
+                    if member is None or member not in usable:
+                        holds = False
+                if cube.closed and remaining:
+                    holds = False
+            if holds == cube.negated:
+                valid = False
+        if valid:
+            return True
+    return False
+
+
+def certify(root: etree._Element, view: TaxonomyView) -> str | None:
+    """None when the instance is certainly valid XBRL of our taxonomy; else why Arelle must decide."""
+    try:
+        _certify(root, view)
+    except NotCertified as reason:
+        return str(reason)
+    return None
+
+
+def _certify(root: etree._Element, view: TaxonomyView) -> None:
+    _attributes(root, {LANG})
+    _language(root)
+    children = _children(root)
+    if not children or children[0].tag != f"{{{LINK}}}schemaRef":
+        raise NotCertified("the instance does not start with its schemaRef")
+    schema_ref = children[0]
+    _attributes(schema_ref, {f"{{{XLINK}}}type", f"{{{XLINK}}}href"}, {f"{{{XLINK}}}type", f"{{{XLINK}}}href"})
+    if schema_ref.get(f"{{{XLINK}}}type") != "simple" or schema_ref.get(f"{{{XLINK}}}href") != view.entry_point \
+            or _children(schema_ref):
+        raise NotCertified("schemaRef")
+    ids: set[str] = set()
+    for element in root.iter():
+        identifier = element.get("id") if isinstance(element.tag, str) else None
+        if identifier is not None:
+            if identifier in ids or not NCNAME.fullmatch(identifier):
+                raise NotCertified(f"id {identifier!r} at line {element.sourceline}")
+            ids.add(identifier)
+    contexts: dict[str, _Context] = {}
+    units: dict[str, str] = {}
+    facts = []
+    for element in children[1:]:
+        if element.tag == f"{{{XBRLI}}}context":
+            contexts[element.get("id")] = _Context(element, view)
+        elif element.tag == f"{{{XBRLI}}}unit":
+            _attributes(element, {"id"}, {"id"})
+            measures = _children(element)
+            if [m.tag for m in measures] != [f"{{{XBRLI}}}measure"]:
+                raise NotCertified(f"unit at line {element.sourceline}")
+            _attributes(measures[0], set())
+            units[element.get("id")] = _qname(measures[0], _leaf_text(measures[0]))
+        else:
+            facts.append(element)
+    for fact in facts:
+        _fact(fact, view, contexts, units)
+
+
+def _fact(fact: etree._Element, view: TaxonomyView, contexts: dict[str, _Context], units: dict[str, str]) -> None:
+    item = view.items.get(fact.tag)
+    if item is None:
+        raise NotCertified(f"{fact.tag} at line {fact.sourceline} is not an item the view models")
+    if item.numeric:
+        _attributes(fact, {"contextRef", "unitRef", "decimals", "id"}, {"contextRef", "unitRef", "decimals"})
+        measure = units.get(fact.get("unitRef"))
+        if measure != MEASURES["monetary" if item.monetary else "other"] \
+                or not DECIMALS_ATTRIBUTE.fullmatch(fact.get("decimals")):
+            raise NotCertified(f"unit or decimals at line {fact.sourceline}")
+    else:
+        _attributes(fact, {"contextRef", "id", LANG}, {"contextRef"})
+        _language(fact)
+    context = contexts.get(fact.get("contextRef"))
+    if context is None or context.period != item.period:
+        raise NotCertified(f"context of the fact at line {fact.sourceline}")
+    if not _valid_value(_leaf_text(fact), item.type) or not _dimensionally_valid(item, context, view.dimensions):
+        raise NotCertified(f"the fact at line {fact.sourceline}")

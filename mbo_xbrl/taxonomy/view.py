@@ -1,0 +1,109 @@
+"""The compiled view of a taxonomy (see `compile.py`), loaded for the fast path.
+
+The view belongs to one taxonomy package, byte for byte: when the package beside it is not the one
+it was compiled from, there is no view and every filing goes to Arelle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from mbo_xbrl.taxonomy.package import taxonomy_package_path
+from mbo_xbrl.taxonomy.releases import CURRENT, Release
+
+VIEWS = Path(__file__).resolve().parent / "views"
+VIEW_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class ValueType:
+    base: str  # decimal, string, boolean or token
+    enumeration: frozenset[str] | None
+    min_length: int | None
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, data: dict[str, Any]) -> ValueType:
+        facets = data["facets"]
+        return cls(data["base"], frozenset(facets["enumeration"]) if "enumeration" in facets else None,
+                   facets.get("minLength"), re.compile(facets["pattern"]) if "pattern" in facets else None)
+
+
+@dataclass(frozen=True)
+class Cube:
+    closed: bool
+    element: str  # scenario or segment
+    negated: bool
+    dimensions: dict[str, frozenset[str] | None]  # explicit: usable members; typed: None
+
+
+@dataclass(frozen=True)
+class Item:
+    period: str
+    numeric: bool
+    monetary: bool
+    nillable: bool
+    type: ValueType
+    hypercubes: tuple[tuple[Cube, ...], ...]  # one alternative per ELR
+
+
+@dataclass(frozen=True)
+class Dimension:
+    typed_element: str | None  # the typed domain element (Clark), for a typed dimension
+    typed_type: ValueType | None
+    default: str | None
+    members: frozenset[str]  # every usable member in any hypercube (explicit dimensions)
+
+    @property
+    def typed(self) -> bool:
+        return self.typed_element is not None
+
+
+@dataclass(frozen=True)
+class TaxonomyView:
+    entry_point: str
+    entity_scheme: str
+    items: dict[str, Item]
+    dimensions: dict[str, Dimension]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TaxonomyView:
+        member_sets = [frozenset(members) for members in data["member_sets"]]
+        cubes = [Cube(c["closed"], c["element"], c["negated"],
+                      {d: (member_sets[i] if i is not None else None) for d, i in c["dimensions"].items()})
+                 for c in data["cubes"]]
+        items = {name: Item(i["period"], i["numeric"], i["monetary"], i["nillable"], ValueType.of(i),
+                            tuple(tuple(cubes[c] for c in alternative) for alternative in i["hypercubes"]))
+                 for name, i in data["items"].items()}
+        dimensions = {}
+        for name, d in data["dimensions"].items():
+            if "typed" in d:
+                dimensions[name] = Dimension(d["typed"], ValueType.of(d["type"]) if d["type"] else None,
+                                             None, frozenset())
+            else:
+                dimensions[name] = Dimension(None, None, d["default"], frozenset(d["members"]))
+        return cls(data["entry_point"], data["entity_scheme"], items, dimensions)
+
+
+def view_path(release: Release = CURRENT) -> Path:
+    return VIEWS / f"{release.package_name}.json"
+
+
+@lru_cache(maxsize=None)
+def load_view(release: Release = CURRENT) -> TaxonomyView | None:
+    """The release's view, or None when there is none for exactly the package installed."""
+    path = view_path(release)
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text("utf-8"))
+    package = taxonomy_package_path(release)
+    if data.get("format") != VIEW_FORMAT or \
+            data.get("package_sha256") != hashlib.sha256(package.read_bytes()).hexdigest():
+        return None
+    return TaxonomyView.from_json(data)
