@@ -1,7 +1,9 @@
 """Ingest: validate filings and load them into the store, safely and unattended.
 
 * a file already in the store (same sha256) is skipped: re-running a batch changes nothing;
-* each filing is written in one transaction, so a crash (even SIGKILL) leaves whole filings only;
+* filings are written whole, a few at a time in one transaction (at most BATCH filings or BATCH_SECONDS
+  of checking), so a crash (even SIGKILL) leaves whole filings only and loses at most one batch,
+  which the next run checks again;
 * an accepted filing becomes current for its institution and year and supersedes the earlier one,
   which stays as history; a rejected filing is recorded with its findings and never current;
 * one bad file never stops the batch; a lock keeps two runs from interleaving.
@@ -13,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -29,6 +32,8 @@ from mbo_xbrl.store.schema import TABLE_BY_NAME
 from mbo_xbrl.store.store import Store
 
 FILING_SUFFIXES = {".xbrl", ".xml"}
+BATCH = 25  # filings per transaction: DuckDB's cost is per statement, not per row
+BATCH_SECONDS = 2.0  # ... or fewer, so that slow checks still commit (and report) regularly
 CODE_COLUMN = TABLE_BY_NAME["findings"].column_names.index("code")
 
 
@@ -123,6 +128,25 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _commit(store: Store, pending: list[tuple[Path, str, NormalisedFiling | str]], summary: IngestSummary,
+            total: int, progress: Callable[[FileOutcome, int, int], None] | None) -> None:
+    """Write the pending filings in one transaction, then report each, in input order."""
+    stored = [checked for _, _, checked in pending if not isinstance(checked, str)]
+    superseded = iter(store.add_filings([(c.filing, c.rows) for c in stored], summary.run_id) if stored else [])
+    for path, sha, checked in pending:
+        if isinstance(checked, str):
+            outcome = FileOutcome(str(path), "unreadable", sha, reason=checked)
+        else:
+            filing = checked.filing
+            outcome = FileOutcome(str(path), filing["status"], filing["sha256"], filing["institution"],
+                                  filing["report_year"], filing["errors"], filing["warnings"], next(superseded),
+                                  finding_codes=[row[CODE_COLUMN] for row in checked.rows.get("findings", [])])
+        summary.files.append(outcome)
+        if progress:
+            progress(outcome, len(summary.files), total)
+    pending.clear()
+
+
 def ingest(paths: list[Path], store_url: str | None = None, *, workers: int = 1, wait: bool = False,
            progress: Callable[[FileOutcome, int, int], None] | None = None) -> IngestSummary:
     """Validate and load `paths` into the store; see the module docstring for the guarantees."""
@@ -147,21 +171,15 @@ def ingest(paths: list[Path], store_url: str | None = None, *, workers: int = 1,
                 else:
                     todo.append((path, sha))
                     queued.add(sha)
+            pending: list[tuple[Path, str, NormalisedFiling | str]] = []
+            started = time.monotonic()
             for (path, sha), checked in zip(todo, _checked([str(p) for p, _ in todo], workers)):
-                if isinstance(checked, str):
-                    outcome = FileOutcome(str(path), "unreadable", sha, reason=checked)
-                    summary.files.append(outcome)
-                    if progress:
-                        progress(outcome, len(summary.files), len(files))
-                    continue
-                filing = checked.filing
-                supersedes = store.add_filing(filing, checked.rows, summary.run_id)
-                outcome = FileOutcome(str(path), filing["status"], filing["sha256"], filing["institution"],
-                                      filing["report_year"], filing["errors"], filing["warnings"], supersedes,
-                                      finding_codes=[row[CODE_COLUMN] for row in checked.rows.get("findings", [])])
-                summary.files.append(outcome)
-                if progress:
-                    progress(outcome, len(summary.files), len(files))
+                if not pending:
+                    started = time.monotonic()
+                pending.append((path, sha, checked))
+                if len(pending) >= BATCH or time.monotonic() - started >= BATCH_SECONDS:
+                    _commit(store, pending, summary, len(files), progress)
+            _commit(store, pending, summary, len(files), progress)
         except BaseException:
             try:
                 store.finish_run(summary.run_id, "failed", summary.counts)

@@ -23,4 +23,5 @@ __all__ = ["Breakdown", "Catalogue", "Direction", "Indicator", "Measure", "Objec
 def load_catalogue() -> Catalogue:
     """The catalogue shipped with the package, validated."""
     text = resources.files("mbo_xbrl.catalogue").joinpath("catalogue.yaml").read_text(encoding="utf-8")
-    return Catalogue.model_validate(yaml.safe_load(text))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster, same result
+    return Catalogue.model_validate(yaml.load(text, Loader=loader))

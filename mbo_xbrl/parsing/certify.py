@@ -31,6 +31,7 @@ DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*")
 URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[!-~]+")
 XML_SPACE = " \t\r\n"
+_IDS = etree.XPath("//@id")
 MEASURES = {"monetary": "{http://www.xbrl.org/2003/iso4217}EUR", "other": f"{{{XBRLI}}}pure"}
 LANG = f"{{{XML_NS}}}lang"
 
@@ -233,12 +234,10 @@ def _certify(root: etree._Element, view: TaxonomyView) -> None:
             or _children(schema_ref):
         raise NotCertified("schemaRef")
     ids: set[str] = set()
-    for element in root.iter():
-        identifier = element.get("id") if isinstance(element.tag, str) else None
-        if identifier is not None:
-            if identifier in ids or not NCNAME.fullmatch(identifier):
-                raise NotCertified(f"id {identifier!r} at line {element.sourceline}")
-            ids.add(identifier)
+    for identifier in _IDS(root):
+        if identifier in ids or not NCNAME.fullmatch(identifier):
+            raise NotCertified(f"id {str(identifier)!r} at line {identifier.getparent().sourceline}")
+        ids.add(str(identifier))
     contexts: dict[str, _Context] = {}
     units: dict[str, str] = {}
     facts = []
@@ -254,11 +253,13 @@ def _certify(root: etree._Element, view: TaxonomyView) -> None:
             units[element.get("id")] = _qname(measures[0], _leaf_text(measures[0]))
         else:
             facts.append(element)
+    valid_dimensions: dict[tuple[int, str], bool] = {}  # (hypercubes, context id): many items share cubes
     for fact in facts:
-        _fact(fact, view, contexts, units)
+        _fact(fact, view, contexts, units, valid_dimensions)
 
 
-def _fact(fact: etree._Element, view: TaxonomyView, contexts: dict[str, _Context], units: dict[str, str]) -> None:
+def _fact(fact: etree._Element, view: TaxonomyView, contexts: dict[str, _Context], units: dict[str, str],
+          valid_dimensions: dict[tuple[int, str], bool]) -> None:
     item = view.items.get(fact.tag)
     if item is None:
         raise NotCertified(f"{fact.tag} at line {fact.sourceline} is not an item the view models")
@@ -271,8 +272,12 @@ def _fact(fact: etree._Element, view: TaxonomyView, contexts: dict[str, _Context
     else:
         _attributes(fact, {"contextRef", "id", LANG}, {"contextRef"})
         _language(fact)
-    context = contexts.get(fact.get("contextRef"))
+    context_ref = fact.get("contextRef")
+    context = contexts.get(context_ref)
     if context is None or context.period != item.period:
         raise NotCertified(f"context of the fact at line {fact.sourceline}")
-    if not _valid_value(_leaf_text(fact), item.type) or not _dimensionally_valid(item, context, view.dimensions):
+    key = (id(item.hypercubes), context_ref)
+    if key not in valid_dimensions:
+        valid_dimensions[key] = _dimensionally_valid(item, context, view.dimensions)
+    if not _valid_value(_leaf_text(fact), item.type) or not valid_dimensions[key]:
         raise NotCertified(f"the fact at line {fact.sourceline}")

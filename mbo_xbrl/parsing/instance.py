@@ -19,6 +19,7 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 NON_FACT_NAMESPACES = {XBRLI, LINK}
+_NON_FACT_TAG_PREFIXES = tuple(f"{{{namespace}}}" for namespace in NON_FACT_NAMESPACES)
 
 
 @dataclass(frozen=True)
@@ -120,30 +121,51 @@ def _canonical(element: etree._Element) -> str:
     return etree.tostring(element, method="c14n").decode("utf-8")
 
 
+def _child_elements(element: etree._Element | None) -> dict[str, etree._Element]:
+    """The first child element of each tag (lxml's find() runs a path engine in Python: slower)."""
+    children: dict[str, etree._Element] = {}
+    if element is not None:
+        for child in element:
+            if isinstance(child.tag, str):
+                children.setdefault(child.tag, child)
+    return children
+
+
+_ENTITY, _IDENTIFIER, _PERIOD, _SEGMENT, _SCENARIO = (
+    f"{{{XBRLI}}}{name}" for name in ("entity", "identifier", "period", "segment", "scenario"))
+_START, _END, _INSTANT = (f"{{{XBRLI}}}{name}" for name in ("startDate", "endDate", "instant"))
+_EXPLICIT, _TYPED = f"{{{XBRLDI}}}explicitMember", f"{{{XBRLDI}}}typedMember"
+
+
+def _text(element: etree._Element | None) -> str | None:
+    if element is None:
+        return None
+    return "".join(element.itertext()) if len(element) else (element.text or "")
+
+
 def _context(element: etree._Element) -> Context:
-    entity = element.find(f"{{{XBRLI}}}entity")
-    identifier = entity.find(f"{{{XBRLI}}}identifier") if entity is not None else None
-    period_el = element.find(f"{{{XBRLI}}}period")
+    parts = _child_elements(element)
+    entity_parts = _child_elements(parts.get(_ENTITY))
+    identifier = entity_parts.get(_IDENTIFIER)
+    period_el = parts.get(_PERIOD)
     period = Period("forever")
     if period_el is not None:
-        start = period_el.findtext(f"{{{XBRLI}}}startDate")
-        end = period_el.findtext(f"{{{XBRLI}}}endDate")
-        instant = period_el.findtext(f"{{{XBRLI}}}instant")
+        dates = _child_elements(period_el)
+        start, end, instant = _text(dates.get(_START)), _text(dates.get(_END)), _text(dates.get(_INSTANT))
         if instant is not None:
             period = Period("instant", instant=instant.strip())
         elif start is not None or end is not None:
             period = Period("duration", start=(start or "").strip(), end=(end or "").strip())
     explicit, typed, other = [], [], []
-    containers = [c for c in (entity.find(f"{{{XBRLI}}}segment") if entity is not None else None,
-                              element.find(f"{{{XBRLI}}}scenario")) if c is not None]
+    containers = [c for c in (entity_parts.get(_SEGMENT), parts.get(_SCENARIO)) if c is not None]
     for container in containers:
         for child in container:
             if not isinstance(child.tag, str):
                 continue
             dimension = child.get("dimension")
-            if child.tag == f"{{{XBRLDI}}}explicitMember" and dimension:
+            if child.tag == _EXPLICIT and dimension:
                 explicit.append((_clark_of_qname_text(child, dimension), _clark_of_qname_text(child, child.text)))
-            elif child.tag == f"{{{XBRLDI}}}typedMember" and dimension:
+            elif child.tag == _TYPED and dimension:
                 value = "".join(_canonical(c) for c in child if isinstance(c.tag, str))
                 typed.append((_clark_of_qname_text(child, dimension), value))
             else:
@@ -171,34 +193,48 @@ def _unit(element: etree._Element) -> Unit:
 
 
 def _prefixed(element: etree._Element) -> str:
-    qname = etree.QName(element)
-    return f"{element.prefix}:{qname.localname}" if element.prefix else qname.localname
+    local = element.tag.rpartition("}")[2]
+    return f"{element.prefix}:{local}" if element.prefix else local
 
 
 def _facts(parent: etree._Element, lang: str | None, out: list[Fact]) -> None:
+    lang_attribute, nil_attribute = f"{{{XML_NS}}}lang", f"{{{XSI}}}nil"
     for element in parent:
-        if not isinstance(element.tag, str):
+        tag = element.tag
+        if not isinstance(tag, str) or tag.startswith(_NON_FACT_TAG_PREFIXES):
             continue
-        if etree.QName(element).namespace in NON_FACT_NAMESPACES:
-            continue
-        fact_lang = element.get(f"{{{XML_NS}}}lang", lang)
-        children = [c for c in element if isinstance(c.tag, str)]
-        if children and element.get("contextRef") is None:  # a tuple: its children are the facts
+        get = element.attrib.get
+        fact_lang = get(lang_attribute, lang)
+        context_ref = get("contextRef")
+        has_children = len(element) > 0 and any(isinstance(c.tag, str) for c in element)
+        if has_children and context_ref is None:  # a tuple: its children are the facts
             _facts(element, fact_lang, out)
             continue
         out.append(Fact(
-            concept=element.tag, prefixed=_prefixed(element), context_ref=element.get("contextRef"),
-            unit_ref=element.get("unitRef"), decimals=element.get("decimals"), precision=element.get("precision"),
-            value="".join(element.itertext()), nil=element.get(f"{{{XSI}}}nil"), lang=fact_lang,
-            line=element.sourceline))
+            concept=tag, prefixed=_prefixed(element), context_ref=context_ref,
+            unit_ref=get("unitRef"), decimals=get("decimals"), precision=get("precision"),
+            value="".join(element.itertext()) if len(element) else (element.text or ""), nil=get(nil_attribute),
+            lang=fact_lang, line=element.sourceline))
+
+
+_SPECIAL_ATTRIBUTES = etree.XPath(
+    "//@xsi:nil | //@xml:base | //@xsi:schemaLocation | //@xsi:noNamespaceSchemaLocation | //@xlink:href",
+    namespaces={"xsi": XSI, "xlink": XLINK})
+
+
+def _with_special_attributes(root: etree._Element) -> list[etree._Element]:
+    """The elements that carry nil, base, schema location or href attributes, in document order."""
+    elements: dict[etree._Element, None] = {}
+    for attribute in _SPECIAL_ATTRIBUTES(root):
+        elements.setdefault(attribute.getparent(), None)
+    return list(elements)
 
 
 def read_instance(root: etree._Element) -> RawInstance:
     """The raw view of an instance whose root is xbrli:xbrl."""
     raw = RawInstance(root_lang=root.get(f"{{{XML_NS}}}lang"))
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
+    # Only the few elements that carry one of these attributes are visited (XPath runs in C).
+    for element in _with_special_attributes(root):
         if element.get(f"{{{XSI}}}nil") is not None:
             raw.nil_attributes.append((_prefixed(element), element.sourceline))
         if element.get(f"{{{XML_NS}}}base") is not None:

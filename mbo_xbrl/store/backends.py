@@ -43,6 +43,9 @@ class Backend:
     def close(self) -> None: ...
 
 
+SMALL_INSERT = 20  # rows; below this a VALUES statement beats registering a DataFrame
+
+
 class DuckDBBackend(Backend):
     name = "duckdb"
     types = {TEXT: "VARCHAR", INT: "BIGINT", FLOAT: "DOUBLE", BOOL: "BOOLEAN", TIME: "TIMESTAMP"}
@@ -97,9 +100,26 @@ class DuckDBBackend(Backend):
         return [d[0] for d in cursor.description], cursor.fetchall()
 
     def insert_rows(self, table: str, columns: list[str], rows: list[tuple]) -> None:
-        if rows:
-            marks = ", ".join("?" for _ in columns)
-            self.connection.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+        """A few rows go in as one VALUES statement; more as one scan of a DataFrame.
+
+        DuckDB's executemany runs one statement a row (about 90x slower than a DataFrame scan).
+        """
+        names = ", ".join(columns)
+        if len(rows) <= SMALL_INSERT:
+            if rows:
+                marks = "(" + ", ".join("?" for _ in columns) + ")"
+                self.connection.execute(f"INSERT INTO {table} ({names}) VALUES " + ", ".join([marks] * len(rows)),
+                                        [value for row in rows for value in row])
+            return
+        import pandas
+
+        frame = pandas.DataFrame.from_records(rows, columns=columns).astype(object)  # None stays NULL
+        view = f"_mbo_xbrl_rows_{table}"
+        self.connection.register(view, frame)
+        try:
+            self.connection.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM {view}")
+        finally:
+            self.connection.unregister(view)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -1,4 +1,4 @@
-"""The indicator store: schema and migrations, one transaction per filing, tables as DataFrames."""
+"""The indicator store: schema and migrations, whole filings per transaction, tables as DataFrames."""
 
 from __future__ import annotations
 
@@ -113,31 +113,46 @@ class Store:
                  counts.get("skipped", 0), counts.get("superseded", 0), run_id])
 
     def add_filing(self, filing: dict[str, Any], rows: dict[str, list[tuple]], run_id: str) -> str | None:
-        """Store one filing and its rows in one transaction; return the filing it supersedes, if any.
+        """Store one filing and its rows in one transaction; return the filing it supersedes, if any."""
+        return self.add_filings([(filing, rows)], run_id)[0]
 
-        An accepted filing becomes current for its institution and year; the one current before stays
-        as history, marked superseded. A rejected filing is never current.
+    def add_filings(self, filings: list[tuple[dict[str, Any], dict[str, list[tuple]]]],
+                    run_id: str) -> list[str | None]:
+        """Store whole filings and their rows in one transaction; per filing, the filing it supersedes.
+
+        In input order, an accepted filing becomes current for its institution and year; the one
+        current before stays as history, marked superseded. A rejected filing is never current.
+        A crash before the commit leaves none of them, so the store only ever holds whole filings.
+        The rows of all the filings go in one insert per table: most of the cost is per statement.
         """
-        superseded = None
+        superseded_list: list[str | None] = []
+        child_rows: dict[str, list[tuple]] = {}
+        columns = TABLE_BY_NAME["filings"].column_names
         with self.backend.transaction():
-            _, found = self.backend.query("SELECT COALESCE(MAX(sequence), 0) + 1 FROM filings")
+            _, found = self.backend.query("SELECT COALESCE(MAX(sequence), 0) FROM filings")
             sequence = found[0][0]
-            accepted = filing["status"] == "accepted"
-            if accepted and filing.get("institution") is not None:
-                _, current = self.backend.query(
-                    "SELECT filing_id FROM filings WHERE institution = ? AND report_year = ? AND is_current",
-                    [filing["institution"], filing["report_year"]])
-                if current:
-                    superseded = current[0][0]
-                    self.backend.execute("UPDATE filings SET is_current = FALSE, superseded = TRUE, "
-                                         "superseded_by = ? WHERE filing_id = ?", [filing["filing_id"], superseded])
-            row = filing | {"sequence": sequence, "run_id": run_id, "ingested_at": utc_now(),
-                            "is_current": accepted, "superseded": False, "superseded_by": None}
-            columns = TABLE_BY_NAME["filings"].column_names
-            self.backend.insert_rows("filings", columns, [tuple(row.get(c) for c in columns)])
-            for table, table_rows in rows.items():
+            for filing, rows in filings:
+                sequence += 1
+                superseded = None
+                accepted = filing["status"] == "accepted"
+                if accepted and filing.get("institution") is not None:
+                    _, current = self.backend.query(
+                        "SELECT filing_id FROM filings WHERE institution = ? AND report_year = ? AND is_current",
+                        [filing["institution"], filing["report_year"]])
+                    if current:
+                        superseded = current[0][0]
+                        self.backend.execute("UPDATE filings SET is_current = FALSE, superseded = TRUE, "
+                                             "superseded_by = ? WHERE filing_id = ?",
+                                             [filing["filing_id"], superseded])
+                row = filing | {"sequence": sequence, "run_id": run_id, "ingested_at": utc_now(),
+                                "is_current": accepted, "superseded": False, "superseded_by": None}
+                self.backend.insert_rows("filings", columns, [tuple(row.get(c) for c in columns)])
+                for table, table_rows in rows.items():
+                    child_rows.setdefault(table, []).extend(table_rows)
+                superseded_list.append(superseded)
+            for table, table_rows in child_rows.items():
                 self.backend.insert_rows(table, TABLE_BY_NAME[table].column_names, table_rows)
-        return superseded
+        return superseded_list
 
     # --- reading ---------------------------------------------------------------------------
     @staticmethod

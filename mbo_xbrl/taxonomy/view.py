@@ -78,8 +78,16 @@ class TaxonomyView:
         cubes = [Cube(c["closed"], c["element"], c["negated"],
                       {d: (member_sets[i] if i is not None else None) for d, i in c["dimensions"].items()})
                  for c in data["cubes"]]
+        shared: dict[str, tuple[tuple[Cube, ...], ...]] = {}  # items with the same cubes share one tuple
+
+        def hypercubes(alternatives: list[list[int]]) -> tuple[tuple[Cube, ...], ...]:
+            key = repr(alternatives)
+            if key not in shared:
+                shared[key] = tuple(tuple(cubes[c] for c in alternative) for alternative in alternatives)
+            return shared[key]
+
         items = {name: Item(i["period"], i["numeric"], i["monetary"], i["nillable"], ValueType.of(i),
-                            tuple(tuple(cubes[c] for c in alternative) for alternative in i["hypercubes"]))
+                            hypercubes(i["hypercubes"]))
                  for name, i in data["items"].items()}
         dimensions = {}
         for name, d in data["dimensions"].items():

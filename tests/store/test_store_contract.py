@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -89,11 +90,16 @@ def test_a_rejected_file_in_a_batch_is_recorded_never_current_and_the_batch_goes
 
 
 def test_nothing_is_lost_when_an_ingest_is_killed_part_way(store_url: str, batch: list[Path]) -> None:
-    """SIGKILL after some filings, twice; the next run completes the batch with every filing once."""
+    """SIGKILL after some filings, twice; the next run completes the batch with every filing once.
+
+    Arelle checks every filing here (MBO_XBRL_FULL_ARELLE=1): at about a second a filing, the kill
+    lands part way, with commits behind it and checks still running.
+    """
     folder = batch[0].parent
+    slow = dict(os.environ, MBO_XBRL_FULL_ARELLE="1")
     for kill_after in (2, 5):
         process = subprocess.Popen(CLI + ["ingest", "--store", store_url, str(folder)], stderr=subprocess.PIPE,
-                                   stdout=subprocess.DEVNULL, text=True)
+                                   stdout=subprocess.DEVNULL, text=True, env=slow)
         done = 0
         for line in process.stderr:
             if line.startswith("[") and (" accepted " in line or " skipped " in line):
@@ -181,7 +187,9 @@ def test_an_unreachable_or_unwritable_store_exits_2_with_one_line(tmp_path: Path
         open_store(str(tmp_path / "never-made.duckdb"))
 
 
-def test_a_file_that_vanishes_mid_run_is_reported_and_the_batch_goes_on(store_url: str, tmp_path: Path) -> None:
+def test_a_file_that_vanishes_mid_run_is_reported_and_the_batch_goes_on(store_url: str, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("mbo_xbrl.ingestion.BATCH", 1)  # commit (and report) after every filing
     files = [tmp_path / f"{n}-{p.name}" for n, p in enumerate([VALID_SAMPLES[0], CORRECTED_99XB, VALID_SAMPLES[1]])]
     for source, target in zip([VALID_SAMPLES[0], CORRECTED_99XB, VALID_SAMPLES[1]], files):
         target.write_bytes(source.read_bytes())

@@ -64,3 +64,29 @@ def test_prefill_docs_example_is_taken_from_the_sample_register() -> None:
     example = text.split("```csv\n", 1)[1].split("```", 1)[0].splitlines()
     register = (ROOT / "samples" / "prefill-register.csv").read_text("utf-8").splitlines()
     assert len(example) >= 3 and all(line in register for line in example)
+
+
+def test_committed_view_is_what_arelle_compiles_from_the_package(processor) -> None:
+    """The fast path's view is compiled from Arelle's DTS of exactly the committed package."""
+    from mbo_xbrl.taxonomy.compile import compile_view, view_bytes
+    from mbo_xbrl.taxonomy.view import view_path
+
+    assert view_path().read_bytes() == view_bytes(compile_view(processor)), \
+        "recompile with: python -m mbo_xbrl.taxonomy.compile"
+
+
+def test_a_view_for_another_package_is_not_used(tmp_path: Path, monkeypatch) -> None:
+    """A view whose package hash does not match is ignored: every filing then goes to Arelle."""
+    import json
+
+    from mbo_xbrl.taxonomy import view as view_module
+
+    data = json.loads(view_module.view_path().read_text("utf-8"))
+    data["package_sha256"] = "0" * 64
+    (tmp_path / view_module.view_path().name).write_text(json.dumps(data), "utf-8")
+    monkeypatch.setattr(view_module, "VIEWS", tmp_path)
+    view_module.load_view.cache_clear()
+    try:
+        assert view_module.load_view() is None
+    finally:
+        view_module.load_view.cache_clear()
