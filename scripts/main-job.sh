@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine: set up; build the synthetic sector of 52 fictional institutions
 # (2024 and 2025, pre-filled then completed, with deliberate defects); check and ingest it into the
-# embedded store (./mbo-xbrl.duckdb, or $MBO_XBRL_STORE); print a short summary.
+# embedded store (./mbo-xbrl.duckdb, or $MBO_XBRL_STORE); print a short summary; write the sector
+# report (report/index.html) and print where it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -13,3 +14,5 @@ if [ "$status" -gt 1 ]; then
   exit "$status"
 fi
 echo "store: ${MBO_XBRL_STORE:-mbo-xbrl.duckdb} (mbo-xbrl export --table indicator_values --out values.csv)"
+page=$(.venv/bin/mbo-xbrl report --out report)
+echo "sector report: $page (open it in a browser; the tables are CSV files beside it)"

@@ -110,3 +110,21 @@ def test_sector_filings_keep_every_value_ocw_prefilled(tmp_path: Path, engine) -
     checker = engine.__class__(engine.processor, prefill=register)
     for path in sorted((tmp_path / "2024").glob("*.xbrl")):
         assert "MBO-V003" not in {f.code for f in checker.check(path).findings}, path.name
+
+
+def test_the_sector_report_has_a_chart_in_every_section(sector_store: str, tmp_path: Path) -> None:
+    """On the synthetic sector (2024 and 2025) every section draws; the 2024 figures are seed 002's."""
+    import pandas as pd
+
+    for year in (2024, 2025):
+        out = tmp_path / str(year)
+        result = CliRunner().invoke(cli, ["report", "--store", sector_store, "--out", str(out), "--year", str(year)])
+        assert result.exit_code == 0, result.output
+        sections = (out / "index.html").read_text("utf-8").split("<section ")[1:]
+        assert len(sections) == 7 and all("<svg" in s for s in sections)
+    early = pd.read_csv(tmp_path / "2024" / "early_leavers.csv").iloc[0]
+    assert early["sum_target"] == 19_300 and early["national_aim"] == 18_000
+    shares = pd.read_csv(tmp_path / "2024" / "budget_sector.csv", dtype={"objective": str}).set_index("objective")
+    assert abs(shares.loc["1.3", "share"] - 0.18) < 0.02 and abs(shares.loc["3.3", "share"] - 0.21) < 0.02
+    types = pd.read_csv(tmp_path / "2024" / "typology_institutions.csv")
+    assert types["type"].between(1, 5).all() and types["type"].nunique() >= 3

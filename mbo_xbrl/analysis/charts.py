@@ -1,0 +1,147 @@
+"""The report's charts: matplotlib, drawn to SVG text that the page embeds (no files, no network)."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display: the report is written by a job, not shown on a screen
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+
+plt.rcParams.update({
+    "svg.fonttype": "path",  # glyphs as paths: the page needs no font files
+    "svg.hashsalt": "mbo-xbrl",  # stable element ids: the same store gives the same page
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+})
+ORANGE, BLUE, GREY = "#e4761b", "#1f5fa8", "#9aa5b1"
+
+
+def _svg(figure: plt.Figure) -> str:
+    buffer = io.StringIO()
+    # no metadata: no date (the same store gives the same page) and no RDF links to outside
+    figure.savefig(buffer, format="svg", bbox_inches="tight",
+                   metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
+    plt.close(figure)
+    text = buffer.getvalue()
+    return text[text.index("<svg"):]  # drop the XML declaration and DOCTYPE: the SVG sits inside HTML
+
+
+def _height(rows: int) -> float:
+    return max(2.0, 0.28 * rows + 1.0)
+
+
+def ambition(table: pd.DataFrame, label: str, labels: dict[str, str]) -> str:
+    """Mean ambition per indicator with the Q1-Q3 band (percentage indicators: one scale)."""
+    rows = table[table["unit"] == "percentage"].sort_values("mean_ambition")
+    figure, axis = plt.subplots(figsize=(8, _height(len(rows))))
+    y = list(range(len(rows)))
+    mean, q1, q3 = (rows[c].to_numpy(dtype=float) for c in ("mean_ambition", "ambition_q1", "ambition_q3"))
+    axis.barh(y, mean, color=BLUE, label=labels["mean_ambition"])
+    # the band from Q1 to Q3 (the mean may fall outside it: the band is drawn from Q1 and Q3 as they are)
+    axis.errorbar((q1 + q3) / 2, y, xerr=(q3 - q1) / 2,
+                  fmt="none", ecolor="black", elinewidth=0.8, capsize=2, label=labels["q1_q3"])
+    axis.set_yticks(list(y), [f"{r.indicator} {getattr(r, label)}"[:70] for r in rows.itertuples()])
+    axis.axvline(0, color="black", linewidth=0.6)
+    axis.set_xlabel(labels["ambition_axis"])
+    axis.legend(loc="lower right", frameon=False)
+    return _svg(figure)
+
+
+def budget_sector(table: pd.DataFrame, label: str, labels: dict[str, str]) -> str:
+    rows = table.iloc[::-1]
+    figure, axis = plt.subplots(figsize=(8, _height(len(rows))))
+    axis.barh(range(len(rows)), rows["share"].astype(float).fillna(0.0) * 100, color=BLUE)
+    axis.set_yticks(range(len(rows)), [f"{r.objective} {getattr(r, label)}"[:60] for r in rows.itertuples()])
+    axis.set_xlabel(labels["share_axis"])
+    return _svg(figure)
+
+
+def budget_institutions(table: pd.DataFrame, objectives: list[str], labels: dict[str, str]) -> str:
+    """One 100% bar per institution, a colour per objective; an incomplete budget is a white bar."""
+    institutions = sorted(table["institution"].unique(), reverse=True)
+    figure, axis = plt.subplots(figsize=(8, _height(len(institutions))))
+    colours = plt.get_cmap("tab20").colors
+    for i, institution in enumerate(institutions):
+        mine = table[table["institution"] == institution].set_index("objective")
+        if not bool(mine["complete"].iloc[0]):
+            axis.barh(i, 100, color="white", edgecolor=GREY, hatch="//")
+            continue
+        left = 0.0
+        for k, objective in enumerate(objectives):
+            share = float(mine["share"].get(objective, 0) or 0) * 100
+            axis.barh(i, share, left=left, color=colours[k % len(colours)])
+            left += share
+    axis.set_yticks(range(len(institutions)), institutions)
+    axis.set_xlabel(labels["share_axis"])
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colours[k % len(colours)]) for k in range(len(objectives))]
+    handles.append(plt.Rectangle((0, 0), 1, 1, facecolor="white", edgecolor=GREY, hatch="//"))
+    axis.legend(handles, objectives + [labels["incomplete"]], loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                frameon=False)
+    return _svg(figure)
+
+
+def typology(table: pd.DataFrame, labels: dict[str, str]) -> str:
+    """Seed 002 fig. 3.1: per institution, how often it is in the lowest and the highest start quartile."""
+    rows = table.iloc[::-1]
+    figure, axis = plt.subplots(figsize=(8, _height(len(rows))))
+    y = list(range(len(rows)))
+    axis.barh([v + 0.2 for v in y], rows["low_start"], height=0.4, color=ORANGE, label=labels["times_lowest"])
+    axis.barh([v - 0.2 for v in y], rows["high_start"], height=0.4, color=BLUE, label=labels["times_highest"])
+    axis.set_yticks(y, [f"{r.institution} (type {r.type})" for r in rows.itertuples()])
+    axis.set_xlabel(labels["indicators_axis"])
+    axis.legend(loc="lower right", frameon=False)
+    return _svg(figure)
+
+
+def convergence(table: pd.DataFrame, labels: dict[str, str]) -> str:
+    rows = table.iloc[::-1]
+    figure, axis = plt.subplots(figsize=(8, _height(len(rows))))
+    y = range(len(rows))
+    for i, r in zip(y, rows.itertuples()):
+        axis.plot([r.iqr_start, r.iqr_target], [i, i], color=BLUE if r.converges else ORANGE, linewidth=1.2)
+    axis.scatter(rows["iqr_start"], list(y), color=GREY, label=labels["chart_iqr_start"], zorder=3)
+    axis.scatter(rows["iqr_target"], list(y), color=BLUE, label=labels["chart_iqr_target"], zorder=3)
+    axis.set_yticks(list(y), rows["indicator"])
+    axis.set_xscale("symlog", linthresh=1)
+    axis.set_xlabel(labels["iqr_axis"])
+    axis.legend(loc="lower right", frameon=False)
+    return _svg(figure)
+
+
+def completeness(table: pd.DataFrame, families: list[str], labels: dict[str, str]) -> str:
+    rows = table.sort_values("institution", ascending=False)
+    figure, axis = plt.subplots(figsize=(6, _height(len(rows))))
+    data = rows[families].to_numpy(dtype=float)
+    axis.imshow(data, aspect="auto", cmap="Oranges", vmin=0, vmax=max(1.0, float(data.max()) if data.size else 1))
+    for (i, j), value in pd.DataFrame(data).stack().items():
+        if value:
+            axis.text(j, i, int(value), ha="center", va="center", fontsize=7)
+    axis.set_xticks(range(len(families)), [labels[f"family_{f}"] for f in families])
+    axis.set_yticks(range(len(rows)), [f"{r.institution} ({labels['status_' + r.status]})" for r in rows.itertuples()])
+    return _svg(figure)
+
+
+def early_leavers(table: pd.DataFrame, labels: dict[str, str]) -> str:
+    row = {k: float(v) for k, v in table.iloc[0].items()}
+    figure, axis = plt.subplots(figsize=(6, 2.4))
+    axis.barh([1, 0], [row["sum_start"], row["sum_target"]], color=[GREY, BLUE])
+    axis.axvline(row["national_aim"], color=ORANGE, linewidth=1.5, label=labels["chart_national_aim"])
+    axis.set_yticks([1, 0], [labels["chart_sum_start"], labels["chart_sum_target"]])
+    axis.set_xlabel(labels["early_leavers_axis"])
+    axis.legend(loc="lower right", frameon=False)
+    return _svg(figure)
+
+
+def realisation(table: pd.DataFrame, labels: dict[str, str]) -> str:
+    rows = table.sort_values(["indicator", "year"], ascending=False)
+    figure, axis = plt.subplots(figsize=(8, _height(len(rows))))
+    axis.barh(range(len(rows)), rows["share_on_track"] * 100, color=BLUE)
+    axis.set_yticks(range(len(rows)), [f"{r.indicator} ({r.year})" for r in rows.itertuples()])
+    axis.set_xlim(0, 100)
+    axis.set_xlabel(labels["on_track_axis"])
+    return _svg(figure)
