@@ -157,13 +157,14 @@ def ingest(paths: list[Path], store_url: str | None = None, *, workers: int = 1,
         try:
             todo: list[tuple[Path, str]] = []
             queued: set[str] = set()
+            stored = store.filing_ids()
             for path in files:
                 try:
                     sha = sha256_of(path)
                 except OSError as err:
                     summary.files.append(FileOutcome(str(path), "unreadable", None, reason=str(err.strerror or err)))
                     continue
-                if sha in queued or store.has_filing(sha):
+                if sha in queued or sha in stored:
                     outcome = FileOutcome(str(path), "skipped", sha)
                     summary.files.append(outcome)
                     if progress:

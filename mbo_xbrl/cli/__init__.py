@@ -20,6 +20,7 @@ from mbo_xbrl.cli.ingest import ingest_command
 from mbo_xbrl.cli.prefill import prefill
 from mbo_xbrl.cli.report import report
 from mbo_xbrl.cli.rules import rules
+from mbo_xbrl.cli.serve import serve
 from mbo_xbrl.cli.sector import sample_sector
 from mbo_xbrl.errors import MboXbrlError
 
@@ -42,6 +43,7 @@ cli.add_command(export)
 cli.add_command(prefill)
 cli.add_command(sample_sector)
 cli.add_command(report)
+cli.add_command(serve)
 
 
 def main() -> None:

@@ -93,9 +93,10 @@ class Store:
         return f"CREATE TABLE {table.name} ({columns}{keys.get(table.name, '')})"
 
     # --- ingest ----------------------------------------------------------------------------
-    def has_filing(self, sha256: str) -> bool:
-        _, rows = self.backend.query("SELECT 1 FROM filings WHERE filing_id = ?", [sha256])
-        return bool(rows)
+    def filing_ids(self) -> set[str]:
+        """Every filing in the store (one query: the ingest's skip test for a whole batch)."""
+        _, rows = self.backend.query("SELECT filing_id FROM filings")
+        return {row[0] for row in rows}
 
     def start_run(self, run_id: str, host: str, pid: int, tool_version: str) -> None:
         """Record a run; runs left 'running' by a killed ingest become 'interrupted' (we hold the lock)."""

@@ -1,0 +1,51 @@
+"""`mbo-xbrl serve`: the pre-check web page (and, with a token, the store overview)."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from mbo_xbrl.cli.ingest import store_option
+from mbo_xbrl.engine import max_bytes_from_env
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 32),
+              help="Checks at a time (worker processes); more uploads at once are asked to try again.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(1, 600),
+              help="Seconds a check may take before it is stopped.")
+@click.option("--max-size", type=click.IntRange(1), default=None,
+              help="Largest upload in bytes (default: $MBO_XBRL_MAX_SIZE or 50 MB).")
+@store_option
+def serve(host: str, port: int, workers: int, timeout: float, max_size: int | None, store: str | None) -> None:
+    """Serve the pre-check page: upload a filing, see whether OCW would accept it and what to fix.
+
+    POST /api/check (multipart field `file`) returns the JSON of `mbo-xbrl check --format json`.
+    With MBO_XBRL_WEB_TOKEN set, /overview?token=... shows the store: institutions x years.
+    Uploads are held in memory, checked, and never kept.
+
+    \b
+    Example:
+        mbo-xbrl serve --port 8000
+        curl -F file=@filing.xbrl http://127.0.0.1:8000/api/check
+    """
+    from waitress import serve as waitress_serve
+
+    from mbo_xbrl.web.app import create_app
+    from mbo_xbrl.web.pool import CheckPool
+
+    max_bytes = max_size or max_bytes_from_env()
+    pool = CheckPool(workers=workers, timeout=timeout, max_bytes=max_bytes)
+    app = create_app(pool, store_url=store, token=os.environ.get("MBO_XBRL_WEB_TOKEN") or None, max_bytes=max_bytes)
+    click.echo(f"mbo-xbrl serving on http://{host}:{port}/ (Ctrl+C stops)", err=True)
+    try:
+        # threads > workers: pages, health checks and "busy" answers never wait behind a check. Flask
+        # answers an upload over the limit with a clear message; waitress cuts off anything far larger.
+        # Waitress holds large bodies in an anonymous temporary file, unlinked at once: nothing is kept.
+        waitress_serve(app, host=host, port=port, threads=max(8, workers * 4), ident="mbo-xbrl",
+                       max_request_body_size=4 * max_bytes + 1024 * 1024, _quiet=True)
+    finally:
+        pool.close()

@@ -1,0 +1,168 @@
+"""The pre-check web page and its API (Flask, server-rendered; no front-end build, no scripts).
+
+    /               upload a filing; the result shows the verdict, counts and findings grouped by
+                    objective, with where and how to fix, in Dutch or English, and a JSON download
+    POST /api/check multipart field `file`: the JSON of `mbo-xbrl check --format json` (?lang=en)
+    /overview       institutions × years from the store, only when MBO_XBRL_WEB_TOKEN is set and
+                    presented (?token=… or `Authorization: Bearer …`)
+    /healthz        "ok"
+
+Uploads are read into memory (never into a file of ours), checked by a worker process with a time
+limit, and forgotten: nothing is kept. Sizes, concurrency and time are limited, each with a message.
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import io
+import json
+from collections import defaultdict
+from typing import Any
+
+from flask import Flask, Request, Response, abort, render_template, request
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from mbo_xbrl.catalogue import load_catalogue
+from mbo_xbrl.report.model import Report
+from mbo_xbrl.report.render import report_dict, reports_json
+from mbo_xbrl.web.labels import WEB
+from mbo_xbrl.web.pool import Busy, CheckFailed, CheckPool, TooSlow
+
+MULTIPART_OVERHEAD = 64 * 1024  # headers and boundaries around the file in a multipart body
+
+
+class InMemoryRequest(Request):
+    """Uploaded files stay in memory (bounded by MAX_CONTENT_LENGTH), never in a temporary file."""
+
+    def _get_file_stream(self, total_content_length, content_type, filename=None, content_length=None):
+        return io.BytesIO()
+
+
+def _lang() -> str:
+    lang = request.args.get("lang")
+    if lang is None:
+        try:
+            lang = request.form.get("lang")
+        except HTTPException:  # the body itself was refused (too large): the query decides
+            lang = None
+    return lang if lang in WEB else "nl"
+
+
+def _grouped(report: Report, lang: str) -> list[dict[str, Any]]:
+    """Findings by objective (general first), as the text report groups them, with their rendered text."""
+    catalogue = load_catalogue()
+    data = report_dict(report, lang)
+    groups: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for finding in data["findings"]:
+        groups[finding.get("objective")].append(finding)
+    out = []
+    for objective in sorted(groups, key=lambda o: (o is not None, o or "")):
+        known = catalogue.objective_by_code.get(objective) if objective else None
+        title = WEB[lang]["general"] if objective is None else \
+            f"{WEB[lang]['objective']} {objective} {(known.label_nl if lang == 'nl' else known.label_en) if known else ''}"
+        out.append({"title": title.strip(), "findings": groups[objective]})
+    return out
+
+
+def create_app(pool: CheckPool, *, store_url: str | None = None, token: str | None = None,
+               max_bytes: int = 50 * 1024 * 1024) -> Flask:
+    app = Flask(__name__)
+    app.request_class = InMemoryRequest
+    app.config["MAX_CONTENT_LENGTH"] = max_bytes + MULTIPART_OVERHEAD
+    app.config["MAX_FORM_PARTS"] = 10
+
+    def upload() -> tuple[bytes, str]:
+        file = request.files.get("file")
+        if file is None or not file.filename:
+            raise _Refused(400, "no_file")
+        data = file.stream.read(max_bytes + 1)
+        return data, file.filename
+
+    def run_check(data: bytes, name: str) -> Report:
+        try:
+            return pool.check(data, name)
+        except Busy:
+            raise _Refused(503, "busy") from None
+        except TooSlow:
+            raise _Refused(504, "too_slow") from None
+        except CheckFailed as err:
+            raise _Refused(500, "failed", str(err)) from None
+
+    @app.errorhandler(_Refused)
+    def refused(err: _Refused) -> Response:
+        lang = _lang()
+        text = WEB[lang][err.key].format(limit=max_bytes // (1024 * 1024), timeout=int(pool.timeout))
+        if err.detail:
+            text = f"{text} ({err.detail})"
+        if request.path.startswith("/api/"):
+            return Response(json.dumps({"error": err.key, "message": text}, ensure_ascii=False), err.status,
+                            mimetype="application/json")
+        return Response(render_template("index.html", t=WEB[lang], lang=lang, error=text), err.status)
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(err: RequestEntityTooLarge) -> Response:
+        return refused(_Refused(413, "too_large"))
+
+    @app.errorhandler(HTTPException)
+    def http_error(err: HTTPException) -> Response:
+        if request.path.startswith("/api/"):
+            return Response(json.dumps({"error": err.name, "message": err.description}), err.code,
+                            mimetype="application/json")
+        return err
+
+    @app.after_request
+    def headers(response: Response) -> Response:
+        response.headers["Content-Security-Policy"] = ("default-src 'none'; style-src 'unsafe-inline'; "
+                                                       "form-action 'self'; img-src data:")
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @app.get("/")
+    def index() -> str:
+        lang = _lang()
+        return render_template("index.html", t=WEB[lang], lang=lang, error=None)
+
+    @app.post("/")
+    def check_page() -> str:
+        data, name = upload()
+        report = run_check(data, name)
+        views = {lang: {"t": WEB[lang], "groups": _grouped(report, lang), "data": report_dict(report, lang)}
+                 for lang in WEB}
+        downloads = {lang: "data:application/json;base64," + base64.b64encode(
+            reports_json([report], lang).encode("utf-8")).decode("ascii") for lang in WEB}
+        return render_template("result.html", t=WEB[_lang()], lang=_lang(), report=report, views=views,
+                               downloads=downloads)
+
+    @app.post("/api/check")
+    def api_check() -> Response:
+        data, name = upload()
+        report = run_check(data, name)
+        return Response(reports_json([report], _lang()), mimetype="application/json")
+
+    @app.get("/healthz")
+    def healthz() -> str:
+        return "ok"
+
+    @app.get("/overview")
+    def overview() -> str:
+        if not token:
+            abort(404)
+        presented = request.args.get("token") or request.headers.get("Authorization", "").removeprefix("Bearer ")
+        if not hmac.compare_digest(presented.encode(), token.encode()):
+            abort(401)
+        from mbo_xbrl.web.overview import store_overview
+
+        lang = _lang()
+        rows, years = store_overview(store_url)
+        return render_template("overview.html", t=WEB[lang], lang=lang, rows=rows, years=years)
+
+    return app
+
+
+class _Refused(Exception):
+    def __init__(self, status: int, key: str, detail: str | None = None) -> None:
+        super().__init__(key)
+        self.status, self.key, self.detail = status, key, detail

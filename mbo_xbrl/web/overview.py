@@ -1,0 +1,29 @@
+"""The store overview for OCW: institutions × reporting years, latest filing, status and findings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mbo_xbrl.analysis.tables import RULE_FAMILIES, completeness
+from mbo_xbrl.store import open_store
+
+
+def store_overview(store_url: str | None) -> tuple[list[dict[str, Any]], list[int]]:
+    """Rows of {institution, years: {year: {status, errors, warnings, families}}} and the years."""
+    with open_store(store_url) as store:
+        filings = store.table("filings", current=False)
+        findings = store.table("findings", current=False)
+    filings = filings[filings["institution"].notna()]
+    years = sorted({int(y) for y in filings["report_year"].dropna()})
+    rows: dict[str, dict[str, Any]] = {}
+    for year in years:
+        latest = filings[filings["report_year"] == year].sort_values("sequence") \
+            .groupby("institution", as_index=False).last()
+        table = completeness(latest, findings[findings["filing_id"].isin(latest["filing_id"])])
+        counts = latest.set_index("institution")[["errors", "warnings"]]
+        for record in table.to_dict("records"):
+            row = rows.setdefault(record["institution"], {"institution": record["institution"], "years": {}})
+            row["years"][year] = {"status": record["status"], "errors": int(counts.loc[record["institution"], "errors"]),
+                                  "warnings": int(counts.loc[record["institution"], "warnings"]),
+                                  "families": {f: record[f] for f in RULE_FAMILIES.values() if record[f]}}
+    return [rows[k] for k in sorted(rows)], years

@@ -1,0 +1,92 @@
+"""A real `mbo-xbrl serve` in a subprocess, on a free port, for the API and browser tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from mbo_xbrl.ingestion import ingest
+from tests.conftest import ROOT
+
+TOKEN = "test-token-ocw"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from mbo_xbrl.cli import main; main()", "serve", "--port", str(self.port), *args],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server exited: {self.process.stderr.read().decode()[-2000:]}")
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=2) as response:
+                    if response.read() == b"ok":
+                        return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("the server did not start within 60 s")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("MBO_XBRL_FULL_ARELLE", "MBO_XBRL_WEB_TOKEN")}
+    return env | extra
+
+
+@pytest.fixture(scope="session")
+def store_with_samples(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = str(tmp_path_factory.mktemp("web-store") / "store.duckdb")
+    ingest([ROOT / "samples" / "valid", ROOT / "samples" / "invalid" / "MBO-C001-missing-target-value.xbrl"], url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def server(store_with_samples: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The page as users meet it: 2 workers, the default limits lowered to 2 MB, a token for /overview."""
+    home = tmp_path_factory.mktemp("web-home")
+    running = Server(["--store", store_with_samples, "--max-size", str(2 * 1024 * 1024)],
+                     _env(MBO_XBRL_WEB_TOKEN=TOKEN, XDG_CONFIG_HOME=str(home)))
+    yield running
+    running.stop()
+
+
+@pytest.fixture()
+def slow_server(tmp_path: Path) -> Iterator[Server]:
+    """One worker, Arelle on every filing (about a second or more each), a 1-second time limit."""
+    running = Server(["--workers", "1", "--timeout", "1"], _env(MBO_XBRL_FULL_ARELLE="1",
+                                                                XDG_CONFIG_HOME=str(tmp_path)))
+    yield running
+    running.stop()
+
+
+@pytest.fixture()
+def busy_server(tmp_path: Path) -> Iterator[Server]:
+    """One worker, Arelle on every filing, a generous time limit: a second upload meets a busy worker."""
+    running = Server(["--workers", "1", "--timeout", "60"], _env(MBO_XBRL_FULL_ARELLE="1",
+                                                                 XDG_CONFIG_HOME=str(tmp_path)))
+    yield running
+    running.stop()

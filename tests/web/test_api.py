@@ -1,0 +1,151 @@
+"""The web API and its limits, against a real server: same JSON as the CLI, hostile uploads refused, server up."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import threading
+import urllib.error
+import urllib.request
+import uuid
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from mbo_xbrl.cli import cli
+from tests.conftest import ROOT
+from tests.web.conftest import TOKEN, Server
+
+VALID = ROOT / "samples" / "valid" / "99XB-2024.xbrl"
+INVALID = ROOT / "samples" / "invalid"
+
+
+def post_file(url: str, name: str, data: bytes, headers: dict[str, str] | None = None,
+              field: str = "file") -> tuple[int, bytes]:
+    boundary = uuid.uuid4().hex
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{name}\"\r\n"
+            "Content-Type: application/xml\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    request = urllib.request.Request(url, data=body, method="POST", headers={
+        "Content-Type": f"multipart/form-data; boundary={boundary}", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read()
+
+
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=headers or {}), timeout=30) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as err:
+        return err.code, err.read()
+
+
+def still_up(server: Server) -> bool:
+    return get(server.url + "/healthz") == (200, b"ok")
+
+
+def test_api_returns_exactly_the_json_of_the_command_line(server: Server, monkeypatch) -> None:
+    for path, lang in ((VALID, "nl"), (INVALID / "MBO-C001-missing-target-value.xbrl", "en")):
+        status, body = post_file(f"{server.url}/api/check?lang={lang}", path.name, path.read_bytes())
+        assert status == 200
+        monkeypatch.chdir(path.parent)  # the CLI names the file as given, the API as uploaded: the same here
+        cli_json = CliRunner().invoke(cli, ["check", "--format", "json", "--lang", lang, path.name]).stdout
+        assert json.loads(body) == json.loads(cli_json)
+    assert json.loads(body)["reports"][0]["findings"][0]["code"] == "MBO-C001"
+    assert "Streefwaarde" not in body.decode() and "target" in body.decode().lower()  # English on request
+
+
+def test_a_missing_file_field_is_a_clear_400(server: Server) -> None:
+    status, body = post_file(f"{server.url}/api/check", "x.xbrl", b"<x/>", field="other")
+    assert status == 400 and json.loads(body)["error"] == "no_file"
+
+
+def test_hostile_uploads_get_findings_or_refusals_and_the_server_stays_up(server: Server) -> None:
+    schema_ref = VALID.read_text("utf-8")
+    remote = schema_ref.replace("https://taxonomie.mbo-xbrl.nl/2024/entrypoints/mbo-vgr-2024.xsd",
+                                "http://evil.example/steal.xsd")
+    absolute = schema_ref.replace("https://taxonomie.mbo-xbrl.nl/2024/entrypoints/mbo-vgr-2024.xsd", "/etc/passwd")
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("filing.xbrl", b"0" * (50 * 1024 * 1024))  # 50 MB that packs into ~50 KB
+    cases = {
+        "entities.xbrl": ((INVALID / "MBO-S005-doctype-or-entities.xbrl").read_bytes(), "MBO-S005"),
+        "laughs.xbrl": (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">'
+                        b']><x>&b;</x>', "MBO-S005"),
+        "remote.xbrl": (remote.encode(), "MBO-S003"),
+        "absolute.xbrl": (absolute.encode(), "MBO-S003"),
+        "bomb.zip": (bomb.getvalue(), "MBO-S001"),
+        "gzip.xbrl": (gzip.compress(VALID.read_bytes()), "MBO-S001"),
+    }
+    for name, (data, code) in cases.items():
+        status, body = post_file(f"{server.url}/api/check", name, data)
+        assert status == 200, name
+        report = json.loads(body)["reports"][0]
+        assert not report["valid"] and [f["code"] for f in report["findings"]][:1] == [code], name
+        assert still_up(server)
+    # over the size limit (2 MB here): refused with a clear message before any check
+    status, body = post_file(f"{server.url}/api/check", "big.xbrl", b" " * (3 * 1024 * 1024))
+    assert status == 413 and "te groot" in json.loads(body)["message"]
+    status, page = post_file(f"{server.url}/?lang=en", "big.xbrl", b" " * (3 * 1024 * 1024))
+    assert status == 413 and b"too large" in page
+    assert still_up(server)
+    status, body = post_file(f"{server.url}/api/check", VALID.name, VALID.read_bytes())
+    assert status == 200 and json.loads(body)["reports"][0]["valid"]
+
+
+def test_nothing_of_an_upload_is_kept(server: Server, tmp_path: Path) -> None:
+    """The server's temporary folders hold no trace of the file after the check."""
+    import tempfile
+
+    marker = f"NIETBEWAREN{uuid.uuid4().hex}"
+    data = VALID.read_text("utf-8").replace("Vakcollege Verzonnen Veen (fictief)", marker).encode()
+    before = set(Path(tempfile.gettempdir()).iterdir())
+    assert post_file(f"{server.url}/api/check", "keep.xbrl", data)[0] == 200
+    for path in set(Path(tempfile.gettempdir()).iterdir()) - before:
+        if path.is_file():
+            assert marker.encode() not in path.read_bytes()
+        else:
+            assert not any(marker.encode() in p.read_bytes() for p in path.rglob("*") if p.is_file())
+
+
+def test_a_check_past_its_time_limit_is_stopped_and_the_server_goes_on(slow_server: Server) -> None:
+    status, body = post_file(f"{slow_server.url}/api/check", VALID.name, VALID.read_bytes())
+    assert status == 504 and json.loads(body)["error"] == "too_slow"
+    assert still_up(slow_server)
+    # the worker was replaced: a file that never reaches Arelle is checked at once
+    status, body = post_file(f"{slow_server.url}/api/check", "bad.xbrl", b"not xml at all")
+    assert status == 200 and json.loads(body)["reports"][0]["findings"][0]["code"] == "MBO-S001"
+
+
+def test_more_uploads_than_workers_are_asked_to_come_back(busy_server: Server) -> None:
+    results: list[int] = []
+    first = threading.Thread(target=lambda: results.append(
+        post_file(f"{busy_server.url}/api/check", VALID.name, VALID.read_bytes())[0]))
+    first.start()
+    import time
+
+    time.sleep(0.5)  # the first upload is now being checked by the only worker (Arelle: seconds)
+    status, body = post_file(f"{busy_server.url}/api/check", VALID.name, VALID.read_bytes())
+    assert status == 503 and "tegelijk" in json.loads(body)["message"]
+    assert still_up(busy_server)
+    first.join(120)
+    assert results == [200]
+
+
+def test_the_store_overview_needs_the_token(server: Server) -> None:
+    assert get(server.url + "/overview")[0] == 401
+    assert get(server.url + "/overview?token=wrong")[0] == 401
+    status, page = get(server.url + "/overview", {"Authorization": f"Bearer {TOKEN}"})
+    assert status == 200
+    text = page.decode()
+    assert "99XA" in text and "99XB" in text and "goedgekeurd" in text
+    status, page = get(f"{server.url}/overview?token={TOKEN}&lang=en")
+    assert status == 200 and "rejected" in page.decode() and "completeness: 1" in page.decode()
+
+
+def test_without_a_token_configured_there_is_no_overview(slow_server: Server) -> None:
+    assert get(slow_server.url + "/overview?token=anything")[0] == 404

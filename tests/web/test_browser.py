@@ -1,0 +1,90 @@
+"""The page in a real browser: Debian's Chromium driven by Playwright. Screenshots go to test-artifacts/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.web.conftest import Server
+
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("MBO_XBRL_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def page():
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("no Chromium: scripts/test.sh installs Debian's chromium package")
+        pytest.skip("no Chromium on this machine (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=["--no-sandbox", "--disable-dev-shm-usage"])
+        context = browser.new_context(viewport={"width": 1200, "height": 900})
+        yield context.new_page()
+        browser.close()
+
+
+def upload(page, server: Server, path: Path, lang: str = "nl") -> None:
+    page.goto(f"{server.url}/?lang={lang}")
+    page.set_input_files("#file", str(path))
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+
+
+def test_a_valid_filing_is_accepted(page, server: Server) -> None:
+    upload(page, server, ROOT / "samples" / "valid" / "99XB-2024.xbrl")
+    verdict = page.locator("section.lang-nl .verdict")
+    assert verdict.is_visible() and verdict.inner_text().strip() == "Goedgekeurd"
+    assert page.locator("section.lang-nl").get_by_text("Geen bevindingen.").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "web-valid.png"), full_page=True)
+
+
+def test_a_failing_filing_lists_its_findings_and_switches_language(page, server: Server) -> None:
+    upload(page, server, ROOT / "samples" / "invalid" / "MBO-B002-budget-does-not-add-up.xbrl")
+    dutch = page.locator("section.lang-nl")
+    assert dutch.locator(".verdict").inner_text().strip() == "Afgekeurd"
+    findings = dutch.locator(".finding[data-code='MBO-B002']")
+    assert findings.count() >= 1 and findings.first.is_visible()
+    assert "Oplossing:" in findings.first.inner_text()
+    assert not page.locator("section.lang-en").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "web-failing-nl.png"), full_page=True)
+
+    page.click("section.lang-nl a[hreflang=en]")
+    english = page.locator("section.lang-en")
+    assert english.is_visible() and not dutch.is_visible()
+    assert english.locator(".verdict").inner_text().strip() == "Rejected"
+    assert "Fix:" in english.locator(".finding[data-code='MBO-B002']").first.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "web-failing-en.png"), full_page=True)
+
+
+def test_the_json_download_is_the_report(page, server: Server) -> None:
+    import json
+
+    upload(page, server, ROOT / "samples" / "invalid" / "MBO-B002-budget-does-not-add-up.xbrl")
+    with page.expect_download() as download:
+        page.click("section.lang-nl a[download]")
+    report = json.loads(Path(download.value.path()).read_text("utf-8"))["reports"][0]
+    assert report["valid"] is False and "MBO-B002" in {f["code"] for f in report["findings"]}
+
+
+def test_an_english_upload_shows_english_first_and_a_refusal_is_explained(page, server: Server) -> None:
+    upload(page, server, ROOT / "samples" / "valid" / "99XA-2024.xbrl", lang="en")
+    assert page.locator("section.lang-en .verdict").inner_text().strip() == "Accepted"
+    assert not page.locator("section.lang-nl").is_visible()
+    big = ARTIFACTS / "too-big.xbrl"
+    big.write_bytes(b" " * (3 * 1024 * 1024))
+    try:
+        upload(page, server, big)
+    finally:
+        big.unlink()
+    alert = page.locator("[role=alert]")
+    assert alert.is_visible() and "te groot" in alert.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "web-too-large.png"), full_page=True)
