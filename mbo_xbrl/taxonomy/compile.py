@@ -79,10 +79,16 @@ def _value_type(concept: Any) -> dict[str, Any] | None:
 
 def compile_view(processor: XbrlProcessor, release: Release = CURRENT) -> dict[str, Any]:
     """The view of a release's DTS, as Arelle loaded it."""
+    package = taxonomy_package_path(release)
+    with processor._lock:
+        return _compile(processor, release, package)
+
+
+def _compile(processor: XbrlProcessor, release: Release, package: Path) -> dict[str, Any]:
     from arelle import FileSource, XbrlConst
     from arelle.ValidateXbrlDimensions import findPriItemElrHcRels, findUsableMembersInDomainELR
 
-    package = taxonomy_package_path(release)
+    processor._drain()  # messages of earlier work are not the entry point's
     source = FileSource.openFileSource(release.entry_point_url, processor.cntlr)
     model = processor.cntlr.modelManager.load(source, "loading")
     try:
