@@ -34,21 +34,10 @@ class SectorReport:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
-def report_years(store: Store) -> list[int]:
-    filings = store.table("filings", current=False)
-    return sorted({int(y) for y in filings["report_year"].dropna()}) if not filings.empty else []
-
-
-def _latest_filings(store: Store, year: int) -> pd.DataFrame:
-    """Each institution's latest filing for the year, accepted or rejected (completeness reads both)."""
-    filings = store.table("filings", current=False)
-    filings = filings[(filings["report_year"] == year) & filings["institution"].notna()]
-    return filings.sort_values("sequence").groupby("institution", as_index=False).last()
-
-
 def build_report(store: Store, year: int | None = None, catalogue: Catalogue | None = None) -> SectorReport:
     catalogue = catalogue or load_catalogue()
-    years = report_years(store)
+    filings = store.table("filings", current=False)
+    years = tables.report_years(filings)
     if not years:
         raise ReportError(f"store {store.url} holds no filings yet: run `mbo-xbrl ingest` first")
     year = year if year is not None else years[-1]
@@ -59,7 +48,7 @@ def build_report(store: Store, year: int | None = None, catalogue: Catalogue | N
     history = values[values["report_year"] <= year]  # realisations of this and earlier reporting years
     budgets = store.table("budgets")
     budgets = budgets[budgets["report_year"] == year]
-    latest = _latest_filings(store, year)
+    latest = tables.latest_filings(filings, year)  # completeness reads rejected filings too
     findings = store.table("findings", current=False)
     findings = findings[findings["filing_id"].isin(latest["filing_id"])]
 

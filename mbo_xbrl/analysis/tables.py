@@ -16,9 +16,23 @@ BREAKDOWN_COLUMNS = ["study_route", "level", "domain", "age", "gender", "exam_le
 RULE_FAMILIES = {"S": "structure", "C": "completeness", "B": "budget", "M": "measures", "V": "values"}
 NATIONAL_EARLY_LEAVERS_AIM = 18_000  # seed 002 and the Werkagenda: fewer than 18,000 new early leavers
 EARLY_LEAVERS_COUNT = "I1.3.02"
+INCOMPLETE_BUDGET = ("MBO-B001", "MBO-B002")  # budget missing; parts that do not add up
 # Typology (docs/analysis.md): an institution's start is "high" or "low" when the share of its
 # indicators in the highest quartile exceeds that in the lowest by at least this much (or v.v.).
 START_CLASS_MARGIN = 0.15
+
+
+def report_years(filings: pd.DataFrame) -> list[int]:
+    """The reporting years that have a filing of an institution."""
+    mine = filings[filings["institution"].notna()]
+    return sorted({int(y) for y in mine["report_year"].dropna()})
+
+
+def latest_filings(filings: pd.DataFrame, year: int) -> pd.DataFrame:
+    """Each institution's latest filing (by ingest sequence) for a reporting year, accepted or rejected."""
+    mine = filings[(filings["report_year"] == year) & filings["institution"].notna()]
+    return mine.sort_values("sequence").drop_duplicates("institution", keep="last") \
+        .sort_values("institution").reset_index(drop=True)
 
 
 def _sign(catalogue: Catalogue) -> dict[str, int]:
@@ -86,8 +100,7 @@ def budget_by_institution(budgets: pd.DataFrame, latest: pd.DataFrame, findings:
     """
     columns = ["institution", "objective", "amount", "share", "complete"]
     rows = budgets[budgets["level"] == "objective"] if not budgets.empty else budgets
-    flagged = findings["code"].isin(["MBO-B001", "MBO-B002"]) if not findings.empty else []
-    broken = set(findings.loc[flagged, "filing_id"]) if not findings.empty else set()
+    broken = set(findings.loc[findings["code"].isin(INCOMPLETE_BUDGET), "filing_id"]) if not findings.empty else set()
     out = []
     for filing in latest.sort_values("institution").itertuples():
         mine = rows[rows["filing_id"] == filing.filing_id].groupby("objective")["amount"].sum() \

@@ -138,6 +138,7 @@ _EXPLICIT, _TYPED = f"{{{XBRLDI}}}explicitMember", f"{{{XBRLDI}}}typedMember"
 
 
 def _text(element: etree._Element | None) -> str | None:
+    """All the text inside an element (cheaply when it has no children), or None when there is none."""
     if element is None:
         return None
     return "".join(element.itertext()) if len(element) else (element.text or "")
@@ -213,7 +214,7 @@ def _facts(parent: etree._Element, lang: str | None, out: list[Fact]) -> None:
         out.append(Fact(
             concept=tag, prefixed=_prefixed(element), context_ref=context_ref,
             unit_ref=get("unitRef"), decimals=get("decimals"), precision=get("precision"),
-            value="".join(element.itertext()) if len(element) else (element.text or ""), nil=get(nil_attribute),
+            value=_text(element), nil=get(nil_attribute),
             lang=fact_lang, line=element.sourceline))
 
 

@@ -59,10 +59,28 @@ def reports_json(reports: list[Report], lang: str) -> str:
     return json.dumps({"reports": [report_dict(r, lang) for r in reports]}, ensure_ascii=False, indent=2)
 
 
+def findings_by_objective(findings: list[Finding], lang: str) -> list[tuple[str, list[Finding]]]:
+    """Findings grouped under a title per objective ("General" first), as people read a report."""
+    t = TEXT[lang]
+    cat = load_catalogue()
+    groups: dict[str | None, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        groups[finding.objective].append(finding)
+    out = []
+    for objective in sorted(groups, key=lambda o: (o is not None, o or "")):
+        if objective is None:
+            title = t["general"]
+        else:
+            known = cat.objective_by_code.get(objective)
+            label = (known.label_nl if lang == "nl" else known.label_en) if known else ""
+            title = f"{t['objective']} {objective} {label}".rstrip()
+        out.append((title, groups[objective]))
+    return out
+
+
 def report_text(report: Report, lang: str) -> str:
     """A verdict line with counts, then findings grouped by objective, each with where and how to fix."""
     t = TEXT[lang]
-    cat = load_catalogue()
     verdict = t["valid"] if report.valid else t["invalid"]
     who = ", ".join(x for x in (f"{t['institution']} {report.institution}" if report.institution else "",
                                 f"{t['year']} {report.report_year}" if report.report_year else "") if x)
@@ -71,18 +89,9 @@ def report_text(report: Report, lang: str) -> str:
              f"{_count(report.count(Severity.WARNING), t['warnings'])}, {_count(report.count(Severity.INFO), t['infos'])}"]
     for problem in report.problems:
         lines.append(f"  {t['could_not_check']}: {problem}")
-    groups: dict[str | None, list[Finding]] = defaultdict(list)
-    for finding in report.findings:
-        groups[finding.objective].append(finding)
-    for objective in sorted(groups, key=lambda o: (o is not None, o or "")):
-        if objective is None:
-            title = t["general"]
-        else:
-            known = cat.objective_by_code.get(objective)
-            label = (known.label_nl if lang == "nl" else known.label_en) if known else ""
-            title = f"{t['objective']} {objective} {label}".rstrip()
+    for title, findings in findings_by_objective(report.findings, lang):
         lines.append(f"  {title}")
-        for finding in groups[objective]:
+        for finding in findings:
             rule = get(finding.code)
             where = [x for x in (finding.indicator, finding.measure, finding.concept,
                                  finding.context and f"context {finding.context}",

@@ -113,10 +113,6 @@ class Store:
                 [utc_now(), status, counts.get("files", 0), counts.get("accepted", 0), counts.get("rejected", 0),
                  counts.get("skipped", 0), counts.get("superseded", 0), run_id])
 
-    def add_filing(self, filing: dict[str, Any], rows: dict[str, list[tuple]], run_id: str) -> str | None:
-        """Store one filing and its rows in one transaction; return the filing it supersedes, if any."""
-        return self.add_filings([(filing, rows)], run_id)[0]
-
     def add_filings(self, filings: list[tuple[dict[str, Any], dict[str, list[tuple]]]],
                     run_id: str) -> list[str | None]:
         """Store whole filings and their rows in one transaction; per filing, the filing it supersedes.

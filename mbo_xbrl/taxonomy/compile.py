@@ -12,11 +12,9 @@ the fast path sends such filings to Arelle instead of guessing.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import defaultdict
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -27,7 +25,7 @@ from mbo_xbrl.generated import write_or_check
 from mbo_xbrl.taxonomy.package import taxonomy_package_path
 from mbo_xbrl.taxonomy.processor import XbrlProcessor
 from mbo_xbrl.taxonomy.releases import CURRENT, Release
-from mbo_xbrl.taxonomy.view import VIEW_FORMAT, VIEWS, view_path
+from mbo_xbrl.taxonomy.view import VIEW_FORMAT, VIEWS, package_sha256, view_path
 SUPPORTED_BASES = {"decimal", "string", "boolean", "token"}
 SUPPORTED_FACETS = {"enumeration", "minLength", "pattern"}
 # A pattern the fast path may run with Python's `re`: literals and character classes only, where
@@ -41,14 +39,6 @@ UNMODELLED_ARCROLES = (
     "http://www.xbrl.org/2003/arcrole/requires-element",
     "http://xbrl.org/arcrole/2008/variable-set",
 )
-
-
-def package_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _clark(qname: Any) -> str:
-    return f"{{{qname.namespaceURI}}}{qname.localName}"
 
 
 def _facets(model_type: Any) -> dict[str, Any] | None:
@@ -79,29 +69,21 @@ def _value_type(concept: Any) -> dict[str, Any] | None:
 
 def compile_view(processor: XbrlProcessor, release: Release = CURRENT) -> dict[str, Any]:
     """The view of a release's DTS, as Arelle loaded it."""
-    package = taxonomy_package_path(release)
-    with processor._lock:
-        return _compile(processor, release, package)
-
-
-def _compile(processor: XbrlProcessor, release: Release, package: Path) -> dict[str, Any]:
-    from arelle import FileSource, XbrlConst
+    from arelle import XbrlConst
     from arelle.ValidateXbrlDimensions import findPriItemElrHcRels, findUsableMembersInDomainELR
 
-    processor._drain()  # messages of earlier work are not the entry point's
-    source = FileSource.openFileSource(release.entry_point_url, processor.cntlr)
-    model = processor.cntlr.modelManager.load(source, "loading")
-    try:
-        errors = [m for m in processor._drain() if m.level == "error"]
+    package = taxonomy_package_path(release)
+    with processor.loaded(release.entry_point_url) as (model, messages):
+        errors = [m for m in messages if m.level == "error"]
         if model is None or model.modelDocument is None or errors:
             raise TaxonomyError(f"the entry point did not load: {'; '.join(m.text for m in errors)}")
         for arcrole in UNMODELLED_ARCROLES:
             if model.relationshipSet(arcrole).modelRelationships:
                 raise TaxonomyError(f"the taxonomy has {arcrole} relationships, which the view does not model")
         val = SimpleNamespace(modelXbrl=model)  # what Arelle's XDT helpers expect of a validator
-        defaults = {_clark(rel.fromModelObject.qname): _clark(rel.toModelObject.qname)
+        defaults = {rel.fromModelObject.qname.clarkNotation: rel.toModelObject.qname.clarkNotation
                     for rel in model.relationshipSet(XbrlConst.dimensionDefault).modelRelationships}
-        ours = [c for qname, c in sorted(model.qnameConcepts.items(), key=lambda item: _clark(item[0]))
+        ours = [c for qname, c in sorted(model.qnameConcepts.items(), key=lambda item: item[0].clarkNotation)
                 if qname.namespaceURI.startswith(release.base_url)]
         dimensions: dict[str, Any] = {}
         for concept in ours:
@@ -110,11 +92,11 @@ def _compile(processor: XbrlProcessor, release: Release, package: Path) -> dict[
             if concept.isTypedDimension:
                 domain = concept.typedDomainElement
                 value_type = _value_type(domain) if domain is not None else None
-                dimensions[_clark(concept.qname)] = {
-                    "typed": _clark(domain.qname) if domain is not None and value_type else None,
+                dimensions[concept.qname.clarkNotation] = {
+                    "typed": domain.qname.clarkNotation if domain is not None and value_type else None,
                     "type": value_type}
             else:
-                dimensions[_clark(concept.qname)] = {"default": defaults.get(_clark(concept.qname))}
+                dimensions[concept.qname.clarkNotation] = {"default": defaults.get(concept.qname.clarkNotation)}
 
         member_sets: list[list[str]] = []
         member_set_ids: dict[tuple[str, ...], int] = {}
@@ -125,8 +107,8 @@ def _compile(processor: XbrlProcessor, release: Release, package: Path) -> dict[
             unusable: set[Any] = set()
             findUsableMembersInDomainELR(val, model.relationshipSet(XbrlConst.dimensionDomain, domain_elr)
                                          .fromModelObject(dim), domain_elr, usable, unusable, defaultdict(set))
-            members = tuple(sorted(_clark(m.qname) for m in usable - unusable))
-            members_by_dimension[_clark(dim.qname)].update(members)
+            members = tuple(sorted(m.qname.clarkNotation for m in usable - unusable))
+            members_by_dimension[dim.qname.clarkNotation].update(members)
             if members not in member_set_ids:
                 member_set_ids[members] = len(member_sets)
                 member_sets.append(list(members))
@@ -141,7 +123,7 @@ def _compile(processor: XbrlProcessor, release: Release, package: Path) -> dict[
                 continue
             value_type = _value_type(concept)
             if value_type is None or concept.periodType not in ("duration", "instant"):
-                unsupported.append(_clark(concept.qname))
+                unsupported.append(concept.qname.clarkNotation)
                 continue
             alternatives = []
             for elr, has_hypercubes in sorted(findPriItemElrHcRels(val, concept).items()):
@@ -153,7 +135,7 @@ def _compile(processor: XbrlProcessor, release: Release, package: Path) -> dict[
                     for dim_rel in model.relationshipSet(XbrlConst.hypercubeDimension, dim_elr) \
                             .fromModelObject(rel.toModelObject):
                         dim = dim_rel.toModelObject
-                        cube["dimensions"][_clark(dim.qname)] = (
+                        cube["dimensions"][dim.qname.clarkNotation] = (
                             None if dim.isTypedDimension else member_set(dim, dim_rel.targetRole or dim_elr))
                     key = json.dumps(cube, sort_keys=True)
                     if key not in cube_ids:
@@ -161,9 +143,9 @@ def _compile(processor: XbrlProcessor, release: Release, package: Path) -> dict[
                         cubes.append(cube)
                     alternative.append(cube_ids[key])
                 alternatives.append(alternative)
-            items[_clark(concept.qname)] = {
+            items[concept.qname.clarkNotation] = {
                 "period": concept.periodType, "numeric": bool(concept.isNumeric),
-                "monetary": bool(concept.isMonetary), "nillable": bool(concept.isNillable),
+                "monetary": bool(concept.isMonetary),
                 **value_type, "hypercubes": alternatives}
         for name, dimension in dimensions.items():
             if "default" in dimension:
@@ -171,14 +153,9 @@ def _compile(processor: XbrlProcessor, release: Release, package: Path) -> dict[
         return {
             "format": VIEW_FORMAT, "entry_point": release.entry_point_url,
             "package": package.name, "package_sha256": package_sha256(package),
-            "entity_scheme": release.entity_scheme,
             "items": items, "dimensions": dimensions, "cubes": cubes, "member_sets": member_sets,
             "unsupported_items": unsupported,
         }
-    finally:
-        if model is not None:
-            model.close()
-        processor._drain()
 
 
 def view_bytes(view: dict[str, Any]) -> bytes:

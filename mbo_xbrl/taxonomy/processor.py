@@ -129,22 +129,32 @@ class XbrlProcessor:
 
         Raises ProcessorError when Arelle itself fails, so a crash can never read as "valid".
         """
+        with self._session(path, validate=True) as result:
+            yield result
+
+    @contextmanager
+    def loaded(self, path: Path | str) -> Iterator[tuple[Any, list[ProcessorMessage]]]:
+        """Load one file (an entry point, say) without validating it; as `validated` otherwise."""
+        with self._session(path, validate=False) as result:
+            yield result
+
+    @contextmanager
+    def _session(self, path: Path | str, validate: bool) -> Iterator[tuple[Any, list[ProcessorMessage]]]:
         from arelle import FileSource, Validate
 
         with self._lock:
-            self._drain()
+            self._drain()  # Arelle's logger is process-wide: messages of other work are not this file's
             model = None
             try:
-                source = FileSource.openFileSource(str(path), self.cntlr)
-                model = self.cntlr.modelManager.load(source, "loading")
-                if model is not None and model.modelDocument is not None:
-                    Validate.validate(model)
-                messages = self._drain()
-                yield model, messages
-            except ProcessorError:
-                raise
-            except Exception as err:  # Arelle failed: no verdict can be trusted
-                raise ProcessorError(f"the XBRL processor failed on {Path(str(path)).name}: {err}") from err
+                try:
+                    source = FileSource.openFileSource(str(path), self.cntlr)
+                    model = self.cntlr.modelManager.load(source, "loading")
+                    if validate and model is not None and model.modelDocument is not None:
+                        Validate.validate(model)
+                    messages = self._drain()
+                except Exception as err:  # Arelle failed: no verdict can be trusted
+                    raise ProcessorError(f"the XBRL processor failed on {Path(str(path)).name}: {err}") from err
+                yield model, messages  # what the caller raises stays the caller's
             finally:
                 if model is not None:
                     model.close()

@@ -48,7 +48,6 @@ class Item:
     period: str
     numeric: bool
     monetary: bool
-    nillable: bool
     type: ValueType
     hypercubes: tuple[tuple[Cube, ...], ...]  # one alternative per ELR
 
@@ -68,7 +67,6 @@ class Dimension:
 @dataclass(frozen=True)
 class TaxonomyView:
     entry_point: str
-    entity_scheme: str
     items: dict[str, Item]
     dimensions: dict[str, Dimension]
 
@@ -86,7 +84,7 @@ class TaxonomyView:
                 shared[key] = tuple(tuple(cubes[c] for c in alternative) for alternative in alternatives)
             return shared[key]
 
-        items = {name: Item(i["period"], i["numeric"], i["monetary"], i["nillable"], ValueType.of(i),
+        items = {name: Item(i["period"], i["numeric"], i["monetary"], ValueType.of(i),
                             hypercubes(i["hypercubes"]))
                  for name, i in data["items"].items()}
         dimensions = {}
@@ -96,7 +94,11 @@ class TaxonomyView:
                                              None, frozenset())
             else:
                 dimensions[name] = Dimension(None, None, d["default"], frozenset(d["members"]))
-        return cls(data["entry_point"], data["entity_scheme"], items, dimensions)
+        return cls(data["entry_point"], items, dimensions)
+
+
+def package_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def view_path(release: Release = CURRENT) -> Path:
@@ -112,6 +114,6 @@ def load_view(release: Release = CURRENT) -> TaxonomyView | None:
     data = json.loads(path.read_text("utf-8"))
     package = taxonomy_package_path(release)
     if data.get("format") != VIEW_FORMAT or \
-            data.get("package_sha256") != hashlib.sha256(package.read_bytes()).hexdigest():
+            data.get("package_sha256") != package_sha256(package):
         return None
     return TaxonomyView.from_json(data)

@@ -17,15 +17,14 @@ import base64
 import hmac
 import io
 import json
-from collections import defaultdict
 from typing import Any
 
 from flask import Flask, Request, Response, abort, render_template, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
-from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.report.model import Report
-from mbo_xbrl.report.render import report_dict, reports_json
+from mbo_xbrl.report.render import finding_dict, findings_by_objective, report_dict, reports_json
+from mbo_xbrl.rules.structure.s006_file_too_large import DEFAULT_MAX_BYTES
 from mbo_xbrl.web.labels import WEB
 from mbo_xbrl.web.pool import Busy, CheckFailed, CheckPool, TooSlow
 
@@ -50,23 +49,13 @@ def _lang() -> str:
 
 
 def _grouped(report: Report, lang: str) -> list[dict[str, Any]]:
-    """Findings by objective (general first), as the text report groups them, with their rendered text."""
-    catalogue = load_catalogue()
-    data = report_dict(report, lang)
-    groups: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
-    for finding in data["findings"]:
-        groups[finding.get("objective")].append(finding)
-    out = []
-    for objective in sorted(groups, key=lambda o: (o is not None, o or "")):
-        known = catalogue.objective_by_code.get(objective) if objective else None
-        title = WEB[lang]["general"] if objective is None else \
-            f"{WEB[lang]['objective']} {objective} {(known.label_nl if lang == 'nl' else known.label_en) if known else ''}"
-        out.append({"title": title.strip(), "findings": groups[objective]})
-    return out
+    """Findings by objective, as the text report groups them, each as the JSON contract renders it."""
+    return [{"title": title, "findings": [finding_dict(f, lang) for f in findings]}
+            for title, findings in findings_by_objective(report.findings, lang)]
 
 
 def create_app(pool: CheckPool, *, store_url: str | None = None, token: str | None = None,
-               max_bytes: int = 50 * 1024 * 1024) -> Flask:
+               max_bytes: int = DEFAULT_MAX_BYTES) -> Flask:
     app = Flask(__name__)
     app.request_class = InMemoryRequest
     app.config["MAX_CONTENT_LENGTH"] = max_bytes + MULTIPART_OVERHEAD

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mbo_xbrl.analysis.tables import RULE_FAMILIES, completeness
+from mbo_xbrl.analysis.tables import RULE_FAMILIES, completeness, latest_filings, report_years
 from mbo_xbrl.store import open_store
 
 
@@ -13,12 +13,10 @@ def store_overview(store_url: str | None) -> tuple[list[dict[str, Any]], list[in
     with open_store(store_url) as store:
         filings = store.table("filings", current=False)
         findings = store.table("findings", current=False)
-    filings = filings[filings["institution"].notna()]
-    years = sorted({int(y) for y in filings["report_year"].dropna()})
+    years = report_years(filings)
     rows: dict[str, dict[str, Any]] = {}
     for year in years:
-        latest = filings[filings["report_year"] == year].sort_values("sequence") \
-            .groupby("institution", as_index=False).last()
+        latest = latest_filings(filings, year)
         table = completeness(latest, findings[findings["filing_id"].isin(latest["filing_id"])])
         counts = latest.set_index("institution")[["errors", "warnings"]]
         for record in table.to_dict("records"):

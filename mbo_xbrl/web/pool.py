@@ -14,6 +14,7 @@ import threading
 from multiprocessing.connection import Connection
 
 from mbo_xbrl.report.model import Report
+from mbo_xbrl.rules.structure.s006_file_too_large import DEFAULT_MAX_BYTES
 
 
 class Busy(Exception):
@@ -60,7 +61,7 @@ class _Worker:
 class CheckPool:
     """`workers` processes; `check()` waits at most `timeout` seconds for one filing's report."""
 
-    def __init__(self, workers: int = 2, timeout: float = 30.0, max_bytes: int = 50 * 1024 * 1024) -> None:
+    def __init__(self, workers: int = 2, timeout: float = 30.0, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
         self._context = multiprocessing.get_context("spawn")

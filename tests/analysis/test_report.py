@@ -243,3 +243,23 @@ def test_an_empty_store_or_an_absent_year_is_a_clear_error(small_store: str, tmp
     Store.open(empty).close()
     result = CliRunner().invoke(cli, ["report", "--store", empty, "--out", str(tmp_path / "r")])
     assert result.exit_code != 0 and "no filings yet" in str(result.exception)
+
+
+def test_latest_filings_takes_the_whole_latest_row() -> None:
+    """The latest filing by ingest sequence, every column from that filing (not the last non-empty one)."""
+    from mbo_xbrl.analysis.tables import latest_filings, report_years
+
+    filings = pd.DataFrame([
+        {"filing_id": "a1", "institution": "A", "report_year": 2024, "sequence": 1, "status": "accepted",
+         "institution_name": "Oud"},
+        {"filing_id": "a2", "institution": "A", "report_year": 2024, "sequence": 3, "status": "rejected",
+         "institution_name": None},
+        {"filing_id": "b1", "institution": "B", "report_year": 2024, "sequence": 2, "status": "accepted",
+         "institution_name": "B"},
+        {"filing_id": "x", "institution": None, "report_year": 2023, "sequence": 4, "status": "rejected",
+         "institution_name": None},
+    ])
+    latest = latest_filings(filings, 2024)
+    assert latest[["filing_id", "status"]].values.tolist() == [["a2", "rejected"], ["b1", "accepted"]]
+    assert latest["institution_name"].isna().tolist() == [True, False]
+    assert report_years(filings) == [2024]  # a file that named no institution makes no reporting year

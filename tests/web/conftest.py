@@ -74,19 +74,23 @@ def server(store_with_samples: str, tmp_path_factory: pytest.TempPathFactory) ->
     running.stop()
 
 
+def _arelle_server(home: Path, timeout: int) -> Server:
+    """One worker and Arelle on every filing (a second or more each): the limits can be met on purpose."""
+    return Server(["--workers", "1", "--timeout", str(timeout)],
+                  _env(MBO_XBRL_FULL_ARELLE="1", XDG_CONFIG_HOME=str(home)))
+
+
 @pytest.fixture()
 def slow_server(tmp_path: Path) -> Iterator[Server]:
-    """One worker, Arelle on every filing (about a second or more each), a 1-second time limit."""
-    running = Server(["--workers", "1", "--timeout", "1"], _env(MBO_XBRL_FULL_ARELLE="1",
-                                                                XDG_CONFIG_HOME=str(tmp_path)))
+    """A 1-second time limit: a check that needs Arelle runs past it."""
+    running = _arelle_server(tmp_path, timeout=1)
     yield running
     running.stop()
 
 
 @pytest.fixture()
 def busy_server(tmp_path: Path) -> Iterator[Server]:
-    """One worker, Arelle on every filing, a generous time limit: a second upload meets a busy worker."""
-    running = Server(["--workers", "1", "--timeout", "60"], _env(MBO_XBRL_FULL_ARELLE="1",
-                                                                 XDG_CONFIG_HOME=str(tmp_path)))
+    """A generous time limit: a second upload meets the only worker busy."""
+    running = _arelle_server(tmp_path, timeout=60)
     yield running
     running.stop()

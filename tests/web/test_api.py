@@ -97,7 +97,7 @@ def test_hostile_uploads_get_findings_or_refusals_and_the_server_stays_up(server
     assert status == 200 and json.loads(body)["reports"][0]["valid"]
 
 
-def test_nothing_of_an_upload_is_kept(server: Server, tmp_path: Path) -> None:
+def test_nothing_of_an_upload_is_kept(server: Server) -> None:
     """The server's temporary folders hold no trace of the file after the check."""
     import tempfile
 
