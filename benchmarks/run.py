@@ -3,9 +3,9 @@
     .venv/bin/python benchmarks/run.py [--repeat 3] [--no-write]
 
 Measures on the same files, in one run: plain Arelle (cold), `mbo-xbrl check` (cold, and warm per
-filing on the fast path and on the full Arelle path), lxml alone (the floor), ingest of the
-52-institution sector with 1 and 2 workers, of ten times as many filings, re-ingest of the unchanged
-sector, and the sector report; peak memory of each. Prints a table and writes docs/performance.md.
+filing on the fast path and on the full Arelle path), lxml alone (the floor), hostile files against
+the limits per file, ingest of the 52-institution sector with 1 and 2 workers, of ten times as many
+filings, re-ingest of the unchanged sector, and the sector report; peak memory of each. Prints a table and writes docs/performance.md.
 Absolute times drift on shared machines; read the ratios, measured side by side.
 """
 
@@ -37,6 +37,7 @@ TARGETS = {
     "growth": "≤ 1.2× the cost per filing at 1×",
     "reingest": "≤ 1 s",
     "memory": "≤ 400 MB",
+    "caps": "each hostile file stopped within its limit",
 }
 
 
@@ -129,6 +130,9 @@ def main() -> None:
         out.append(f"| {name} | {floor * 1000:.1f} | **{fast * 1000:.0f}** | {full * 1000:.0f} | {arelle * 1000:.0f} | "
                    f"{fast / arelle:.2f}× | {fast / floor:.1f}× |")
 
+    hostile_rows, caps_held = hostile(work, env, mbo)
+    out += hostile_rows
+
     sector = work / "sector"
     big = work / "sector-10x"
     subprocess.run(mbo + ["sample-sector", "--out", str(sector)], check=True, capture_output=True, env=env)
@@ -169,14 +173,16 @@ def main() -> None:
         "growth": f"{growth:.2f}×",
         "reingest": f"{again:.2f} s",
         "memory": f"{max(memory):.0f} MB (largest single process)",
+        "caps": "all three" if caps_held else "not all (see below)",
     }
     met = {
         "check_cold": max(cold_ratios) <= 1.0, "warm": warm_worst <= 0.1, "ingest_2": two <= 10,
-        "growth": growth <= 1.2, "reingest": again <= 1.0, "memory": max(memory) <= 400,
+        "growth": growth <= 1.2, "reingest": again <= 1.0, "memory": max(memory) <= 400, "caps": caps_held,
     }
     names = {"check_cold": "check, cold, against plain Arelle", "warm": "check, warm, per filing",
              "ingest_2": "sector ingest, 2 workers", "growth": "cost per filing at 10× the sector",
-             "reingest": "re-ingest of an unchanged sector", "memory": "peak memory, any batch size"}
+             "reingest": "re-ingest of an unchanged sector", "memory": "peak memory, any batch size",
+             "caps": "limits per file on hostile files"}
     out = ["## Targets", "", "| what | target | measured | met |", "|---|---|---|---|"] + [
         f"| {names[k]} | {TARGETS[k]} | {measured[k]} | {'yes' if met[k] else '**no**'} |" for k in TARGETS] + [""] + out
     table = "\n".join(out)
@@ -186,6 +192,52 @@ def main() -> None:
         machine = f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores"
         page = PAGE_HEAD.format(repeat=args.repeat, machine=machine) + table + "\n" + PAGE_TAIL
         (ROOT / "docs" / "performance.md").write_text(page, "utf-8")
+
+
+def hostile(work: Path, env: dict[str, str], mbo: list[str]) -> tuple[list[str], bool]:
+    """Files built to exhaust a checker, plain Arelle against `mbo-xbrl check` with its limits per file."""
+    sys.path.insert(0, str(ROOT))
+    from mbo_xbrl.synthetic.hostile import attribute_flood, many_contexts
+
+    text = SAMPLES[0].read_text("utf-8")
+    flood, heavy = work / "attribute-flood.xbrl", work / "many-contexts.xbrl"
+    flood.write_text(attribute_flood(text, 80_000), "utf-8")
+    heavy.write_text(many_contexts(text, 40_000), "utf-8")
+    arelle = [sys.executable, "-m", "arelle.CntlrCmdLine", "--packages", str(PACKAGE), "--validate",
+              "--internetConnectivity", "offline", "--file"]
+    full = dict(env, MBO_XBRL_FULL_ARELLE="1")
+    cases = [  # (what, file, options, environment, the finding and kind that must stop it, limit: seconds / MB)
+        ("80,000 attributes on the root", flood, [], env, ("MBO-S008", "attributes"), ("s", 1.0)),
+        ("40,000 contexts, memory cap 300 MB", heavy, ["--max-memory", "300"], env, ("MBO-S007", "memory"),
+         ("MB", 300)),
+        ("40,000 contexts, Arelle path, time limit 5 s", heavy, ["--timeout", "5"], full, ("MBO-S007", "time"),
+         ("s", 5 + 2.0)),  # the limit, plus starting the worker and killing it
+    ]
+    rows = ["", "## Hostile files: the limits per file", "",
+            "Files built to exhaust a checker (`mbo_xbrl/synthetic/hostile.py`), schema-valid XML made from a sample. "
+            "Plain Arelle has no limits; `mbo-xbrl check` stops each within its limit and says so in a finding.", "",
+            "| file | size | plain Arelle: time (s) / peak MB | `mbo-xbrl check`: time (s) / peak MB | finding | within its limit |",
+            "|---|---|---|---|---|---|"]
+    held = True
+    for what, path, options, case_env, (code, kind), (unit, limit) in cases:
+        plain, plain_mb = run(arelle + [str(path)], env)
+        ours, ours_mb = run(mbo + ["check", "--quiet", *options, str(path)], case_env)
+        stopped = (code, kind) in _findings(mbo, options, path, case_env)
+        within = stopped and (ours <= limit if unit == "s" else ours_mb <= limit)
+        held &= within
+        rows.append(f"| {what} | {path.stat().st_size / 1e6:.1f} MB | {plain:.1f} / {plain_mb:.0f} | "
+                    f"**{ours:.2f}** / {ours_mb:.0f} | {code} ({kind}) | {'yes' if within else '**no**'} |")
+    return rows, held
+
+
+def _findings(mbo: list[str], options: list[str], path: Path, env: dict[str, str]) -> set[tuple[str, str]]:
+    """(code, what or problem) of each finding `check` gives the file."""
+    import json
+
+    result = subprocess.run(mbo + ["check", "--quiet", "--format", "json", *options, str(path)], capture_output=True,
+                            env=env)
+    report = json.loads(result.stdout)["reports"][0]
+    return {(f["code"], f["args"].get("problem") or f["args"].get("what")) for f in report["findings"]}
 
 
 def _lxml_floor(folder: Path) -> float:

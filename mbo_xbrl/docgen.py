@@ -54,6 +54,13 @@ def catalogue_markdown(cat: Catalogue) -> str:
             if not indicators:
                 out.append("\nThe monitoring plan names no indicator for this objective; institutions report "
                            "own indicators here.\n")
+    out.append("\n## Units\n\n| code | unit | range (MBO-V001) | no real value beyond (MBO-V004) |\n|---|---|---|---|\n")
+    for u in cat.units:
+        low = "" if u.minimum is None else f"{u.minimum:g}"
+        high = "" if u.maximum is None else f"{u.maximum:g}"
+        span = f"{low} – {high}" if high else (f"≥ {low}" if low else "—")
+        plausible = f"{u.plausible_maximum:,.0f}: {u.plausible_basis_en}" if u.plausible_maximum is not None else "—"
+        out.append(f"| {u.code} | {_cell(u.label_en)} | {span} | {_cell(plausible)} |\n")
     out.append("\n## Sources\n\n| code | source | OCW pre-fills start values |\n|---|---|---|\n")
     out += [f"| {s.code} | {s.label_en} | {'yes' if s.prefilled else 'no'} |\n" for s in cat.sources]
     out.append("\n## Frequencies\n\n| code | frequency | realisation delivered in |\n|---|---|---|\n")
@@ -101,6 +108,8 @@ def rules_markdown() -> str:
             options = ""
             if "max_bytes" in sample.options:
                 options = f" `--max-size {sample.options['max_bytes']}`"
+            if "timeout" in sample.options:
+                options = f" `--timeout {sample.options['timeout']}`"
             if "prefill_register" in sample.options:
                 options = f" `--prefill-register samples/{sample.options['prefill_register']}`"
             out.append(f"\nFailing sample: `samples/invalid/{sample.file_name}`{options} — {sample.why}.\n")

@@ -1,45 +1,71 @@
 """The engine: a file in, a `Report` out, checked in layers that stop at the root cause.
 
 1. file: size (S006), DOCTYPE (S005), UTF-8 and well-formed XML (S001)      -- lxml, before anything else
-2. form: an XBRL instance (S002) of our entry point only (S003)             -- stops before Arelle
+2. form: an XBRL instance (S002) within the structural limits (S008)      -- counted by lxml, in C
+   of our entry point only (S003)                                          -- stops before Arelle
    filing rules on the raw instance (S010-S013), taxonomy-independent      -- an error stops before Arelle
 3. xbrl: XBRL 2.1 / Dimensions 1.0 validity by Arelle (S004)               -- stops the semantic layer
    (the fast path may certify first that Arelle would find nothing: see parsing/certify.py)
 4. semantic: periods, completeness, budgets, measures, values (S014, C, B, M, V)
+
+Whatever goes wrong inside the check of one file (a rule that fails, Arelle that fails) becomes a
+`Problem` of that file's report, never an exception for the caller. Time and memory per file are
+enforced by the process that runs the engine (`mbo_xbrl.sandbox`, MBO-S007).
 """
 
 from __future__ import annotations
 
+import decimal
 import hashlib
+import logging
 import os
-import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mbo_xbrl import __version__
 from mbo_xbrl.catalogue import load_catalogue
+from mbo_xbrl.errors import ProcessorError
+from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.certify import certify
 from mbo_xbrl.parsing.filing import Filing, read_filing
 from mbo_xbrl.parsing.precheck import precheck
 from mbo_xbrl.prefill import PrefillRegister
-from mbo_xbrl.report.model import Report, Severity
-from mbo_xbrl.rules.base import Layer, RuleContext
+from mbo_xbrl.report.model import Problem, Report, Severity
+from mbo_xbrl.rules.base import Layer, Rule, RuleContext
 from mbo_xbrl.rules.registry import rules_in_layer, select
 from mbo_xbrl.rules.structure.s004_invalid_xbrl import invalid_xbrl
-from mbo_xbrl.rules.structure.s006_file_too_large import DEFAULT_MAX_BYTES, file_too_large
+from mbo_xbrl.rules.structure.s006_file_too_large import file_too_large
+from mbo_xbrl.rules.structure.s007_check_limit_exceeded import check_limit_exceeded
 from mbo_xbrl.taxonomy.processor import ProcessorMessage, XbrlProcessor
 from mbo_xbrl.taxonomy.view import TaxonomyView, load_view
 
+log = logging.getLogger(__name__)
 
-def max_bytes_from_env() -> int:
-    """The size limit: MBO_XBRL_MAX_SIZE (bytes) or the default."""
-    value = os.environ.get("MBO_XBRL_MAX_SIZE", "")
-    return int(value) if value.isdigit() else DEFAULT_MAX_BYTES
+# The semantic rules compute with the values as written. XML Schema admits decimals of any size,
+# so they run with an exponent range no value within the size limit can leave: no Overflow, ever.
+RULE_ARITHMETIC = decimal.Context(prec=28, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN,
+                                  traps=[decimal.InvalidOperation, decimal.DivisionByZero])
 
 
 def fast_path_from_env() -> bool:
     """The fast path is on unless MBO_XBRL_FULL_ARELLE=1 asks for Arelle on every filing."""
     return os.environ.get("MBO_XBRL_FULL_ARELLE", "") not in ("1", "true", "yes")
+
+
+def limit_report(name: str, sha256: str | None, kind: str, limits: Limits) -> Report:
+    """The report of a file whose check was stopped by the time limit or the memory cap (MBO-S007)."""
+    report = Report(tool_version=__version__, catalogue_version=load_catalogue().catalogue_version, file=name,
+                    sha256=sha256, stopped_at=Layer.FILE.value)
+    report.findings += check_limit_exceeded.check(kind, limits.seconds if kind == "time" else limits.memory_mb)
+    return report
+
+
+def problem_report(name: str, sha256: str | None, kind: str, nl: str, en: str) -> Report:
+    """The report of a file that could not be checked (the checker failed, or its process ended)."""
+    return Report(tool_version=__version__, catalogue_version=load_catalogue().catalogue_version, file=name,
+                  sha256=sha256, problems=[Problem(kind=kind, message_nl=nl, message_en=en)])
 
 
 class Engine:
@@ -51,14 +77,18 @@ class Engine:
 
     def __init__(self, processor: XbrlProcessor | None = None, *, max_bytes: int | None = None,
                  prefill: PrefillRegister | None = None, selected: set[str] | None = None,
-                 fast_path: bool | None = None) -> None:
+                 fast_path: bool | None = None, limits: Limits | None = None) -> None:
         self._processor = processor
         use_view = fast_path if fast_path is not None else fast_path_from_env()
         self.view: TaxonomyView | None = load_view() if use_view else None
-        self.max_bytes = max_bytes if max_bytes is not None else max_bytes_from_env()
+        self.limits = (limits or Limits.from_env()).with_options(max_bytes=max_bytes)
         self.catalogue = load_catalogue()
         self.context = RuleContext(self.catalogue, prefill)
         self.selected = selected if selected is not None else select()
+
+    @property
+    def max_bytes(self) -> int:
+        return self.limits.max_bytes
 
     @property
     def processor(self) -> XbrlProcessor:
@@ -83,7 +113,7 @@ class Engine:
         return self._check(data if data is not None else path.read_bytes(), str(path), path)
 
     def check_bytes(self, data: bytes, name: str) -> Report:
-        """Check an upload held in memory; if Arelle is needed it reads a private temporary copy, removed after."""
+        """Check an upload held in memory; if Arelle is needed it reads it from memory too (no file is written)."""
         return self._check(data, name, None)[0]
 
     def _new_report(self, name: str, data: bytes | None) -> Report:
@@ -93,38 +123,68 @@ class Engine:
     def _check(self, data: bytes, name: str, path: Path | None) -> tuple[Report, Filing | None]:
         started = time.perf_counter()
         report = self._new_report(name, data)
-        pre = precheck(data, self.max_bytes)
-        report.findings += pre.findings
-        filing = read_filing(pre.raw, self.catalogue) if pre.raw is not None else None
-        if filing is not None:
-            report.institution, report.report_year = filing.institution, filing.report_year
-        if pre.stopped_at is None:
-            reason = certify(pre.root, self.view) if self.view is not None else "the fast path is off"
-            report.xbrl_validation = "compiled-view" if reason is None else "arelle"
-            if reason is not None:
-                report.findings += invalid_xbrl.check(self._arelle_messages(data, path))
-            if any(f.code == invalid_xbrl.code and f.severity is Severity.ERROR for f in report.findings):
-                report.stopped_at = Layer.XBRL.value
-            else:
-                for rule in rules_in_layer(Layer.SEMANTIC):
-                    if rule.code in self.selected:
-                        report.findings += rule.check(filing, self.context)
-        else:
-            report.stopped_at = pre.stopped_at.value
+        filing = None
+        try:
+            filing = self._layers(report, data, path)
+        except MemoryError:
+            raise  # the process is out of memory: whoever runs it reports MBO-S007
+        except ProcessorError as err:
+            log.debug("%s: %s", name, err, exc_info=True)
+            report.problems.append(Problem(
+                kind="internal", message_nl="de XBRL-processor (Arelle) kon het bestand niet verwerken",
+                message_en="the XBRL processor (Arelle) could not process the file"))
+        except Exception:  # a fault in the checker: this file's outcome, never the run's
+            log.debug("%s: internal error", name, exc_info=True)
+            report.problems.append(Problem(kind="internal", message_nl="een interne fout in de controle",
+                                           message_en="an internal error in the checker"))
         report.findings = [f for f in report.findings if f.code in self.selected]
         report.seconds = round(time.perf_counter() - started, 3)
         return report, filing
 
+    def _layers(self, report: Report, data: bytes, path: Path | None) -> Filing | None:
+        """Run the layers in order, each stopping the next when it fails (see the module docstring)."""
+        pre = precheck(data, self.limits)
+        report.findings += pre.findings
+        filing = read_filing(pre.raw, self.catalogue) if pre.raw is not None else None
+        if filing is not None:
+            report.institution, report.report_year = filing.institution, filing.report_year
+        if pre.stopped_at is not None:
+            report.stopped_at = pre.stopped_at.value
+            return filing
+        reason = certify(pre.root, self.view) if self.view is not None else "the fast path is off"
+        report.xbrl_validation = "compiled-view" if reason is None else "arelle"
+        if reason is not None:
+            report.findings += invalid_xbrl.check(self._arelle_messages(data, path))
+        if any(f.code == invalid_xbrl.code and f.severity is Severity.ERROR for f in report.findings):
+            report.stopped_at = Layer.XBRL.value
+            return filing
+        with decimal.localcontext(RULE_ARITHMETIC):
+            for rule in rules_in_layer(Layer.SEMANTIC):
+                if rule.code in self.selected:
+                    report.findings += self._run_rule(rule, filing, report)
+        return filing
+
+    def _run_rule(self, rule: Rule, filing: Filing | None, report: Report) -> list:
+        """One rule's findings; a rule that fails is a problem of this report, and the other rules still run."""
+        try:
+            return list(rule.check(filing, self.context))
+        except MemoryError:
+            raise
+        except Exception:
+            log.debug("%s: rule %s failed", report.file, rule.code, exc_info=True)
+            report.problems.append(Problem(
+                kind="internal", rule=rule.code,
+                message_nl=f"regel {rule.code} kon niet worden uitgevoerd door een interne fout",
+                message_en=f"rule {rule.code} could not be run because of an internal error"))
+            return []
+
     def _arelle_messages(self, data: bytes, path: Path | None) -> list[ProcessorMessage]:
-        """Arelle's messages on the file; bytes held only in memory go to a private temporary folder."""
+        """Arelle's messages on the file; bytes held only in memory are shown to Arelle from memory too."""
         if path is not None:
             with self.processor.validated(path) as (_, messages):
                 return messages
-        with tempfile.TemporaryDirectory(prefix="mbo-xbrl-upload-") as folder:
-            copy = Path(folder) / "filing.xbrl"
-            copy.write_bytes(data)
-            with self.processor.validated(copy) as (_, messages):
-                return messages
+        with _memory_file(data) as memory_path, self.processor.validated(memory_path) as (_, messages):
+            return messages
 
     def close(self) -> None:
         """Nothing to release: a given processor belongs to its owner, the shared one to the process."""
@@ -134,3 +194,17 @@ class Engine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@contextmanager
+def _memory_file(data: bytes) -> Iterator[str]:
+    """The bytes as a file that lives only in this process's memory (memfd): nothing is left on any disk,
+    however the process ends."""
+    fd = os.memfd_create("mbo-xbrl-upload", os.MFD_CLOEXEC)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        yield f"/proc/{os.getpid()}/fd/{fd}"
+    finally:
+        os.close(fd)

@@ -1,12 +1,18 @@
 """Ingest: validate filings and load them into the store, safely and unattended.
 
-* a file already in the store (same sha256) is skipped: re-running a batch changes nothing;
+* a file already in the store (same sha256) is skipped: re-running a batch changes nothing (a file
+  that a limit stopped, MBO-S007, is checked again: the next night may have room for it);
+* every file is checked in a worker process with a time limit and a memory cap (`mbo_xbrl.sandbox`):
+  whatever one file does, it gets its own outcome and the batch goes on; a file the checker could
+  not finish for a fault of its own is `internal`, is not stored, and is picked up by the next run;
 * filings are written whole, a few at a time in one transaction (at most BATCH filings or BATCH_SECONDS
   of checking), so a crash (even SIGKILL) leaves whole filings only and loses at most one batch,
   which the next run checks again;
-* an accepted filing becomes current for its institution and year and supersedes the earlier one,
-  which stays as history; a rejected filing is recorded with its findings and never current;
-* one bad file never stops the batch; a lock keeps two runs from interleaving.
+* the last submission counts: of the accepted filings of an institution and year, the one submitted
+  last is current, whatever the order in which files are processed (docs/operations.md says where
+  the submission time comes from); a rejected filing is recorded with its findings and never current;
+* a lock keeps two runs from interleaving, and no run holds it longer than the time limit per file
+  times the number of files (divided over the workers), plus the writing.
 Checking runs in `workers` processes; writing stays in this process, in input order.
 """
 
@@ -17,17 +23,18 @@ import os
 import socket
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
-from multiprocessing import get_context
 from pathlib import Path
 
 from mbo_xbrl import __version__
-from mbo_xbrl.engine import Engine
+from mbo_xbrl.catalogue import load_catalogue
+from mbo_xbrl.engine import limit_report
 from mbo_xbrl.errors import MboXbrlError
+from mbo_xbrl.limits import Limits
 from mbo_xbrl.normalise import NormalisedFiling, normalise
+from mbo_xbrl.sandbox import Outcome, Sandbox
 from mbo_xbrl.store.schema import TABLE_BY_NAME
 from mbo_xbrl.store.store import Store
 
@@ -40,14 +47,15 @@ CODE_COLUMN = TABLE_BY_NAME["findings"].column_names.index("code")
 @dataclass
 class FileOutcome:
     path: str
-    outcome: str  # accepted, rejected, skipped, or unreadable (vanished or unreadable while the run went on)
+    outcome: str  # accepted, rejected, skipped, unreadable (vanished while the run went on) or internal (not stored)
     sha256: str | None
     institution: str | None = None
     report_year: int | None = None
     errors: int = 0
     warnings: int = 0
     supersedes: str | None = None  # the filing id this one made history
-    reason: str | None = None  # why a file was unreadable
+    superseded_by: str | None = None  # accepted, but a later submission is current: stored as history
+    reason: str | None = None  # why a file was unreadable or not checked completely (internal)
     finding_codes: list[str] = field(default_factory=list)
 
 
@@ -59,7 +67,8 @@ class IngestSummary:
 
     @property
     def counts(self) -> dict[str, int]:
-        counts = {k: sum(f.outcome == k for f in self.files) for k in ("accepted", "rejected", "skipped", "unreadable")}
+        counts = {k: sum(f.outcome == k for f in self.files)
+                  for k in ("accepted", "rejected", "skipped", "unreadable", "internal")}
         return {"files": len(self.files), **counts, "superseded": sum(f.supersedes is not None for f in self.files)}
 
     def to_dict(self) -> dict:
@@ -86,38 +95,34 @@ def discover(paths: list[Path]) -> list[Path]:
     return [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]
 
 
-_engine: Engine | None = None
-
-
-def _worker_init() -> None:
-    global _engine
-    _engine = Engine()
-
-
-def _check(path: str) -> NormalisedFiling | str:
-    """Check and normalise one file (in a worker process, or in this one); a str says why it could not be read."""
-    engine = _engine or Engine()
+def _checked(outcome: Outcome, path: Path, sha: str, limits: Limits) -> NormalisedFiling | str:
+    """What a worker's outcome means for the store: a filing to store, or why there is none (a str)."""
+    if outcome.status == "ok":
+        checked = outcome.value
+    elif outcome.status in ("time", "memory"):  # rejected with MBO-S007, and checked again next run
+        checked = normalise(limit_report(str(path), sha, outcome.status, limits), None, load_catalogue())
+    elif outcome.status == "stopped":
+        return f"internal: the checking process stopped ({outcome.detail})"
+    else:
+        return f"internal: {outcome.detail or 'an error in the checker'}"
+    if isinstance(checked, str):
+        return checked
+    if checked.problems:
+        return "internal: " + "; ".join(p.message_en for p in checked.problems)
+    if checked.filing["filing_id"] != sha:  # changed between hashing and checking: the next run takes it
+        return "unreadable: the file changed while the run went on"
     try:
-        data = Path(path).read_bytes()
         stat = os.stat(path)
     except OSError as err:
-        return f"cannot read: {err.strerror or err}"
-    report, filing = engine.check_file(path, data)
-    normalised = normalise(report, filing, engine.catalogue)
-    normalised.filing |= {"file_name": Path(path).name, "file_path": str(Path(path).resolve()), "size_bytes": len(data),
-                          "submitted_at": datetime.fromtimestamp(stat.st_mtime, timezone.utc).replace(tzinfo=None)}
-    return normalised
+        return f"unreadable: {err.strerror or err}"
+    checked.filing |= {"file_name": path.name, "file_path": str(path.resolve()), "size_bytes": stat.st_size,
+                       "submitted_at": submitted_at(stat)}
+    return checked
 
 
-def _checked(paths: list[str], workers: int) -> Iterator[NormalisedFiling | str]:
-    if workers <= 1 or len(paths) <= 1:
-        global _engine
-        _engine = _engine or Engine()
-        for path in paths:
-            yield _check(path)
-        return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"), initializer=_worker_init) as pool:
-        yield from pool.map(_check, paths, chunksize=1)
+def submitted_at(stat: os.stat_result) -> datetime:
+    """When a file was submitted: its modification time, which delivery keeps (docs/operations.md), in UTC."""
+    return datetime.fromtimestamp(stat.st_mtime, timezone.utc).replace(tzinfo=None)
 
 
 def sha256_of(path: Path) -> str:
@@ -128,32 +133,42 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _commit(store: Store, pending: list[tuple[Path, str, NormalisedFiling | str]], summary: IngestSummary,
-            total: int, progress: Callable[[FileOutcome, int, int], None] | None) -> None:
-    """Write the pending filings in one transaction, then report each, in input order."""
-    stored = [checked for _, _, checked in pending if not isinstance(checked, str)]
-    superseded = iter(store.add_filings([(c.filing, c.rows) for c in stored], summary.run_id) if stored else [])
-    for path, sha, checked in pending:
-        if isinstance(checked, str):
-            outcome = FileOutcome(str(path), "unreadable", sha, reason=checked)
-        else:
-            filing = checked.filing
-            outcome = FileOutcome(str(path), filing["status"], filing["sha256"], filing["institution"],
-                                  filing["report_year"], filing["errors"], filing["warnings"], next(superseded),
-                                  finding_codes=[row[CODE_COLUMN] for row in checked.rows.get("findings", [])])
-        summary.files.append(outcome)
-        if progress:
-            progress(outcome, len(summary.files), total)
+def _commit(store: Store, pending: list[tuple[FileOutcome, NormalisedFiling]], summary: IngestSummary) -> None:
+    """Write the pending filings in one transaction; then say for each which filing it superseded."""
+    if pending:
+        elected = store.add_filings([(c.filing, c.rows) for _, c in pending], summary.run_id)
+        for (outcome, _), (supersedes, superseded_by) in zip(pending, elected):
+            outcome.supersedes, outcome.superseded_by = supersedes, superseded_by
     pending.clear()
 
 
+def _outcome(path: Path, sha: str, checked: NormalisedFiling | str) -> FileOutcome:
+    if isinstance(checked, str):
+        kind = "internal" if checked.startswith("internal: ") else "unreadable"
+        return FileOutcome(str(path), kind, sha, reason=checked.removeprefix("internal: ").removeprefix("unreadable: "))
+    filing = checked.filing
+    return FileOutcome(str(path), filing["status"], filing["sha256"], filing["institution"], filing["report_year"],
+                       filing["errors"], filing["warnings"],
+                       finding_codes=[row[CODE_COLUMN] for row in checked.rows.get("findings", [])])
+
+
 def ingest(paths: list[Path], store_url: str | None = None, *, workers: int = 1, wait: bool = False,
-           progress: Callable[[FileOutcome, int, int], None] | None = None) -> IngestSummary:
-    """Validate and load `paths` into the store; see the module docstring for the guarantees."""
+           progress: Callable[[FileOutcome, int, int], None] | None = None, limits: Limits | None = None) -> IngestSummary:
+    """Validate and load `paths` into the store; see the module docstring for the guarantees.
+
+    `progress` is told of each file as soon as it is checked (or skipped), before it is committed.
+    """
+    limits = limits or Limits.from_env()
     files = discover(paths)
     with Store.open(store_url, lock=True, wait=wait) as store:
         summary = IngestSummary(uuid.uuid4().hex, store.url)
         store.start_run(summary.run_id, socket.gethostname(), os.getpid(), __version__)
+
+        def tell(outcome: FileOutcome) -> None:
+            summary.files.append(outcome)
+            if progress:
+                progress(outcome, len(summary.files), len(files))
+
         try:
             todo: list[tuple[Path, str]] = []
             queued: set[str] = set()
@@ -162,25 +177,15 @@ def ingest(paths: list[Path], store_url: str | None = None, *, workers: int = 1,
                 try:
                     sha = sha256_of(path)
                 except OSError as err:
-                    summary.files.append(FileOutcome(str(path), "unreadable", None, reason=str(err.strerror or err)))
+                    tell(FileOutcome(str(path), "unreadable", None, reason=str(err.strerror or err)))
                     continue
                 if sha in queued or sha in stored:
-                    outcome = FileOutcome(str(path), "skipped", sha)
-                    summary.files.append(outcome)
-                    if progress:
-                        progress(outcome, len(summary.files), len(files))
+                    tell(FileOutcome(str(path), "skipped", sha))
                 else:
                     todo.append((path, sha))
                     queued.add(sha)
-            pending: list[tuple[Path, str, NormalisedFiling | str]] = []
-            started = time.monotonic()
-            for (path, sha), checked in zip(todo, _checked([str(p) for p, _ in todo], workers)):
-                if not pending:
-                    started = time.monotonic()
-                pending.append((path, sha, checked))
-                if len(pending) >= BATCH or time.monotonic() - started >= BATCH_SECONDS:
-                    _commit(store, pending, summary, len(files), progress)
-            _commit(store, pending, summary, len(files), progress)
+            if todo:
+                _check_and_store(store, todo, summary, workers, limits, tell)
         except BaseException:
             try:
                 store.finish_run(summary.run_id, "failed", summary.counts)
@@ -189,3 +194,22 @@ def ingest(paths: list[Path], store_url: str | None = None, *, workers: int = 1,
             raise
         store.finish_run(summary.run_id, "completed", summary.counts)
     return summary
+
+
+def _check_and_store(store: Store, todo: list[tuple[Path, str]], summary: IngestSummary, workers: int,
+                     limits: Limits, tell: Callable[[FileOutcome], None]) -> None:
+    pending: list[tuple[FileOutcome, NormalisedFiling]] = []
+    started = time.monotonic()
+    with Sandbox("store", limits=limits, workers=min(workers, len(todo))) as sandbox:
+        for (path, sha), result in zip(todo, sandbox.map({"path": str(p), "sha256": sha} for p, sha in todo)):
+            checked = _checked(result, path, sha, limits)
+            outcome = _outcome(path, sha, checked)
+            tell(outcome)
+            if isinstance(checked, str):
+                continue
+            if not pending:
+                started = time.monotonic()
+            pending.append((outcome, checked))
+            if len(pending) >= BATCH or time.monotonic() - started >= BATCH_SECONDS:
+                _commit(store, pending, summary)
+    _commit(store, pending, summary)

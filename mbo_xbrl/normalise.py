@@ -7,12 +7,13 @@ Rows are tuples in the column order of `mbo_xbrl.store.schema`. A rejected filin
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from mbo_xbrl.catalogue import Catalogue
 from mbo_xbrl.parsing.filing import Filing, TidyFact
-from mbo_xbrl.report.model import Report, Severity
+from mbo_xbrl.report.model import Problem, Report, Severity
 from mbo_xbrl.rules.registry import get
 from mbo_xbrl.store.schema import TABLE_BY_NAME
 from mbo_xbrl.taxonomy import names
@@ -24,6 +25,7 @@ class NormalisedFiling:
 
     filing: dict[str, Any]  # the filings row, without the store-assigned columns (sequence, run, current)
     rows: dict[str, list[tuple]] = field(default_factory=dict)  # table name -> rows
+    problems: list[Problem] = field(default_factory=list)  # why the check did not finish: then nothing is stored
 
 
 def _year(fact: TidyFact) -> int | None:
@@ -31,7 +33,12 @@ def _year(fact: TidyFact) -> int | None:
 
 
 def _number(fact: TidyFact) -> float | None:
-    return float(fact.number) if fact.number is not None else None
+    """The value as a float; None where it has none, or none a float can hold (the store never holds inf or NaN:
+    such a value is also an error of MBO-V004, so its filing is rejected and never reaches these tables)."""
+    if fact.number is None:
+        return None
+    value = float(fact.number)
+    return value if math.isfinite(value) else None
 
 
 def normalise(report: Report, filing: Filing | None, catalogue: Catalogue) -> NormalisedFiling:
@@ -45,7 +52,8 @@ def normalise(report: Report, filing: Filing | None, catalogue: Catalogue) -> No
         "status": "accepted" if accepted else "rejected", "sha256": report.sha256,
         "errors": report.count(Severity.ERROR), "warnings": report.count(Severity.WARNING),
         "institution_name": first.get(names.INSTITUTION_NAME), "progress_narrative": first.get(names.PROGRESS_NARRATIVE),
-        "tool_version": report.tool_version, "catalogue_version": report.catalogue_version})
+        "tool_version": report.tool_version, "catalogue_version": report.catalogue_version},
+        problems=list(report.problems))
     out.rows["findings"] = [keys + (
         f.code, f.severity.value, get(f.code).message(f, "nl"), get(f.code).message(f, "en"), f.indicator,
         f.objective, f.measure, json.dumps(f.args, ensure_ascii=False, default=str), f.concept, f.context, f.line)

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.engine import Engine
+from mbo_xbrl.filing.writer import write_instance
+from mbo_xbrl.synthetic.samples import delta, veen
 from mbo_xbrl.taxonomy.processor import XbrlProcessor
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,3 +101,19 @@ def require_external() -> Path:
             pytest.fail(f"{EXTERNAL} is missing: CI must run with shared/ beside the checkout")
         pytest.skip(f"{EXTERNAL} is not beside this checkout")
     return EXTERNAL
+
+
+@pytest.fixture(scope="session")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Eight distinct valid filings of eight fictional institutions (99YA-99YH)."""
+    cat = load_catalogue()
+    folder = tmp_path_factory.mktemp("batch")
+    paths = []
+    for n, letter in enumerate("ABCDEFGH"):
+        content = (delta if n % 4 == 0 else veen)(cat)
+        content.institution_code = f"99Y{letter}"
+        content.institution_name = f"Fictieve instelling {letter}"
+        path = folder / f"99Y{letter}-2024.xbrl"
+        path.write_bytes(write_instance(content, cat))
+        paths.append(path)
+    return paths

@@ -65,6 +65,10 @@ class Unit(_Item):
     label_en: str
     minimum: float | None = None
     maximum: float | None = None
+    plausible_maximum: float | None = Field(
+        None, description="Beyond this no real value of this unit can lie (MBO-V004), with the reason why.")
+    plausible_basis_nl: str | None = None
+    plausible_basis_en: str | None = None
 
 
 class Source(_Item):

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from mbo_xbrl.catalogue import load_catalogue
-from mbo_xbrl.engine import max_bytes_from_env
+from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.filing import read_filing
 from mbo_xbrl.parsing.precheck import precheck
 from mbo_xbrl.parsing.tidy import fact_columns, fact_rows
@@ -32,9 +32,10 @@ def facts(file: Path, fmt: str) -> None:
         mbo-xbrl facts samples/valid/99XB-2024.xbrl > facts.csv
         mbo-xbrl facts --format json samples/valid/99XB-2024.xbrl
     """
-    limit = max_bytes_from_env()
+    limits = Limits.from_env()
+    limit = limits.max_bytes
     too_large = file.stat().st_size > limit
-    pre = None if too_large else precheck(file.read_bytes(), limit)
+    pre = None if too_large else precheck(file.read_bytes(), limits)
     if pre is None or pre.raw is None or pre.stopped_at is not None:
         blocking = pre.findings[:1] if pre is not None and pre.findings else []
         reason = get(blocking[0].code).message(blocking[0], "en") if blocking else f"the file is larger than {limit} bytes"

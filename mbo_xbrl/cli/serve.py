@@ -7,7 +7,7 @@ import os
 import click
 
 from mbo_xbrl.cli.ingest import store_option
-from mbo_xbrl.engine import max_bytes_from_env
+from mbo_xbrl.cli.options import limit_options, limits_from
 
 
 @click.command()
@@ -15,17 +15,16 @@ from mbo_xbrl.engine import max_bytes_from_env
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 32),
               help="Checks at a time (worker processes); more uploads at once are asked to try again.")
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(1, 600),
-              help="Seconds a check may take before it is stopped.")
-@click.option("--max-size", type=click.IntRange(1), default=None,
-              help="Largest upload in bytes (default: $MBO_XBRL_MAX_SIZE or 50 MB).")
+@limit_options
 @store_option
-def serve(host: str, port: int, workers: int, timeout: float, max_size: int | None, store: str | None) -> None:
+def serve(host: str, port: int, workers: int, max_size: int | None, timeout: float | None, max_memory: int | None,
+          store: str | None) -> None:
     """Serve the pre-check page: upload a filing, see whether OCW would accept it and what to fix.
 
     POST /api/check (multipart field `file`) returns the JSON of `mbo-xbrl check --format json`.
     With MBO_XBRL_WEB_TOKEN set, /overview?token=... shows the store: institutions x years.
-    Uploads are held in memory, checked, and never kept.
+    Uploads are held in memory, checked in a worker process within the limits per file (time,
+    memory, size: docs/operations.md), and never kept.
 
     \b
     Example:
@@ -37,8 +36,9 @@ def serve(host: str, port: int, workers: int, timeout: float, max_size: int | No
     from mbo_xbrl.web.app import create_app
     from mbo_xbrl.web.pool import CheckPool
 
-    max_bytes = max_size or max_bytes_from_env()
-    pool = CheckPool(workers=workers, timeout=timeout, max_bytes=max_bytes)
+    limits = limits_from(max_size=max_size, timeout=timeout, max_memory=max_memory)
+    max_bytes = limits.max_bytes
+    pool = CheckPool(workers=workers, limits=limits)
     app = create_app(pool, store_url=store, token=os.environ.get("MBO_XBRL_WEB_TOKEN") or None, max_bytes=max_bytes)
     click.echo(f"mbo-xbrl serving on http://{host}:{port}/ (Ctrl+C stops)", err=True)
     try:

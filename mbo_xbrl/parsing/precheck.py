@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.instance import RawInstance, read_instance
+from mbo_xbrl.parsing.structure import excess_before_parse, excess_in_tree
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer
 from mbo_xbrl.rules.registry import rules_in_layer
@@ -20,6 +22,7 @@ from mbo_xbrl.rules.structure.s002_not_an_instance import not_an_instance
 from mbo_xbrl.rules.structure.s003_unknown_entry_point import unknown_entry_point
 from mbo_xbrl.rules.structure.s005_doctype import doctype
 from mbo_xbrl.rules.structure.s006_file_too_large import file_too_large
+from mbo_xbrl.rules.structure.s008_structure_beyond_limits import structure_beyond_limits
 
 
 def safe_parser() -> etree.XMLParser:
@@ -41,7 +44,10 @@ class Prechecked:
         return self.stopped_at is None
 
 
-def precheck(data: bytes, max_bytes: int) -> Prechecked:
+def precheck(data: bytes, limits: Limits | int) -> Prechecked:
+    """The layers before Arelle; `limits` may be just the size limit in bytes."""
+    limits = limits if isinstance(limits, Limits) else Limits(max_bytes=limits)
+    max_bytes = limits.max_bytes
     result = Prechecked()
 
     def stop(findings: list[Finding], layer: Layer) -> bool:
@@ -55,6 +61,10 @@ def precheck(data: bytes, max_bytes: int) -> Prechecked:
     if stop(doctype.check(data), Layer.FILE):
         return result
     if stop(unreadable_xml.check(data), Layer.FILE):
+        return result
+    excess = excess_before_parse(data, limits)
+    if excess is not None:
+        stop(structure_beyond_limits.check(*excess), Layer.FORM)
         return result
     try:
         root = etree.fromstring(data, safe_parser())
@@ -70,6 +80,10 @@ def precheck(data: bytes, max_bytes: int) -> Prechecked:
         return result
     result.root = root
     if stop(not_an_instance.check(root), Layer.FORM):
+        return result
+    excess = excess_in_tree(root, limits)
+    if excess is not None:
+        stop(structure_beyond_limits.check(*excess), Layer.FORM)
         return result
     result.raw = read_instance(root)
     form = unknown_entry_point.check(result.raw)

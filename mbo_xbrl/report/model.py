@@ -37,6 +37,21 @@ class Finding(BaseModel):
     line: int | None = Field(None, description="Line in the filing.")
 
 
+class Problem(BaseModel):
+    """Why a file could not be checked completely: not a finding about the filing, but about the check."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: str = Field(description="'internal' (a fault in the checker, a rule or the XBRL processor) or "
+                                  "'stopped' (the checking process ended unexpectedly).")
+    message_nl: str
+    message_en: str
+    rule: str | None = Field(None, description="The rule that failed, when one did.")
+
+    def message(self, lang: str = "nl") -> str:
+        return self.message_nl if lang == "nl" else self.message_en
+
+
 class Report(BaseModel):
     """The result of checking one file."""
 
@@ -48,7 +63,7 @@ class Report(BaseModel):
     institution: str | None = None
     report_year: int | None = None
     findings: list[Finding] = Field(default_factory=list)
-    problems: list[str] = Field(default_factory=list, description="Why the file could not be checked fully.")
+    problems: list[Problem] = Field(default_factory=list, description="Why the file could not be checked fully.")
     stopped_at: str | None = Field(None, description="The layer whose failure stopped later layers "
                                                      "(file, form, xbrl), if any.")
     xbrl_validation: str | None = Field(None, description="Who decided XBRL validity: 'arelle', or "

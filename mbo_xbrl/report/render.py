@@ -48,7 +48,8 @@ def report_dict(report: Report, lang: str) -> dict[str, Any]:
         "sha256": report.sha256,
         "counts": {s.value: report.count(s) for s in Severity},
         "findings": [finding_dict(f, lang) for f in report.findings],
-        "problems": report.problems,
+        "problems": [{"kind": p.kind, "message": p.message(lang)} | ({"rule": p.rule} if p.rule else {})
+                     for p in report.problems],
         "tool_version": report.tool_version,
         "catalogue_version": report.catalogue_version,
         "schema_version": report.schema_version,
@@ -88,7 +89,7 @@ def report_text(report: Report, lang: str) -> str:
              f" - {_count(report.count(Severity.ERROR), t['errors'])}, "
              f"{_count(report.count(Severity.WARNING), t['warnings'])}, {_count(report.count(Severity.INFO), t['infos'])}"]
     for problem in report.problems:
-        lines.append(f"  {t['could_not_check']}: {problem}")
+        lines.append(f"  {t['could_not_check']}: {problem.message(lang)}")
     for title, findings in findings_by_objective(report.findings, lang):
         lines.append(f"  {title}")
         for finding in findings:

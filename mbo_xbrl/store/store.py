@@ -8,6 +8,8 @@ from typing import Any
 from mbo_xbrl.store.backends import Backend, StoreError, connect, store_url
 from mbo_xbrl.store.schema import FILING_TABLES, SCHEMA_VERSION, TABLE_BY_NAME, TABLES, Table
 
+RETRIED_CODE = "MBO-S007"  # a rejection by a limit (time, memory) is not final: the next run checks again
+
 # Upgrades from one schema version to the next: version -> statements that make it version + 1.
 MIGRATIONS: dict[int, list[str]] = {}
 
@@ -94,8 +96,14 @@ class Store:
 
     # --- ingest ----------------------------------------------------------------------------
     def filing_ids(self) -> set[str]:
-        """Every filing in the store (one query: the ingest's skip test for a whole batch)."""
-        _, rows = self.backend.query("SELECT filing_id FROM filings")
+        """Every filing in the store that a run should skip (one query for a whole batch).
+
+        A filing rejected only because a limit stopped its check (MBO-S007) is left out: the next run
+        checks it again, and its new verdict replaces the old row.
+        """
+        _, rows = self.backend.query(
+            "SELECT filing_id FROM filings WHERE filing_id NOT IN "
+            f"(SELECT filing_id FROM findings WHERE code = '{RETRIED_CODE}' AND filing_id IS NOT NULL)")
         return {row[0] for row in rows}
 
     def start_run(self, run_id: str, host: str, pid: int, tool_version: str) -> None:
@@ -114,15 +122,18 @@ class Store:
                  counts.get("skipped", 0), counts.get("superseded", 0), run_id])
 
     def add_filings(self, filings: list[tuple[dict[str, Any], dict[str, list[tuple]]]],
-                    run_id: str) -> list[str | None]:
-        """Store whole filings and their rows in one transaction; per filing, the filing it supersedes.
+                    run_id: str) -> list[tuple[str | None, str | None]]:
+        """Store whole filings and their rows in one transaction; per filing, what it changed in who is current.
 
-        In input order, an accepted filing becomes current for its institution and year; the one
-        current before stays as history, marked superseded. A rejected filing is never current.
+        The last submission counts: of the accepted filings of an institution and year, the one with
+        the latest `submitted_at` is current (ties: the highest sha256, so that the same files give
+        the same current filing in any order and over any number of runs); the others stay as
+        history, marked superseded by it. A rejected filing is never current. Per filing the result
+        is (the filing it made history, the filing that is current instead of it), each or both None.
         A crash before the commit leaves none of them, so the store only ever holds whole filings.
         The rows of all the filings go in one insert per table: most of the cost is per statement.
         """
-        superseded_list: list[str | None] = []
+        elected: list[tuple[str | None, str | None]] = []
         child_rows: dict[str, list[tuple]] = {}
         columns = TABLE_BY_NAME["filings"].column_names
         with self.backend.transaction():
@@ -130,26 +141,45 @@ class Store:
             sequence = found[0][0]
             for filing, rows in filings:
                 sequence += 1
-                superseded = None
-                accepted = filing["status"] == "accepted"
-                if accepted and filing.get("institution") is not None:
-                    _, current = self.backend.query(
-                        "SELECT filing_id FROM filings WHERE institution = ? AND report_year = ? AND is_current",
-                        [filing["institution"], filing["report_year"]])
-                    if current:
-                        superseded = current[0][0]
-                        self.backend.execute("UPDATE filings SET is_current = FALSE, superseded = TRUE, "
-                                             "superseded_by = ? WHERE filing_id = ?",
-                                             [filing["filing_id"], superseded])
+                self._forget(filing["filing_id"])  # a filing checked again (see filing_ids)
                 row = filing | {"sequence": sequence, "run_id": run_id, "ingested_at": utc_now(),
-                                "is_current": accepted, "superseded": False, "superseded_by": None}
+                                "is_current": False, "superseded": False, "superseded_by": None}
                 self.backend.insert_rows("filings", columns, [tuple(row.get(c) for c in columns)])
                 for table, table_rows in rows.items():
                     child_rows.setdefault(table, []).extend(table_rows)
-                superseded_list.append(superseded)
+                if filing["status"] == "accepted" and filing.get("institution") is not None:
+                    elected.append(self._elect(filing["filing_id"], filing["institution"], filing["report_year"]))
+                else:
+                    elected.append((None, None))
             for table, table_rows in child_rows.items():
                 self.backend.insert_rows(table, TABLE_BY_NAME[table].column_names, table_rows)
-        return superseded_list
+        return elected
+
+    def _forget(self, filing_id: str) -> None:
+        """Remove a filing and its rows, in the caller's transaction, before it is stored anew."""
+        _, found = self.backend.query("SELECT COUNT(*) FROM filings WHERE filing_id = ?", [filing_id])
+        if found[0][0]:
+            for table in FILING_TABLES:
+                self.backend.execute(f"DELETE FROM {table.name} WHERE filing_id = ?", [filing_id])
+            self.backend.execute("DELETE FROM filings WHERE filing_id = ?", [filing_id])
+
+    def _elect(self, filing_id: str, institution: str, year: int | None) -> tuple[str | None, str | None]:
+        """Make the last submitted accepted filing of the institution and year current (see add_filings)."""
+        where = "institution = ? AND report_year = ? AND status = 'accepted'"
+        _, candidates = self.backend.query(
+            f"SELECT filing_id, submitted_at, is_current FROM filings WHERE {where}", [institution, year])
+        before = next((c[0] for c in candidates if c[2]), None)
+        winner = max(candidates, key=lambda c: (c[1] is not None, c[1] or datetime.min, c[0]))[0]
+        if winner != before:
+            self.backend.execute(f"UPDATE filings SET is_current = (filing_id = ?), superseded = (filing_id <> ?), "
+                                 f"superseded_by = CASE WHEN filing_id = ? THEN NULL ELSE ? END WHERE {where}",
+                                 [winner, winner, winner, winner, institution, year])
+        else:
+            self.backend.execute("UPDATE filings SET superseded = TRUE, superseded_by = ? WHERE filing_id = ?",
+                                 [winner, filing_id])
+        if winner == filing_id:
+            return before, None
+        return None, winner
 
     # --- reading ---------------------------------------------------------------------------
     @staticmethod

@@ -30,7 +30,7 @@ class FailingSample:
     code: str
     why: str
     build: Callable[[Catalogue], bytes]
-    options: dict[str, object] = field(default_factory=dict)  # engine options: max_bytes, prefill_register
+    options: dict[str, object] = field(default_factory=dict)  # options: max_bytes, timeout, prefill_register
 
     @property
     def file_name(self) -> str:
@@ -146,6 +146,18 @@ def _s013(text: str) -> str:
     return text[:start] + text[start:end].replace(">99XB<", ">99XC<") + text[end:]
 
 
+def _s008(text: str) -> str:
+    root = text.index("<xbrli:xbrl ")
+    extra = " ".join(f'field{n}="{n}"' for n in range(600))  # a generator that wrote its form fields as attributes
+    return text[:root] + "<xbrli:xbrl " + extra + " " + text[root + len("<xbrli:xbrl "):]
+
+
+def _v004(c: FilingContent) -> None:
+    line = next(b for b in c.budgets if b.year == 2025 and b.measure == "M2.2.01")
+    line.amount *= 1_000_000  # six zeros too many
+    rebalance(c)
+
+
 def _b001(c: FilingContent) -> None:
     c.budgets[:] = [b for b in c.budgets if not (b.year == 2026 and b.objective == "1.2" and not b.measure)]
     rebalance(c)
@@ -195,6 +207,9 @@ FAILING: list[FailingSample] = [
     FailingSample("MBO-S005", "a DOCTYPE with an entity declaration", _text(_s005)),
     FailingSample("MBO-S006", "a full filing checked with a size limit of 100,000 bytes", lambda cat: _xml(_base(cat), cat),
                   {"max_bytes": 100_000}),
+    FailingSample("MBO-S007", "a full filing checked with a time limit of a thousandth of a second",
+                  lambda cat: _xml(_base(cat), cat), {"timeout": 0.001}),
+    FailingSample("MBO-S008", "the root element carries 600 attributes, over the limit of 500", _text(_s008)),
     FailingSample("MBO-S010", "an objective narrative marked xsi:nil instead of left out", _text(_s010)),
     FailingSample("MBO-S011", "a context for 2023 that no fact uses", _text(_s011)),
     FailingSample("MBO-S012", "InstitutionName reported twice with different values", _text(_s012)),
@@ -226,6 +241,8 @@ FAILING: list[FailingSample] = [
     FailingSample("MBO-V001", "a realisation of 120% for indicator I1.2.04", _content(
         lambda c: setattr(_value(c, "I1.2.04", "realisation"), "value", Decimal("120.0")))),
     FailingSample("MBO-V002", "start and target of I2.2.01 (higher is better) swapped", _content(_v002)),
+    FailingSample("MBO-V004", "the 2025 budget of measure M2.2.01 typed with six zeros too many (over a billion euro)",
+                  _content(_v004)),
     FailingSample("MBO-V003", "the start value of I1.3.01 that OCW pre-filled was changed", _content(
         lambda c: setattr(_value(c, "I1.3.01", "start"), "value", _value(c, "I1.3.01", "start").value + 1)),
         {"prefill_register": REGISTER}),

@@ -5,7 +5,9 @@ Traps handled here (see ../shared/arelle-notes.md):
   and `ModelManager.validate` swallows exceptions into the log: we call `Validate.validate`
   directly and let an exception become a `ProcessorError`, never a "valid" verdict.
 * Arelle reads and writes a user folder (config, web cache, package list): we give it a private,
-  empty folder so a run never depends on an earlier cache and never touches ~/.config.
+  folder that does not even exist (with persistent config off and offline, Arelle creates nothing
+  there), so a run never depends on an earlier cache, never touches ~/.config, and a process
+  killed mid-check leaves no folder behind.
 * Package and plugin load errors only appear in the log: they are fatal here.
 """
 
@@ -15,6 +17,7 @@ import logging
 import os
 import tempfile
 import threading
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -92,8 +95,10 @@ class XbrlProcessor:
     def __init__(self, packages: Sequence[Path] | None = None, home: Path | None = None) -> None:
         self.packages = list(packages) if packages is not None else [taxonomy_package_path()]
         self._own_home = home is None
-        self.home = Path(tempfile.mkdtemp(prefix="mbo-xbrl-arelle-")) if home is None else home
-        self.home.mkdir(parents=True, exist_ok=True)
+        # With persistent config off and offline, Arelle never creates this folder or writes in it
+        # (measured): so we do not create it either, and a killed process leaves nothing behind.
+        # It must still be ours alone, so that no earlier cache or config is ever read from it.
+        self.home = Path(tempfile.gettempdir()) / f"mbo-xbrl-arelle-{uuid.uuid4().hex}" if home is None else home
         os.environ["XDG_CONFIG_HOME"] = str(self.home)  # read by Arelle's Cntlr at construction
         from arelle import Cntlr, PackageManager
         from arelle.ModelFormulaObject import FormulaOptions

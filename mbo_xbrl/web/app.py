@@ -7,8 +7,9 @@
                     presented (?token=… or `Authorization: Bearer …`)
     /healthz        "ok"
 
-Uploads are read into memory (never into a file of ours), checked by a worker process with a time
-limit, and forgotten: nothing is kept. Sizes, concurrency and time are limited, each with a message.
+Uploads are read into memory (never into a file of ours), checked by a worker process within the
+limits per file, and forgotten: nothing is kept. Sizes and concurrency are limited, each with a
+message; a check stopped by its time limit or memory cap is a report with finding MBO-S007.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from mbo_xbrl.report.model import Report
 from mbo_xbrl.report.render import finding_dict, findings_by_objective, report_dict, reports_json
 from mbo_xbrl.rules.structure.s006_file_too_large import DEFAULT_MAX_BYTES
 from mbo_xbrl.web.labels import WEB
-from mbo_xbrl.web.pool import Busy, CheckFailed, CheckPool, TooSlow
+from mbo_xbrl.web.pool import Busy, CheckPool
 
 MULTIPART_OVERHEAD = 64 * 1024  # headers and boundaries around the file in a multipart body
 
@@ -70,18 +71,14 @@ def create_app(pool: CheckPool, *, store_url: str | None = None, token: str | No
 
     def run_check(data: bytes, name: str) -> Report:
         try:
-            return pool.check(data, name)
+            return pool.check(data, name)  # a check stopped by a limit is a report too (MBO-S007)
         except Busy:
             raise _Refused(503, "busy") from None
-        except TooSlow:
-            raise _Refused(504, "too_slow") from None
-        except CheckFailed as err:
-            raise _Refused(500, "failed", str(err)) from None
 
     @app.errorhandler(_Refused)
     def refused(err: _Refused) -> Response:
         lang = _lang()
-        text = WEB[lang][err.key].format(limit=max_bytes // (1024 * 1024), timeout=int(pool.timeout))
+        text = WEB[lang][err.key].format(limit=max_bytes // (1024 * 1024))
         if err.detail:
             text = f"{text} ({err.detail})"
         if request.path.startswith("/api/"):

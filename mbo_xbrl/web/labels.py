@@ -20,9 +20,6 @@ WEB: dict[str, dict[str, str]] = {
         "no_file": "Kies eerst een bestand.",
         "too_large": "Het bestand is te groot: de grens is {limit} MB.",
         "busy": "Er worden nu te veel bestanden tegelijk gecontroleerd. Probeer het over een minuut opnieuw.",
-        "too_slow": "De controle duurde langer dan {timeout} seconden en is gestopt. Neem contact op met OCW "
-                    "als dit zo blijft.",
-        "failed": "De controle is mislukt door een interne fout.",
         "overview": "Overzicht van de store", "status": "status", "findings": "bevindingen",
         "overview_intro": "Per instelling en verslagjaar de laatste aanlevering: status en bevindingen per regelfamilie.",
         "status_accepted": "goedgekeurd", "status_rejected": "afgekeurd", "none": "–",
@@ -44,8 +41,6 @@ WEB: dict[str, dict[str, str]] = {
         "no_file": "Choose a file first.",
         "too_large": "The file is too large: the limit is {limit} MB.",
         "busy": "Too many files are being checked at once. Try again in a minute.",
-        "too_slow": "The check took longer than {timeout} seconds and was stopped. Contact OCW if this persists.",
-        "failed": "The check failed with an internal error.",
         "overview": "Store overview", "status": "status", "findings": "findings",
         "overview_intro": "Per institution and reporting year the latest filing: status and findings per rule family.",
         "status_accepted": "accepted", "status_rejected": "rejected", "none": "–",

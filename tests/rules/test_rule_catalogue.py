@@ -15,8 +15,10 @@ from click.testing import CliRunner
 
 from mbo_xbrl.cli import cli
 from mbo_xbrl.engine import Engine
+from mbo_xbrl.limits import Limits
 from mbo_xbrl.prefill import PrefillRegister
-from mbo_xbrl.report.model import Severity
+from mbo_xbrl.report.model import Report, Severity
+from mbo_xbrl.sandbox import Sandbox, report_from
 from mbo_xbrl.rules.registry import all_rules, get
 from mbo_xbrl.synthetic.invalid import FAILING, failing_files
 from tests.conftest import ROOT, VALID_SAMPLES
@@ -49,10 +51,20 @@ def test_failing_samples_and_register_are_not_stale() -> None:
         assert (SAMPLES / name).read_bytes() == data, f"regenerate with: python -m mbo_xbrl.synthetic.invalid ({name})"
 
 
+def report_of(sample, processor) -> Report:
+    """The sample's report; a time limit is enforced by the worker process that checks, so it runs there."""
+    path = SAMPLES / "invalid" / sample.file_name
+    if "timeout" in sample.options:
+        limits = Limits(seconds=sample.options["timeout"])
+        with Sandbox("report", limits=limits) as sandbox:
+            return report_from(sandbox.run({"path": str(path)}), str(path), None, limits)
+    return engine_for(sample, processor).check(path)
+
+
 @pytest.mark.parametrize("code", sorted(BY_CODE))
 def test_failing_sample_gives_exactly_the_expected_findings(code: str, processor) -> None:
     sample = BY_CODE[code]
-    report = engine_for(sample, processor).check(SAMPLES / "invalid" / sample.file_name)
+    report = report_of(sample, processor)
     actual = {"file": sample.file_name, "options": sample.options,
               "findings": [f.model_dump(mode="json") for f in report.findings]}
     path = EXPECTED / f"{code}.json"
@@ -79,6 +91,8 @@ def test_check_command_exit_code_on_each_failing_sample(code: str) -> None:
     args = ["check", "--format", "json", str(SAMPLES / "invalid" / sample.file_name)]
     if "max_bytes" in sample.options:
         args += ["--max-size", str(sample.options["max_bytes"])]
+    if "timeout" in sample.options:
+        args += ["--timeout", str(sample.options["timeout"])]
     if "prefill_register" in sample.options:
         args += ["--prefill-register", str(SAMPLES / sample.options["prefill_register"])]
     result = CliRunner().invoke(cli, args)

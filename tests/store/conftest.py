@@ -13,9 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from mbo_xbrl.catalogue import load_catalogue
-from mbo_xbrl.filing.writer import write_instance
-from mbo_xbrl.synthetic.samples import delta, veen
 
 
 def _postgres_admin() -> str:
@@ -41,19 +38,3 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     yield admin.rsplit("/", 1)[0] + "/" + name
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
-@pytest.fixture(scope="session")
-def batch(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """Eight distinct valid filings of eight fictional institutions (99YA-99YH)."""
-    cat = load_catalogue()
-    folder = tmp_path_factory.mktemp("batch")
-    paths = []
-    for n, letter in enumerate("ABCDEFGH"):
-        content = (delta if n % 4 == 0 else veen)(cat)
-        content.institution_code = f"99Y{letter}"
-        content.institution_name = f"Fictieve instelling {letter}"
-        path = folder / f"99Y{letter}-2024.xbrl"
-        path.write_bytes(write_instance(content, cat))
-        paths.append(path)
-    return paths

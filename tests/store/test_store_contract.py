@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
@@ -21,6 +22,8 @@ INVALID = ROOT / "samples" / "invalid"
 CORRECTED_99XB = INVALID / "MBO-C003-missing-realisation.xbrl"  # accepted, with a warning
 REJECTED_99XB = INVALID / "MBO-C001-missing-target-value.xbrl"
 CLI = [sys.executable, "-c", "from mbo_xbrl.cli import main; main()"]
+# The same, committing each filing as soon as it is checked (progress is told before the commit)
+CLI_COMMIT_EACH = [sys.executable, "-c", "import mbo_xbrl.ingestion as i; i.BATCH = 1; from mbo_xbrl.cli import main; main()"]
 
 
 def counts(url: str) -> dict[str, int]:
@@ -35,7 +38,7 @@ def consistent(url: str) -> None:
         for table in FILING_TABLES:
             assert set(store.table(table.name, current=False)["filing_id"]) <= ids, table.name
         filings = store.table("filings", current=False)
-        current = filings[filings["is_current"]]
+        current = filings[filings["is_current"].astype(bool)]
         assert not current.duplicated(["institution", "report_year"]).any()
         assert not (current["status"] == "rejected").any()
 
@@ -54,13 +57,24 @@ def test_reingest_is_idempotent(store_url: str) -> None:
     before = counts(store_url)
     assert before["indicator_values"] > 1000 and before["budgets"] > 100
     again = ingest(VALID_SAMPLES + [ROOT / "samples" / "valid"], store_url)
-    assert again.counts == {"files": 2, "accepted": 0, "rejected": 0, "skipped": 2, "unreadable": 0, "superseded": 0}
+    assert again.counts == {"files": 2, "accepted": 0, "rejected": 0, "skipped": 2, "unreadable": 0, "internal": 0,
+                            "superseded": 0}
     assert counts(store_url) == before
 
 
-def test_a_corrected_filing_supersedes_the_earlier_one_which_stays_as_history(store_url: str) -> None:
-    ingest(VALID_SAMPLES, store_url)
-    summary = ingest([CORRECTED_99XB], store_url)
+def delivered(folder: Path, source: Path, name: str, when: str) -> Path:
+    """A copy of `source` as delivered at `when` (ISO date): the file time is the submission time."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(source.read_bytes())
+    stamp = datetime.fromisoformat(when).replace(tzinfo=timezone.utc).timestamp()
+    os.utime(path, (stamp, stamp))
+    return path
+
+
+def test_a_corrected_filing_supersedes_the_earlier_one_which_stays_as_history(store_url: str, tmp_path: Path) -> None:
+    ingest([VALID_SAMPLES[0], delivered(tmp_path, VALID_SAMPLES[1], VALID_SAMPLES[1].name, "2025-03-01")], store_url)
+    summary = ingest([delivered(tmp_path, CORRECTED_99XB, CORRECTED_99XB.name, "2025-04-15")], store_url)
     assert summary.counts["superseded"] == 1
     with open_store(store_url) as store:
         filings = store.table("filings", current=False).set_index("file_name")
@@ -72,6 +86,55 @@ def test_a_corrected_filing_supersedes_the_earlier_one_which_stays_as_history(st
         history = store.table("indicator_values", current=False)
         assert set(history[history["institution"] == "99XB"]["filing_id"]) == {old["filing_id"], new["filing_id"]}
     consistent(store_url)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_last_submission_counts_whatever_the_order_of_names(store_url: str, tmp_path: Path, workers: int) -> None:
+    """An original of 1 March named after its correction of 15 April: the correction is current."""
+    folder = tmp_path / "inbox"
+    original = delivered(folder, VALID_SAMPLES[1], "90AA-2024.xbrl", "2025-03-01T09:00:00")
+    correction = delivered(folder, CORRECTED_99XB, "90AA-2024-correctie.xbrl", "2025-04-15T16:30:00")
+    assert sorted([original.name, correction.name]) == [correction.name, original.name]  # names put it first
+    summary = ingest([folder], store_url, workers=workers)
+    assert [Path(f.path).name for f in summary.files] == [correction.name, original.name]
+    current = _current_file(store_url, "99XB")
+    assert current == correction.name
+    later = {Path(f.path).name: f for f in summary.files}[original.name]
+    assert later.outcome == "accepted" and later.superseded_by is not None and later.supersedes is None
+    consistent(store_url)
+
+
+def test_a_late_redelivery_of_an_old_file_does_not_replace_the_correction(store_url: str, tmp_path: Path) -> None:
+    correction = delivered(tmp_path / "night1", CORRECTED_99XB, "90AA-2024-correctie.xbrl", "2025-04-15")
+    ingest([correction], store_url)
+    original = delivered(tmp_path / "night2", VALID_SAMPLES[1], "90AA-2024.xbrl", "2025-03-01")
+    summary = ingest([original], store_url)
+    assert summary.files[0].outcome == "accepted" and summary.counts["superseded"] == 0
+    assert _current_file(store_url, "99XB") == correction.name
+    with open_store(store_url) as store:
+        filings = store.table("filings", current=False).set_index("file_name")
+        assert bool(filings.loc[original.name, "superseded"])
+        assert filings.loc[original.name, "superseded_by"] == filings.loc[correction.name, "filing_id"]
+        current_values = store.table("indicator_values")
+        assert set(current_values["filing_id"]) == {filings.loc[correction.name, "filing_id"]}
+    # and a newer submission after that still takes over
+    newest = tmp_path / "night3" / "90AA-2024-v3.xbrl"
+    newest.parent.mkdir()
+    newest.write_text(CORRECTED_99XB.read_text("utf-8").replace("Vakcollege Verzonnen Veen (fictief)",
+                                                                 "Vakcollege Verzonnen Veen (fictief, v3)"), "utf-8")
+    stamp = datetime(2025, 5, 1, tzinfo=timezone.utc).timestamp()
+    os.utime(newest, (stamp, stamp))
+    assert ingest([newest], store_url).counts["superseded"] == 1
+    assert _current_file(store_url, "99XB") == newest.name
+    consistent(store_url)
+
+
+def _current_file(store_url: str, institution: str) -> str:
+    with open_store(store_url) as store:
+        current = store.table("filings")
+        names = list(current[current["institution"] == institution]["file_name"])
+    assert len(names) == 1
+    return names[0]
 
 
 def test_a_rejected_file_in_a_batch_is_recorded_never_current_and_the_batch_goes_on(store_url: str) -> None:
@@ -98,7 +161,7 @@ def test_nothing_is_lost_when_an_ingest_is_killed_part_way(store_url: str, batch
     folder = batch[0].parent
     slow = dict(os.environ, MBO_XBRL_FULL_ARELLE="1")
     for kill_after in (2, 5):
-        process = subprocess.Popen(CLI + ["ingest", "--store", store_url, str(folder)], stderr=subprocess.PIPE,
+        process = subprocess.Popen(CLI_COMMIT_EACH + ["ingest", "--store", store_url, str(folder)], stderr=subprocess.PIPE,
                                    stdout=subprocess.DEVNULL, text=True, env=slow)
         done = 0
         for line in process.stderr:
@@ -106,7 +169,7 @@ def test_nothing_is_lost_when_an_ingest_is_killed_part_way(store_url: str, batch
                 done += 1
                 if done >= kill_after:
                     break
-        time.sleep(0.3)  # let it get into the next filing
+        time.sleep(0.3)  # let the commit that follows the progress line happen, and the next check start
         process.send_signal(signal.SIGKILL)
         process.wait(30)
         consistent(store_url)
@@ -194,11 +257,11 @@ def test_a_file_that_vanishes_mid_run_is_reported_and_the_batch_goes_on(store_ur
     for source, target in zip([VALID_SAMPLES[0], CORRECTED_99XB, VALID_SAMPLES[1]], files):
         target.write_bytes(source.read_bytes())
 
-    def remove_the_next_one(outcome, done, total) -> None:
-        if done == 1:
-            files[1].unlink()  # moved away by someone else while the run goes on
+    def remove_the_last_one(outcome, done, total) -> None:
+        if done == 1:  # the one worker has the second file by now, not yet the third
+            files[2].unlink()  # moved away by someone else while the run goes on
 
-    summary = ingest(files, store_url, progress=remove_the_next_one)
-    assert [f.outcome for f in summary.files] == ["accepted", "unreadable", "accepted"]
-    assert summary.counts["unreadable"] == 1 and "No such file" in summary.files[1].reason
+    summary = ingest(files, store_url, progress=remove_the_last_one)
+    assert [f.outcome for f in summary.files] == ["accepted", "accepted", "unreadable"]
+    assert summary.counts["unreadable"] == 1 and "No such file" in summary.files[2].reason
     consistent(store_url)

@@ -26,12 +26,18 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+    """`mbo-xbrl serve` with a private temporary folder (`tmp`), so a test can see what it leaves there."""
+
+    def __init__(self, args: list[str], env: dict[str, str], tmp: Path | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.tmp = tmp
+        if tmp is not None:
+            tmp.mkdir(parents=True, exist_ok=True)
+            env = env | {"TMPDIR": str(tmp)}
         self.process = subprocess.Popen(
             [sys.executable, "-c", "from mbo_xbrl.cli import main; main()", "serve", "--port", str(self.port), *args],
-            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -74,16 +80,16 @@ def server(store_with_samples: str, tmp_path_factory: pytest.TempPathFactory) ->
     running.stop()
 
 
-def _arelle_server(home: Path, timeout: int) -> Server:
+def _arelle_server(home: Path, timeout: float) -> Server:
     """One worker and Arelle on every filing (a second or more each): the limits can be met on purpose."""
     return Server(["--workers", "1", "--timeout", str(timeout)],
-                  _env(MBO_XBRL_FULL_ARELLE="1", XDG_CONFIG_HOME=str(home)))
+                  _env(MBO_XBRL_FULL_ARELLE="1", XDG_CONFIG_HOME=str(home)), tmp=home / "tmp")
 
 
 @pytest.fixture()
 def slow_server(tmp_path: Path) -> Iterator[Server]:
-    """A 1-second time limit: a check that needs Arelle runs past it."""
-    running = _arelle_server(tmp_path, timeout=1)
+    """A time limit of a fifth of a second: a check that needs Arelle runs past it."""
+    running = _arelle_server(tmp_path, timeout=0.2)
     yield running
     running.stop()
 

@@ -5,18 +5,23 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
+import signal
 import threading
+import time
 import urllib.error
 import urllib.request
 import uuid
 import zipfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from mbo_xbrl.cli import cli
 from tests.conftest import ROOT
-from tests.web.conftest import TOKEN, Server
+from tests.test_unattended import assert_all_gone, descendants
+from tests.web.conftest import TOKEN, Server, _arelle_server
 
 VALID = ROOT / "samples" / "valid" / "99XB-2024.xbrl"
 INVALID = ROOT / "samples" / "invalid"
@@ -112,10 +117,14 @@ def test_nothing_of_an_upload_is_kept(server: Server) -> None:
             assert not any(marker.encode() in p.read_bytes() for p in path.rglob("*") if p.is_file())
 
 
-def test_a_check_past_its_time_limit_is_stopped_and_the_server_goes_on(slow_server: Server) -> None:
+def test_a_check_past_its_time_limit_is_stopped_the_upload_is_gone_and_the_server_goes_on(slow_server: Server) -> None:
     status, body = post_file(f"{slow_server.url}/api/check", VALID.name, VALID.read_bytes())
-    assert status == 504 and json.loads(body)["error"] == "too_slow"
+    report = json.loads(body)["reports"][0]
+    assert status == 200 and not report["valid"]
+    assert [(f["code"], f["args"]["problem"]) for f in report["findings"]] == [("MBO-S007", "time")]
+    assert "0.2 seconden" in report["findings"][0]["message"]
     assert still_up(slow_server)
+    assert list(slow_server.tmp.iterdir()) == []  # the killed worker left no copy of the upload
     # the worker was replaced: a file that never reaches Arelle is checked at once
     status, body = post_file(f"{slow_server.url}/api/check", "bad.xbrl", b"not xml at all")
     assert status == 200 and json.loads(body)["reports"][0]["findings"][0]["code"] == "MBO-S001"
@@ -149,3 +158,74 @@ def test_the_store_overview_needs_the_token(server: Server) -> None:
 
 def test_without_a_token_configured_there_is_no_overview(slow_server: Server) -> None:
     assert get(slow_server.url + "/overview?token=anything")[0] == 404
+
+
+def _upload_in_background(server: Server) -> tuple[threading.Thread, list]:
+    answers: list = []
+    thread = threading.Thread(target=lambda: answers.append(
+        _post_or_error(f"{server.url}/api/check", VALID.name, VALID.read_bytes())), daemon=True)
+    thread.start()
+    return thread, answers
+
+
+def _post_or_error(url: str, name: str, data: bytes):
+    try:
+        return post_file(url, name, data)
+    except OSError as err:  # the server was killed under it
+        return err
+
+
+def _busy_worker(server: Server) -> int:
+    """The one worker process, once it is busy with the upload (its CPU time has grown by a fifth of a second)."""
+    workers = [pid for pid in descendants(server.process.pid) if b"mbo_xbrl.sandbox" in _cmdline(pid)]
+    assert len(workers) == 1
+    start = _cpu_ticks(workers[0])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if _cpu_ticks(workers[0]) - start >= 20:  # clock ticks of 10 ms: it is checking
+            return workers[0]
+        time.sleep(0.02)
+    raise AssertionError("the worker did not take the upload")
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def test_a_worker_that_dies_mid_check_gives_a_report_saying_so_and_leaves_nothing(busy_server: Server) -> None:
+    thread, answers = _upload_in_background(busy_server)
+    os.kill(_busy_worker(busy_server), signal.SIGKILL)
+    thread.join(60)
+    status, body = answers[0]
+    report = json.loads(body)["reports"][0]
+    assert status == 200 and not report["valid"] and report["problems"][0]["kind"] == "stopped"
+    assert "onverwacht" in report["problems"][0]["message"] and "Error" not in body.decode()
+    assert list(busy_server.tmp.iterdir()) == []
+    assert still_up(busy_server)
+    status, body = post_file(f"{busy_server.url}/api/check", "bad.xbrl", b"not xml at all")  # a new worker
+    assert status == 200 and json.loads(body)["reports"][0]["findings"][0]["code"] == "MBO-S001"
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+def test_a_server_stopped_mid_check_leaves_no_process_and_no_upload(tmp_path: Path, how: signal.Signals) -> None:
+    server = _arelle_server(tmp_path, timeout=60)
+    try:
+        thread, _ = _upload_in_background(server)
+        _busy_worker(server)
+        processes = descendants(server.process.pid)
+        server.process.send_signal(how)
+        server.process.wait(30)
+        thread.join(30)
+        assert_all_gone(processes)
+        assert list(server.tmp.iterdir()) == []
+    finally:
+        if server.process.poll() is None:
+            server.process.kill()

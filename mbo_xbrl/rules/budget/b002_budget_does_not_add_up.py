@@ -8,7 +8,7 @@ from mbo_xbrl.parsing.filing import Filing, TidyFact
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
 from mbo_xbrl.rules.budget.common import measure_amounts, objective_totals, tolerance
-from mbo_xbrl.rules.describe import data_concepts, money
+from mbo_xbrl.rules.describe import data_concepts, money, number_text
 from mbo_xbrl.taxonomy import names
 
 WHAT = {
@@ -76,6 +76,6 @@ def _compare(kind: str, parts: list[TidyFact], total: TidyFact, **values: object
     nl_parts, en_parts, nl_total, en_total = (t.format(**values) for t in WHAT[kind])
     return [budget_does_not_add_up.finding(
         kind=kind, parts_nl=nl_parts[0].upper() + nl_parts[1:], parts_en=en_parts[0].upper() + en_parts[1:],
-        total_nl=nl_total, total_en=en_total, sum=str(summed), total=str(total.number),
+        total_nl=nl_total, total_en=en_total, sum=number_text(summed), total=number_text(total.number),
         sum_text=money(summed), total_text=money(total.number), difference_text=money(difference),
         objective=values.get("objective"), **total.where)]

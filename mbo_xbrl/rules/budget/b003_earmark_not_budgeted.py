@@ -6,7 +6,7 @@ from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
 from mbo_xbrl.rules.budget.common import objective_totals
-from mbo_xbrl.rules.describe import data_concepts, money, objective_args
+from mbo_xbrl.rules.describe import data_concepts, money, number_text, objective_args
 from mbo_xbrl.taxonomy import names
 
 
@@ -37,7 +37,7 @@ def earmark_not_budgeted(filing: Filing, ctx: RuleContext) -> list[Finding]:
         budgeted = budget.number if budget is not None else 0
         if budgeted < earmark.number:
             findings.append(earmark_not_budgeted.finding(
-                year=earmark.whole_year, budget=str(budgeted), earmark=str(earmark.number),
+                year=earmark.whole_year, budget=number_text(budgeted), earmark=number_text(earmark.number),
                 budget_text=money(budgeted), earmark_text=money(earmark.number),
                 **objective_args(ctx.catalogue, earmark.objective),
                 **(budget.where if budget is not None else earmark.where)))

@@ -6,7 +6,7 @@ from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
 from mbo_xbrl.rules.budget.common import measure_amounts
-from mbo_xbrl.rules.describe import data_concepts, measure_args, money
+from mbo_xbrl.rules.describe import data_concepts, measure_args, money, number_text
 from mbo_xbrl.taxonomy import names
 
 
@@ -23,7 +23,7 @@ from mbo_xbrl.taxonomy import names
 def budget_on_unapplied_measure(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Money for a measure the institution explains away contradicts its own plan."""
     applied = filing.applied
-    return [budget_on_unapplied_measure.finding(year=f.whole_year, amount=str(f.number), amount_text=money(f.number),
+    return [budget_on_unapplied_measure.finding(year=f.whole_year, amount=number_text(f.number), amount_text=money(f.number),
                                                 **measure_args(ctx.catalogue, f.measure), **f.where)
             for f in measure_amounts(filing)
             if f.number > 0 and f.measure in applied and applied[f.measure].flag is False]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
-from mbo_xbrl.rules.describe import data_concepts, money
+from mbo_xbrl.rules.describe import data_concepts, money, number_text
 from mbo_xbrl.taxonomy import names
 
 
@@ -20,6 +20,6 @@ from mbo_xbrl.taxonomy import names
 def negative_amount(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Budgets and earmarks are amounts to spend: a negative one is a sign or unit mistake."""
     facts = filing.of(names.BUDGET_AMOUNT) + filing.of(names.EARMARKED_AMOUNT)
-    return [negative_amount.finding(year=f.whole_year, amount=str(f.number), amount_text=money(f.number),
+    return [negative_amount.finding(year=f.whole_year, amount=number_text(f.number), amount_text=money(f.number),
                                     objective=f.objective, measure=f.measure, **f.where)
             for f in facts if f.number is not None and f.number < 0]

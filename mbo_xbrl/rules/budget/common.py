@@ -7,15 +7,22 @@ from decimal import Decimal
 from mbo_xbrl.parsing.filing import Filing, TidyFact
 
 
+# `decimals` is any xs:integer. No value in a file within the size limit has more than 10^9 digits,
+# so a tolerance of 10^(10^9) already admits any difference: clamping there changes no verdict and
+# keeps every exponent inside what Python's decimal arithmetic can hold.
+DECIMALS_BOUND = 10**9
+
+
 def tolerance(facts: list[TidyFact]) -> Decimal:
     """Half a unit of the last reported digit, for each value involved (XBRL 2.1 decimals)."""
     total = Decimal(0)
     for fact in facts:
-        if fact.decimals and fact.decimals != "INF":
+        if fact.decimals and fact.decimals.strip() != "INF":
             try:
-                total += Decimal(5).scaleb(-int(fact.decimals) - 1)
+                decimals = max(-DECIMALS_BOUND, min(DECIMALS_BOUND, int(fact.decimals)))
             except ValueError:
-                pass
+                continue
+            total += Decimal(5).scaleb(-decimals - 1)
     return total
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
-from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, data_concepts
+from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, data_concepts, number_text
 from mbo_xbrl.taxonomy import names
 
 
@@ -48,7 +48,7 @@ def value_out_of_range(filing: Filing, ctx: RuleContext) -> list[Finding]:
             range_nl = f"tussen {unit.minimum:g} en {unit.maximum:g}" if high is not None else f"op of boven {unit.minimum:g}"
             range_en = f"between {unit.minimum:g} and {unit.maximum:g}" if high is not None else f"at or above {unit.minimum:g}"
             findings.append(value_out_of_range.finding(
-                what=what, value=fact.value.strip(), unit=unit.code, unit_nl=unit.label_nl, unit_en=unit.label_en,
+                what=what, value=number_text(fact.number), unit=unit.code, unit_nl=unit.label_nl, unit_en=unit.label_en,
                 range_nl=range_nl, range_en=range_en, value_kind=fact.value_kind, indicator=fact.indicator_code,
                 objective=fact.objective, **fact.where))
     return findings

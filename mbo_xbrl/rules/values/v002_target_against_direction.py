@@ -5,7 +5,7 @@ from __future__ import annotations
 from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
-from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, indicator_args
+from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, indicator_args, number_text
 
 
 @rule(
@@ -41,7 +41,7 @@ def target_against_direction(filing: Filing, ctx: RuleContext) -> list[Finding]:
             args = indicator_args(indicator)
             args.pop("concept")
             findings.append(target_against_direction.finding(
-                target=target.value.strip(), start=start.value.strip(),
+                target=number_text(target.number), start=number_text(start.number),
                 worse_nl="lager" if higher else "hoger", worse_en="lower" if higher else "higher",
                 better_nl="hoger" if higher else "lager", better_en="higher" if higher else "lower",
                 **args, **target.where))

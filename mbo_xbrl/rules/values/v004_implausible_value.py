@@ -1,0 +1,60 @@
+"""MBO-V004: a value beyond anything real for its unit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from mbo_xbrl.parsing.filing import Filing
+from mbo_xbrl.report.model import Finding, Severity
+from mbo_xbrl.rules.base import Layer, RuleContext, rule
+from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, data_concepts, number_text
+from mbo_xbrl.taxonomy import names
+
+AMOUNTS = (names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT)
+
+
+@rule(
+    code="MBO-V004", name="implausible-value", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    concepts=(INDICATOR_CONCEPTS, *data_concepts(names.OWN_INDICATOR_VALUE, *AMOUNTS)),
+    message_nl="{what} heeft waarde {value}. Meer dan {limit_nl} ({unit_nl}) kan niet kloppen: {basis_nl}.",
+    message_en="{what} has value {value}. More than {limit_en} ({unit_en}) cannot be right: {basis_en}.",
+    fix_nl="Controleer de waarde: vaak is een bedrag in centen of een aantal met extra nullen ingevuld, of is een "
+           "waarde in een verkeerd veld terechtgekomen.",
+    fix_en="Check the value: often an amount was entered in cents or a count with extra zeros, or a value "
+           "ended up in the wrong field.",
+)
+def implausible_value(filing: Filing, ctx: RuleContext) -> list[Finding]:
+    """Values far beyond anything real are typing or unit mistakes, and would swamp every sector total.
+
+    XML Schema admits a decimal of any size, so a count of 10^400 early leavers is valid XBRL;
+    in the store it would become infinity and in the sector report "inf". Each unit declares in
+    the catalogue the largest value a real filing can hold and why: a count beyond twice all mbo
+    students together, a ratio of two counts above a thousand, an amount above the whole sector's
+    quality funds for a year. Percentages and marks are bounded by MBO-V001.
+    """
+    cat = ctx.catalogue
+    own_units = {(f.own_indicator, f.objective): f.value.strip() for f in filing.of(names.OWN_INDICATOR_UNIT)}
+    findings = []
+    for fact in filing.facts:
+        if fact.number is None:
+            continue
+        if fact.indicator is not None:
+            unit_code, what = fact.indicator.unit, f"Indicator {fact.indicator.code}"
+        elif fact.local == names.OWN_INDICATOR_VALUE:
+            unit_code, what = own_units.get((fact.own_indicator, fact.objective)), f"Eigen indicator {fact.own_indicator}"
+        elif fact.local in AMOUNTS:
+            unit_code, what = "euro", f"{fact.concept} ({fact.whole_year or fact.context})"
+        else:
+            continue
+        unit = cat.unit_by_code.get(unit_code or "")
+        if unit is None or unit.plausible_maximum is None:
+            continue
+        limit = Decimal(str(unit.plausible_maximum))
+        if abs(fact.number) > limit:
+            findings.append(implausible_value.finding(
+                what=what, value=number_text(fact.number), unit=unit.code, unit_nl=unit.label_nl,
+                unit_en=unit.label_en, limit=unit.plausible_maximum, limit_en=f"{unit.plausible_maximum:,.0f}",
+                limit_nl=f"{unit.plausible_maximum:,.0f}".replace(",", "."),
+                basis_nl=unit.plausible_basis_nl, basis_en=unit.plausible_basis_en, value_kind=fact.value_kind,
+                indicator=fact.indicator_code, objective=fact.objective, measure=fact.measure, **fact.where))
+    return findings
