@@ -358,6 +358,13 @@ def _cap_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+def _show_traceback() -> None:
+    """On the worker's stderr, which the parent passes on only with MBO_XBRL_WORKER_STDERR=1 (for debugging)."""
+    import traceback
+
+    traceback.print_exc()
+
+
 def worker_main(argv: list[str]) -> None:
     """The loop of one worker: set up, say ready, then one job in, one answer out, until the socket closes."""
     fd, lifeline, parent, megabytes = (int(a) for a in argv[:4])
@@ -370,8 +377,9 @@ def worker_main(argv: list[str]) -> None:
     except MemoryError:
         connection.send(("memory", f"{megabytes} MB is not enough to start"))
         return
-    except Exception as err:  # noqa: BLE001 - the parent shows it as one line
-        connection.send(("error", f"{type(err).__name__}: {err}"))
+    except Exception:  # noqa: BLE001 - the parent shows one line; the traceback only when asked for
+        _show_traceback()
+        connection.send(("error", "it failed while setting up (MBO_XBRL_WORKER_STDERR=1 shows why)"))
         return
     connection.send(("ready", None))
     while True:
@@ -383,8 +391,9 @@ def worker_main(argv: list[str]) -> None:
             answer: tuple[str, Any] = ("ok", run(job))
         except MemoryError:
             answer = ("memory", "")
-        except Exception as err:  # noqa: BLE001 - a fault of ours: the parent reports the file as not checked
-            answer = ("error", f"{type(err).__name__}: {err}")
+        except Exception:  # noqa: BLE001 - a fault of ours: the parent reports the file as not checked
+            _show_traceback()
+            answer = ("error", "an internal error in the checker")
         try:
             connection.send(answer)
         except MemoryError:

@@ -67,5 +67,5 @@ def main() -> None:
     except Exception as err:  # a bug: still one line, unless --debug
         if debug:
             raise
-        click.echo(f"mbo-xbrl: internal error: {type(err).__name__}: {err} (run with --debug for details)", err=True)
+        click.echo(f"mbo-xbrl: internal error: {err or 'no reason given'} (run with --debug for details)", err=True)
         sys.exit(2)
