@@ -137,6 +137,15 @@ def test_a_file_that_needs_more_memory_than_the_cap_gets_s007_and_the_run_goes_o
     assert reports[1]["valid"]
 
 
+def test_running_out_of_memory_in_the_xml_parser_is_s007_never_a_syntax_finding(tmp_path: Path) -> None:
+    """libxml2 reports a failed allocation as a syntax error; under any cap it must read as the memory limit."""
+    heavy = write(tmp_path, "heavy.xbrl", many_contexts(VALID_A.read_text("utf-8"), 40_000))
+    for megabytes in ("250", "300", "350"):
+        result = run_cli("check", "--format", "json", "--max-memory", megabytes, str(heavy))
+        findings = json.loads(result.stdout)["reports"][0]["findings"]
+        assert [(f["code"], f["args"].get("problem")) for f in findings] == [("MBO-S007", "memory")], megabytes
+
+
 def test_limits_come_from_the_environment_and_a_bad_value_is_one_line(tmp_path: Path) -> None:
     env = dict(os.environ, MBO_XBRL_MAX_FACTS="100")
     result = run_cli("check", "--format", "json", str(VALID_B), env=env)

@@ -13,7 +13,7 @@ from lxml import etree
 
 from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.instance import RawInstance, read_instance
-from mbo_xbrl.parsing.structure import excess_before_parse, excess_in_tree
+from mbo_xbrl.parsing.structure import excess_before_parse, excess_in_tree, out_of_memory
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer
 from mbo_xbrl.rules.registry import rules_in_layer
@@ -28,6 +28,7 @@ from mbo_xbrl.rules.structure.s008_structure_beyond_limits import structure_beyo
 def safe_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                            huge_tree=False, collect_ids=False)
+
 
 
 @dataclass
@@ -69,6 +70,8 @@ def precheck(data: bytes, limits: Limits | int) -> Prechecked:
     try:
         root = etree.fromstring(data, safe_parser())
     except etree.XMLSyntaxError as err:
+        if out_of_memory(err):
+            raise MemoryError("the XML parser ran out of memory") from None
         stop([problem("syntax", line=err.lineno, detail=str(err.msg or err))], Layer.FILE)
         return result
     docinfo = root.getroottree().docinfo

@@ -21,6 +21,16 @@ LINK = "http://www.xbrl.org/2003/linkbase"
 Excess = tuple[str, int, int]
 
 
+def out_of_memory(err: etree.XMLSyntaxError) -> bool:
+    """libxml2 reports a failed allocation as a syntax error ("unknown error", ERR_NO_MEMORY).
+
+    Under the memory cap of a check process that is what a large file meets: it must become a
+    MemoryError (MBO-S007), never a finding that the XML is not well-formed.
+    """
+    no_memory = etree.ErrorTypes.ERR_NO_MEMORY
+    return err.code == no_memory or any(entry.type == no_memory for entry in err.error_log)
+
+
 def excess_before_parse(data: bytes, limits: Limits) -> Excess | None:
     """Too many elements, counted without building a tree."""
     # Every element has one start tag; '<' also opens end tags, declarations, comments and
@@ -39,7 +49,9 @@ def excess_before_parse(data: bytes, limits: Limits) -> Excess | None:
             element.clear(keep_tail=False)  # keep no tree: memory stays flat however many there are
             while element.getprevious() is not None:
                 del element.getparent()[0]
-    except etree.XMLSyntaxError:
+    except etree.XMLSyntaxError as err:
+        if out_of_memory(err):
+            raise MemoryError("the XML parser ran out of memory") from None
         return None  # not well-formed: the parse that follows reports it
     return None
 
