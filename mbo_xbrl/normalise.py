@@ -79,13 +79,13 @@ def _data_rows(keys: tuple, filing: Filing, cat: Catalogue) -> dict[str, list[tu
         alt = indicator.code in alternative
         rows["indicator_values"].append(keys + (
             indicator.objective, indicator.code, f.value_kind, _year(f), *[members.get(b) for b in breakdowns],
-            _number(f), indicator.unit, f.decimals, "ALTERNATIVE" if alt else indicator.source, alt,
+            _number(f), indicator.unit, f.accuracy_text, "ALTERNATIVE" if alt else indicator.source, alt,
             f.value_kind == "start" and cat.is_prefilled(indicator) and not alt, f.concept, f.context, f.line))
     for f in filing.budgets:
         own = bool(f.measure and f.measure.startswith("own:"))
         level = "measure" if f.measure else "objective" if f.objective else "total"
         rows["budgets"].append(keys + (_year(f), level, f.objective, None if own else f.measure, own, _number(f),
-                                       f.decimals, f.concept, f.context, f.line))
+                                       f.accuracy_text, f.concept, f.context, f.line))
     for f in filing.of(names.EARMARKED_AMOUNT):
         rows["earmarks"].append(keys + (_year(f), f.objective, _number(f), f.concept, f.context, f.line))
     for code, f in filing.applied.items():

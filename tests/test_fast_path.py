@@ -18,6 +18,7 @@ import pytest
 
 from mbo_xbrl.engine import Engine
 from mbo_xbrl.report.model import Report
+from mbo_xbrl.synthetic.foreign import STYLES, restyle
 from mbo_xbrl.taxonomy.processor import XbrlProcessor
 from mbo_xbrl.taxonomy.view import load_view
 
@@ -31,7 +32,11 @@ BUDGET = 'unitRef="EUR" decimals="0">97000<'
 START = "<xbrldi:explicitMember dimension=\"mbo-dim:ValueKindAxis\">mbo-dm:StartMember<"
 TYPED = "<mbo-types:OwnIndicatorCode>EI-01<"
 PERIOD = "<xbrli:startDate>2022-01-01</xbrli:startDate>"
+END = "<xbrli:endDate>2022-12-31</xbrli:endDate>"
 FIRST_CONTEXT_END = "</xbrli:context>"
+SCHEMA_REF = '<link:schemaRef xlink:type="simple"'
+ROOT_TAG = "<xbrli:xbrl "
+SCHEMA_LOCATION = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="{}" '
 
 
 def first(old: str, new: str) -> Callable[[str], str]:
@@ -48,6 +53,17 @@ def moved_units_first(text: str) -> str:
     assert units
     text = text.replace(units.group(0), "")
     return text.replace("  <xbrli:context ", units.group(0) + "  <xbrli:context ", 1)
+
+
+def reversed_scenarios(text: str) -> str:
+    """Every scenario's members in the opposite order (explicit and typed members mixed)."""
+    def reverse(match: re.Match) -> str:
+        members = re.findall(r"<xbrldi:(?:explicitMember .*?</xbrldi:explicitMember>|typedMember .*?</xbrldi:typedMember>)",
+                             match.group(1), re.S)
+        return "<xbrli:scenario>" + "".join(reversed(members)) + "</xbrli:scenario>"
+    changed = re.sub(r"<xbrli:scenario>(.*?)</xbrli:scenario>", reverse, text, flags=re.S)
+    assert changed != text
+    return changed
 
 
 def schema_ref_last(text: str) -> str:
@@ -74,6 +90,25 @@ VARIANTS: list[tuple[str, Callable[[str], str], bool]] = [
     ("typed-member-with-whitespace", first(TYPED, TYPED.replace(">EI-01<", ">  EI-01\n<")), True),
     ("one-day-period", first(PERIOD + "\n      <xbrli:endDate>2022-12-31</xbrli:endDate>",
                              PERIOD + "\n      <xbrli:endDate>2022-01-01</xbrli:endDate>"), True),
+    # what other software writes (mbo_xbrl.synthetic.foreign has each style over the whole filing)
+    ("precision-instead", first(SAFE, SAFE.replace('decimals="1"', 'precision="3"')), True),
+    ("precision-INF", first(SAFE, SAFE.replace('decimals="1"', 'precision="INF"')), True),
+    ("period-with-time", first(PERIOD, "<xbrli:startDate>2022-01-01T00:00:00</xbrli:startDate>"), True),
+    ("period-end-as-next-midnight", first(END, "<xbrli:endDate>2023-01-01T00:00:00</xbrli:endDate>"), True),
+    ("period-with-fraction-of-a-second", first(PERIOD, "<xbrli:startDate>2022-01-01T00:00:00.000</xbrli:startDate>"),
+     True),
+    ("period-at-noon", first(PERIOD, "<xbrli:startDate>2022-01-01T12:00:00</xbrli:startDate>"), True),
+    ("schema-ref-arcrole", first(SCHEMA_REF, SCHEMA_REF + ' xlink:arcrole="http://www.w3.org/1999/xlink/properties/'
+                                                         'linkbase"'), True),
+    ("schema-ref-role-and-title", first(SCHEMA_REF, SCHEMA_REF + ' xlink:role="http://example.com/role" '
+                                                                'xlink:title="Voortgang"'), True),
+    ("schema-location-of-the-dts", first(ROOT_TAG, ROOT_TAG + SCHEMA_LOCATION.format(
+        "https://taxonomie.mbo-xbrl.nl/2024/data https://taxonomie.mbo-xbrl.nl/2024/dictionary/mbo-data.xsd")), True),
+    ("schema-location-of-xbrldi", first(ROOT_TAG, ROOT_TAG + SCHEMA_LOCATION.format(
+        "http://xbrl.org/2006/xbrldi http://www.xbrl.org/2006/xbrldi-2006.xsd")), True),
+    ("root-with-id", first(ROOT_TAG, ROOT_TAG + 'id="filing" '), True),
+    ("number-with-lang", first(SAFE, SAFE.replace("contextRef=", 'xml:lang="nl" contextRef=')), True),
+    ("scenario-members-reversed", reversed_scenarios, True),
     # outside the profile or invalid: Arelle decides
     ("number-not-a-number", first(SAFE, SAFE.replace(">77.0<", ">abc<")), False),
     ("number-with-comma", first(SAFE, SAFE.replace(">77.0<", ">77,5<")), False),
@@ -84,7 +119,23 @@ VARIANTS: list[tuple[str, Callable[[str], str], bool]] = [
     ("enumeration-with-space", first(DIRECTION, "> higher</mbo-i:OwnIndicatorDirection>"), False),
     ("decimals-missing", first(SAFE, SAFE.replace(' decimals="1"', "")), False),
     ("decimals-fraction", first(SAFE, SAFE.replace('decimals="1"', 'decimals="1.5"')), False),
-    ("precision-instead", first(SAFE, SAFE.replace('decimals="1"', 'precision="3"')), False),
+    ("precision-zero", first(SAFE, SAFE.replace('decimals="1"', 'precision="0"')), False),
+    ("precision-and-decimals", first(SAFE, SAFE.replace('decimals="1"', 'decimals="1" precision="3"')), False),
+    ("precision-negative", first(SAFE, SAFE.replace('decimals="1"', 'precision="-1"')), False),
+    ("schema-ref-show", first(SCHEMA_REF, SCHEMA_REF + ' xlink:show="new"'), False),
+    ("schema-ref-arcrole-not-a-uri", first(SCHEMA_REF, SCHEMA_REF + ' xlink:arcrole="no uri"'), False),
+    ("schema-location-wrong-namespace", first(ROOT_TAG, ROOT_TAG + SCHEMA_LOCATION.format(
+        "https://taxonomie.mbo-xbrl.nl/2024/types https://taxonomie.mbo-xbrl.nl/2024/dictionary/mbo-data.xsd")), False),
+    ("schema-location-odd", first(ROOT_TAG, ROOT_TAG + SCHEMA_LOCATION.format(
+        "https://taxonomie.mbo-xbrl.nl/2024/data")), False),
+    ("period-with-timezone", first(PERIOD, "<xbrli:startDate>2022-01-01T00:00:00Z</xbrli:startDate>"), False),
+    ("period-at-hour-24", first(PERIOD, "<xbrli:startDate>2022-01-01T24:00:00</xbrli:startDate>"), False),
+    ("period-empty-as-date-times", first(PERIOD + "\n      <xbrli:endDate>2022-12-31</xbrli:endDate>",
+                                         "<xbrli:startDate>2022-01-01T00:00:00</xbrli:startDate>\n      "
+                                         "<xbrli:endDate>2022-01-01T00:00:00</xbrli:endDate>"), False),
+    ("period-ends-at-its-start", first(PERIOD + "\n      <xbrli:endDate>2022-12-31</xbrli:endDate>",
+                                       "<xbrli:startDate>2023-01-01T00:00:00</xbrli:startDate>\n      "
+                                       "<xbrli:endDate>2022-12-31</xbrli:endDate>"), False),
     ("monetary-in-pure", first(BUDGET, BUDGET.replace('unitRef="EUR"', 'unitRef="pure"')), False),
     ("percentage-in-euro", first(SAFE, SAFE.replace('unitRef="pure"', 'unitRef="EUR"')), False),
     ("unit-missing", first(SAFE, SAFE.replace('unitRef="pure"', 'unitRef="nope"')), False),
@@ -103,7 +154,6 @@ VARIANTS: list[tuple[str, Callable[[str], str], bool]] = [
                                          .replace("<mbo-types:OwnIndicatorCode", "<mbo-i:Code")), False),
     ("period-backwards", first(PERIOD, "<xbrli:startDate>2023-06-01</xbrli:startDate>"), False),
     ("period-not-a-date", first(PERIOD, "<xbrli:startDate>2022-13-01</xbrli:startDate>"), False),
-    ("period-with-time", first(PERIOD, "<xbrli:startDate>2022-01-01T00:00:00</xbrli:startDate>"), False),
     ("period-instant", first(PERIOD + "\n      <xbrli:endDate>2022-12-31</xbrli:endDate>",
                              "<xbrli:instant>2022-12-31</xbrli:instant>"), False),
     ("duplicate-id", first('<xbrli:unit id="pure">', '<xbrli:unit id="EUR">'), False),
@@ -167,3 +217,14 @@ def test_random_variants_get_the_same_findings_on_both_paths(seed: int, engines:
         text = text[:match.start(2)] + rng.choice(LEXICAL) + text[match.end(2):]
     fast, full = (engine.check_bytes(text.encode("utf-8"), f"random-{seed}.xbrl") for engine in engines)
     assert _fingerprint(fast) == _fingerprint(full)
+
+
+@pytest.mark.parametrize("style", [*STYLES, "all"])
+def test_a_filing_as_other_software_writes_it_is_certified_with_the_findings_of_arelle(
+        style: str, engines: tuple[Engine, Engine]) -> None:
+    """Each style of mbo_xbrl.synthetic.foreign over a whole filing with findings (and all at once): still fast."""
+    sample = ROOT / "samples" / "invalid" / "MBO-B002-budget-does-not-add-up.xbrl"
+    data = restyle(sample.read_bytes(), STYLES if style == "all" else [style])
+    fast, full = (engine.check_bytes(data, f"{style}.xbrl") for engine in engines)
+    assert _fingerprint(fast) == _fingerprint(full) and fast.findings
+    assert fast.xbrl_validation == "compiled-view"

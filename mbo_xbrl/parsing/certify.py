@@ -1,10 +1,14 @@
 """The fast path: certify that Arelle would find nothing wrong, or say why Arelle must look.
 
-A filing of our own profile — one schemaRef to our entry point, contexts with an entity, a dated
-period and explicit or typed dimensions in the scenario, single-measure units, and items of types
-the compiled view models — is checked here against the compiled view of our closed taxonomy:
-the XML Schema content of the instance, XBRL 2.1 (contexts, units, periods, decimals) and
-Dimensions 1.0 (context and fact validity, with Arelle's own DRS resolved at compile time).
+A filing of the profile that our writer and other software write — one schemaRef to our entry
+point (with or without an arcrole, role or title), schema locations on the root that name schemas
+of the DTS, contexts with an entity, a period as dates or date-times without a timezone and
+explicit or typed dimensions in the scenario in any order, single-measure units under any id,
+`decimals` or `precision`, ids and xml:lang where XBRL allows them, any prefixes, and items of
+types the compiled view models — is checked here against the compiled view of our closed
+taxonomy: the XML Schema content of the instance, XBRL 2.1 (contexts, units, periods, decimals
+and precision) and Dimensions 1.0 (context and fact validity, with Arelle's own DRS resolved at
+compile time).
 
 `certify` answers None only when every check passes; any doubt — something outside the profile,
 or anything that may be an error — returns a reason and the caller runs Arelle, the processor of
@@ -16,24 +20,26 @@ on generated variants that a certified filing is one Arelle finds nothing in.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import datetime
 
 from lxml import etree
 
-from mbo_xbrl.parsing.instance import LINK, XBRLDI, XBRLI, XLINK, XML_NS
+from mbo_xbrl.parsing.instance import LINK, XBRLDI, XBRLI, XLINK, XML_NS, XML_SPACE, XSI, Moment, collapse
 from mbo_xbrl.taxonomy.view import Dimension, Item, TaxonomyView, ValueType
 
 NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9._\-]*")
 QNAME = re.compile(r"(?:[A-Za-z_][A-Za-z0-9._\-]*:)?[A-Za-z_][A-Za-z0-9._\-]*")
 DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 DECIMALS_ATTRIBUTE = re.compile(r"-?[0-9]+|INF")
-DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+PRECISION_ATTRIBUTE = re.compile(r"[1-9][0-9]*|INF")  # precision="0" says nothing of the value: Arelle decides
 LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*")
 URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[!-~]+")
-XML_SPACE = " \t\r\n"
 _IDS = etree.XPath("//@id")
 MEASURES = {"monetary": "{http://www.xbrl.org/2003/iso4217}EUR", "other": f"{{{XBRLI}}}pure"}
 LANG = f"{{{XML_NS}}}lang"
+SCHEMA_LOCATION = f"{{{XSI}}}schemaLocation"
+# The schemaRef is an XLink simple link: these optional attributes of it change nothing in XBRL.
+SCHEMA_REF_OPTIONAL = {f"{{{XLINK}}}arcrole", f"{{{XLINK}}}role", f"{{{XLINK}}}title"}
 
 
 class NotCertified(Exception):
@@ -86,18 +92,13 @@ def _qname(element: etree._Element, text: str) -> str:
     return f"{{{namespace}}}{local}"
 
 
-def _collapse(text: str) -> str:
-    """XML Schema's whiteSpace="collapse" (XML white space only, not Unicode's)."""
-    return re.sub(r"[ \t\r\n]+", " ", text).strip(" ")
-
-
 def _valid_value(value: str, kind: ValueType) -> bool:
     if kind.base == "decimal":
         return bool(DECIMAL.fullmatch(value.strip(XML_SPACE)))
     if kind.base == "boolean":
         return value.strip(XML_SPACE) in ("true", "false", "1", "0")
     if kind.base == "token":
-        value = _collapse(value)
+        value = collapse(value)
     if kind.enumeration is not None and value not in kind.enumeration:
         return False
     if kind.min_length is not None and len(value.strip(XML_SPACE)) < kind.min_length:
@@ -105,15 +106,14 @@ def _valid_value(value: str, kind: ValueType) -> bool:
     return kind.pattern is None or bool(kind.pattern.fullmatch(value))
 
 
-def _date(element: etree._Element) -> date:
-    text = _leaf_text(element).strip(XML_SPACE)
+def _moment(element: etree._Element, end: bool) -> datetime:
+    """A period boundary as Arelle compares it: a date or a date-time without a timezone (XBRL 2.1, 4.7.2)."""
+    text = _leaf_text(element)
     _attributes(element, set())
-    try:
-        if DATE.fullmatch(text):
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise NotCertified(f"date {text!r} at line {element.sourceline}")
+    moment = Moment.parse(text, end)
+    if moment is None or moment.timezone:  # a timezone: Arelle does not compare it with one without
+        raise NotCertified(f"date {text.strip(XML_SPACE)!r} at line {element.sourceline}")
+    return moment.at
 
 
 class _Context:
@@ -130,16 +130,16 @@ class _Context:
         if [c.tag for c in identifiers] != [f"{{{XBRLI}}}identifier"]:
             raise NotCertified(f"entity content at line {entity.sourceline}")
         _attributes(identifiers[0], {"scheme"}, {"scheme"})
-        if not URI.fullmatch(identifiers[0].get("scheme")) or not _collapse(_leaf_text(identifiers[0])):
+        if not URI.fullmatch(identifiers[0].get("scheme")) or not collapse(_leaf_text(identifiers[0])):
             raise NotCertified(f"entity identifier at line {entity.sourceline}")
         _attributes(period, set())
         parts = _children(period)
         kinds = [c.tag for c in parts]
         if kinds == [f"{{{XBRLI}}}instant"]:
-            _date(parts[0])
+            _moment(parts[0], end=True)
             self.period = "instant"
         elif kinds == [f"{{{XBRLI}}}startDate", f"{{{XBRLI}}}endDate"]:
-            if _date(parts[0]) > _date(parts[1]):
+            if _moment(parts[1], end=True) <= _moment(parts[0], end=False):
                 raise NotCertified(f"period ends before it starts at line {period.sourceline}")
             self.period = "duration"
         else:
@@ -147,6 +147,7 @@ class _Context:
         self.dimensions: dict[str, str] = {}  # dimension -> explicit member, or "" for a typed one
         if len(children) == 3:
             self._scenario(children[2], view)
+        self.signature = tuple(sorted(self.dimensions.items()))  # what dimensional validity depends on
 
     def _scenario(self, scenario: etree._Element, view: TaxonomyView) -> None:
         _attributes(scenario, set())
@@ -222,17 +223,36 @@ def certify(root: etree._Element, view: TaxonomyView) -> str | None:
     return None
 
 
-def _certify(root: etree._Element, view: TaxonomyView) -> None:
-    _attributes(root, {LANG})
-    _language(root)
-    children = _children(root)
-    if not children or children[0].tag != f"{{{LINK}}}schemaRef":
-        raise NotCertified("the instance does not start with its schemaRef")
-    schema_ref = children[0]
-    _attributes(schema_ref, {f"{{{XLINK}}}type", f"{{{XLINK}}}href"}, {f"{{{XLINK}}}type", f"{{{XLINK}}}href"})
+def _schema_locations(root: etree._Element, view: TaxonomyView) -> None:
+    """xsi:schemaLocation may name schemas of the DTS (and standard instance schemas), each with its namespace."""
+    value = root.get(SCHEMA_LOCATION)
+    if value is None:
+        return
+    tokens = value.split()
+    pairs = list(zip(tokens[::2], tokens[1::2]))
+    if not tokens or len(tokens) % 2 or any(view.schemas.get(location) != namespace for namespace, location in pairs):
+        raise NotCertified("xsi:schemaLocation names a schema outside the taxonomy")
+
+
+def _schema_ref(schema_ref: etree._Element, view: TaxonomyView) -> None:
+    required = {f"{{{XLINK}}}type", f"{{{XLINK}}}href"}
+    _attributes(schema_ref, required | SCHEMA_REF_OPTIONAL, required)
     if schema_ref.get(f"{{{XLINK}}}type") != "simple" or schema_ref.get(f"{{{XLINK}}}href") != view.entry_point \
             or _children(schema_ref):
         raise NotCertified("schemaRef")
+    for name in (f"{{{XLINK}}}arcrole", f"{{{XLINK}}}role"):
+        if name in schema_ref.attrib and not URI.fullmatch(schema_ref.get(name)):
+            raise NotCertified(f"schemaRef {name}")
+
+
+def _certify(root: etree._Element, view: TaxonomyView) -> None:
+    _attributes(root, {LANG, "id", SCHEMA_LOCATION})
+    _language(root)
+    _schema_locations(root, view)
+    children = _children(root)
+    if not children or children[0].tag != f"{{{LINK}}}schemaRef":
+        raise NotCertified("the instance does not start with its schemaRef")
+    _schema_ref(children[0], view)
     ids: set[str] = set()
     for identifier in _IDS(root):
         if identifier in ids or not NCNAME.fullmatch(identifier):
@@ -253,30 +273,37 @@ def _certify(root: etree._Element, view: TaxonomyView) -> None:
             units[element.get("id")] = _qname(measures[0], _leaf_text(measures[0]))
         else:
             facts.append(element)
-    valid_dimensions: dict[tuple[int, str], bool] = {}  # (hypercubes, context id): many items share cubes
+    valid_dimensions: dict[tuple[int, tuple], bool] = {}  # (hypercubes, dimensions): many facts share both
     for fact in facts:
         _fact(fact, view, contexts, units, valid_dimensions)
 
 
+def _accuracy(fact: etree._Element) -> bool:
+    """Exactly one of decimals and precision, each in its lexical form (XBRL 2.1, 4.6.3)."""
+    decimals, precision = fact.get("decimals"), fact.get("precision")
+    if decimals is not None:
+        return precision is None and bool(DECIMALS_ATTRIBUTE.fullmatch(decimals))
+    return precision is not None and bool(PRECISION_ATTRIBUTE.fullmatch(precision))
+
+
 def _fact(fact: etree._Element, view: TaxonomyView, contexts: dict[str, _Context], units: dict[str, str],
-          valid_dimensions: dict[tuple[int, str], bool]) -> None:
+          valid_dimensions: dict[tuple[int, tuple], bool]) -> None:
     item = view.items.get(fact.tag)
     if item is None:
         raise NotCertified(f"{fact.tag} at line {fact.sourceline} is not an item the view models")
     if item.numeric:
-        _attributes(fact, {"contextRef", "unitRef", "decimals", "id"}, {"contextRef", "unitRef", "decimals"})
+        _attributes(fact, {"contextRef", "unitRef", "decimals", "precision", "id", LANG}, {"contextRef", "unitRef"})
         measure = units.get(fact.get("unitRef"))
-        if measure != MEASURES["monetary" if item.monetary else "other"] \
-                or not DECIMALS_ATTRIBUTE.fullmatch(fact.get("decimals")):
-            raise NotCertified(f"unit or decimals at line {fact.sourceline}")
+        if measure != MEASURES["monetary" if item.monetary else "other"] or not _accuracy(fact):
+            raise NotCertified(f"unit, decimals or precision at line {fact.sourceline}")
     else:
         _attributes(fact, {"contextRef", "id", LANG}, {"contextRef"})
-        _language(fact)
+    _language(fact)
     context_ref = fact.get("contextRef")
     context = contexts.get(context_ref)
     if context is None or context.period != item.period:
         raise NotCertified(f"context of the fact at line {fact.sourceline}")
-    key = (id(item.hypercubes), context_ref)
+    key = (id(item.hypercubes), context.signature)
     if key not in valid_dimensions:
         valid_dimensions[key] = _dimensionally_valid(item, context, view.dimensions)
     if not _valid_value(_leaf_text(fact), item.type) or not valid_dimensions[key]:

@@ -7,6 +7,7 @@ about, with its period, value and where it stands (concept, context, line). The 
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ class TidyFact:
     number: Decimal | None
     unit: str | None
     decimals: str | None
+    precision: str | None = None
+    period_text: str = ""  # the period as written
     indicator: Indicator | None = None
     value_kind: str | None = None
     objective: str | None = None
@@ -46,6 +49,37 @@ class TidyFact:
     @property
     def indicator_code(self) -> str | None:
         return self.indicator.code if self.indicator else self.about_indicator
+
+    @property
+    def accuracy(self) -> int | float | None:
+        """The decimals XBRL 2.1 reads for a number: `decimals`, or what `precision` implies (4.6.6).
+
+        An int; `math.inf` when the value is exact (INF, or a zero); None when nothing is known of it
+        (precision="0") or it is no number.
+        """
+        if self.number is None:
+            return None
+        if self.decimals is not None:
+            text = self.decimals.strip()
+            try:
+                return math.inf if text == "INF" else int(text)
+            except ValueError:
+                return None
+        text = (self.precision or "").strip()
+        if text == "INF" or (text and self.number.is_zero()):
+            return math.inf
+        try:
+            precision = int(text)
+        except ValueError:
+            return None
+        # adjusted(): the exponent of the first significant digit, floor(log10(|value|)), without float overflow
+        return precision - self.number.adjusted() - 1 if precision > 0 else None
+
+    @property
+    def accuracy_text(self) -> str | None:
+        """`accuracy` as the store keeps it: "INF", an integer, or nothing."""
+        accuracy = self.accuracy
+        return None if accuracy is None else "INF" if accuracy == math.inf else str(accuracy)
 
     @property
     def flag(self) -> bool | None:
@@ -162,7 +196,8 @@ def read_filing(raw: RawInstance, catalogue: Catalogue | None = None, vocab: Voc
         facts.append(TidyFact(
             concept=fact.prefixed, local=local, context=fact.context_ref or "", line=fact.line,
             period_start=start, period_end=end, whole_year=_whole_year(start, end), value=fact.value,
-            number=_number(fact.value, fact.unit_ref), unit=unit, decimals=fact.decimals, indicator=indicator,
+            number=_number(fact.value, fact.unit_ref), unit=unit, decimals=fact.decimals, precision=fact.precision,
+            period_text=context.period.text if context else "", indicator=indicator,
             value_kind=dims.get("value_kind"), objective=objective, measure=measure, own_indicator=own,
             breakdown=tuple(sorted(breakdown)), about_indicator=dims.get("indicator")))
     institution = _institution(raw)

@@ -7,8 +7,9 @@ instance, ours or not.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from lxml import etree
 
@@ -18,8 +19,47 @@ XLINK = "http://www.w3.org/1999/xlink"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
+XML_SPACE = " \t\r\n"
 NON_FACT_NAMESPACES = {XBRLI, LINK}
 _NON_FACT_TAG_PREFIXES = tuple(f"{{{namespace}}}" for namespace in NON_FACT_NAMESPACES)
+
+
+# xs:date or xs:dateTime, as XBRL periods are written (a timezone is kept apart: see `Moment`).
+_MOMENT = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?)?"
+                     r"(Z|[+-][0-9]{2}:[0-9]{2})?")
+_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A period boundary as XBRL 2.1 reads it (section 4.7.2): a point in time.
+
+    A date as an end date or an instant means the end of that day, so `2024-12-31` there is the
+    same moment as `2025-01-01T00:00:00`; as a start date it means the start of the day. A
+    timezone is part of the moment (Arelle does not equate a moment with a timezone to one without).
+    """
+
+    at: datetime
+    timezone: str
+
+    @classmethod
+    def parse(cls, text: str | None, end: bool) -> Moment | None:
+        match = _MOMENT.fullmatch((text or "").strip(XML_SPACE))
+        if match is None:
+            return None
+        year, month, day, hour, minute, second, fraction, timezone = match.groups()
+        try:
+            at = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0),
+                          int((fraction or ".0")[1:7].ljust(6, "0")))
+            if hour is None and end:
+                at += _DAY
+        except (ValueError, OverflowError):  # not a date of the calendar (or beyond year 9999)
+            return None
+        return cls(at, timezone or "")
+
+    @property
+    def midnight(self) -> bool:
+        return self.at.time() == time(0)
 
 
 @dataclass(frozen=True)
@@ -29,21 +69,47 @@ class Period:
     end: str | None = None
     instant: str | None = None
 
-    def dates(self) -> tuple[date | None, date | None]:
-        """(start, end) as dates when both are plain dates (no time part), else (None, None)."""
-        try:
-            if self.kind == "duration" and self.start and self.end:
-                return date.fromisoformat(self.start), date.fromisoformat(self.end)
-            if self.kind == "instant" and self.instant:
-                day = date.fromisoformat(self.instant)
-                return day, day
-        except ValueError:
-            pass
+    def moments(self) -> tuple[Moment | None, Moment | None]:
+        """(start, end) as moments; an instant is a period that starts and ends at its moment."""
+        if self.kind == "duration":
+            return Moment.parse(self.start, end=False), Moment.parse(self.end, end=True)
+        if self.kind == "instant":
+            moment = Moment.parse(self.instant, end=True)
+            return moment, moment
         return None, None
 
+    def dates(self) -> tuple[date | None, date | None]:
+        """(first day, last day) when the period is made of whole days, however it is written, else (None, None).
+
+        `2024-01-01` to `2024-12-31` and `2024-01-01T00:00:00` to `2025-01-01T00:00:00` are the
+        same period (XBRL 2.1, 4.7.2). An instant gives the day it ends: `2024-12-31` and
+        `2025-01-01T00:00:00` both give 31 December 2024.
+        """
+        start, end = self.moments()
+        if start is None or end is None or not (start.midnight and end.midnight):
+            return None, None
+        if self.kind == "instant":
+            day = (end.at - _DAY).date()
+            return day, day
+        if end.at <= start.at:
+            return None, None
+        return start.at.date(), (end.at - _DAY).date()
+
     @property
-    def key(self) -> tuple[str, str | None, str | None, str | None]:
-        return (self.kind, self.start, self.end, self.instant)
+    def text(self) -> str:
+        """The period as written, for messages."""
+        if self.kind == "instant":
+            return self.instant or ""
+        if self.kind == "duration":
+            return f"{self.start or '?'} - {self.end or '?'}"
+        return "forever"
+
+    @property
+    def key(self) -> tuple:
+        """What makes two periods the same: their moments (so `2024-12-31` equals `2025-01-01T00:00:00`
+        as an end date), or what is written when it is not a date."""
+        start, end = self.moments()
+        return (self.kind, start or self.start or self.instant, end or self.end)
 
 
 @dataclass(frozen=True)
@@ -60,7 +126,8 @@ class Context:
     @property
     def key(self) -> tuple:
         """What makes two contexts the same (s-equal enough for duplicate detection)."""
-        return (self.scheme, self.identifier.strip(), self.period.key, self.explicit, self.typed, self.other)
+        return (self.scheme.strip(XML_SPACE), self.identifier.strip(XML_SPACE), self.period.key, self.explicit,
+                self.typed, self.other)
 
 
 @dataclass(frozen=True)
@@ -121,6 +188,19 @@ def _canonical(element: etree._Element) -> str:
     return etree.tostring(element, method="c14n").decode("utf-8")
 
 
+def _typed_value(element: etree._Element) -> str:
+    """A typed member's value, canonical: a simple value with its white space collapsed (our typed domains
+    are tokens), so that `<code> EI-01 </code>` and `<code>EI-01</code>` name the same member."""
+    if len(element) or element.attrib:
+        return _canonical(element)
+    return f"<{element.tag}>{collapse(element.text or '')}</{element.tag}>"
+
+
+def collapse(text: str) -> str:
+    """XML Schema's whiteSpace="collapse" (XML white space only, not Unicode's)."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip(" ")
+
+
 def _child_elements(element: etree._Element | None) -> dict[str, etree._Element]:
     """The first child element of each tag (lxml's find() runs a path engine in Python: slower)."""
     children: dict[str, etree._Element] = {}
@@ -167,7 +247,7 @@ def _context(element: etree._Element) -> Context:
             if child.tag == _EXPLICIT and dimension:
                 explicit.append((_clark_of_qname_text(child, dimension), _clark_of_qname_text(child, child.text)))
             elif child.tag == _TYPED and dimension:
-                value = "".join(_canonical(c) for c in child if isinstance(c.tag, str))
+                value = "".join(_typed_value(c) for c in child if isinstance(c.tag, str))
                 typed.append((_clark_of_qname_text(child, dimension), value))
             else:
                 other.append(_canonical(child))

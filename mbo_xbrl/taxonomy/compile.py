@@ -26,11 +26,14 @@ from mbo_xbrl.taxonomy.package import taxonomy_package_path
 from mbo_xbrl.taxonomy.processor import XbrlProcessor
 from mbo_xbrl.taxonomy.releases import CURRENT, Release
 from mbo_xbrl.taxonomy.view import VIEW_FORMAT, VIEWS, package_sha256, view_path
+
 SUPPORTED_BASES = {"decimal", "string", "boolean", "token"}
 SUPPORTED_FACETS = {"enumeration", "minLength", "pattern"}
 # A pattern the fast path may run with Python's `re`: literals and character classes only, where
 # XSD and Python regular expressions agree ('.' only inside a class, '\' only before '-' or '.').
 SAFE_PATTERN = re.compile(r"(?:(?:\[(?:[A-Za-z0-9._]|\\[-.]|(?<!\[)-(?!\]))+\]|[A-Za-z0-9_])(?:\{\d+(?:,\d+)?\}|[?*+])?)+")
+# Standard schemas an instance may name besides the DTS's (Arelle has them bundled, offline).
+INSTANCE_SCHEMAS = {"http://www.xbrl.org/2006/xbrldi-2006.xsd": "http://xbrl.org/2006/xbrldi"}
 # Relationships the view does not model: a taxonomy that has any makes the fast path refuse.
 UNMODELLED_ARCROLES = (
     "http://www.xbrl.org/2003/arcrole/summation-item",
@@ -69,7 +72,7 @@ def _value_type(concept: Any) -> dict[str, Any] | None:
 
 def compile_view(processor: XbrlProcessor, release: Release = CURRENT) -> dict[str, Any]:
     """The view of a release's DTS, as Arelle loaded it."""
-    from arelle import XbrlConst
+    from arelle import ModelDocument, XbrlConst
     from arelle.ValidateXbrlDimensions import findPriItemElrHcRels, findUsableMembersInDomainELR
 
     package = taxonomy_package_path(release)
@@ -150,11 +153,15 @@ def compile_view(processor: XbrlProcessor, release: Release = CURRENT) -> dict[s
         for name, dimension in dimensions.items():
             if "default" in dimension:
                 dimension["members"] = sorted(members_by_dimension.get(name, ()))
+        # Every schema of the DTS by its URL: an instance may name them in xsi:schemaLocation.
+        schemas = {url: doc.targetNamespace for url, doc in model.urlDocs.items()
+                   if doc.type == ModelDocument.Type.SCHEMA and doc.targetNamespace and "://" in url}
+        schemas.update(INSTANCE_SCHEMAS)
         return {
             "format": VIEW_FORMAT, "entry_point": release.entry_point_url,
             "package": package.name, "package_sha256": package_sha256(package),
             "items": items, "dimensions": dimensions, "cubes": cubes, "member_sets": member_sets,
-            "unsupported_items": unsupported,
+            "unsupported_items": unsupported, "schemas": dict(sorted(schemas.items())),
         }
 
 

@@ -18,7 +18,7 @@ from mbo_xbrl.taxonomy.package import taxonomy_package_path
 from mbo_xbrl.taxonomy.releases import CURRENT, Release
 
 VIEWS = Path(__file__).resolve().parent / "views"
-VIEW_FORMAT = 1
+VIEW_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,7 @@ class TaxonomyView:
     entry_point: str
     items: dict[str, Item]
     dimensions: dict[str, Dimension]
+    schemas: dict[str, str]  # URL -> target namespace of each schema in the DTS
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> TaxonomyView:
@@ -94,7 +95,7 @@ class TaxonomyView:
                                              None, frozenset())
             else:
                 dimensions[name] = Dimension(None, None, d["default"], frozenset(d["members"]))
-        return cls(data["entry_point"], items, dimensions)
+        return cls(data["entry_point"], items, dimensions, data["schemas"])
 
 
 def package_sha256(path: Path) -> str:

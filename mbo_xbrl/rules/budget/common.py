@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 from mbo_xbrl.parsing.filing import Filing, TidyFact
-
 
 # `decimals` is any xs:integer. No value in a file within the size limit has more than 10^9 digits,
 # so a tolerance of 10^(10^9) already admits any difference: clamping there changes no verdict and
@@ -14,15 +14,15 @@ DECIMALS_BOUND = 10**9
 
 
 def tolerance(facts: list[TidyFact]) -> Decimal:
-    """Half a unit of the last reported digit, for each value involved (XBRL 2.1 decimals)."""
+    """Half a unit of the last reported digit, for each value involved (XBRL 2.1 decimals, or the
+    decimals that `precision` implies)."""
     total = Decimal(0)
     for fact in facts:
-        if fact.decimals and fact.decimals.strip() != "INF":
-            try:
-                decimals = max(-DECIMALS_BOUND, min(DECIMALS_BOUND, int(fact.decimals)))
-            except ValueError:
-                continue
-            total += Decimal(5).scaleb(-decimals - 1)
+        accuracy = fact.accuracy
+        if accuracy is None:
+            return Decimal("Infinity")  # nothing is known of this value (precision="0"): any sum fits it
+        if accuracy != math.inf:
+            total += Decimal(5).scaleb(-max(-DECIMALS_BOUND, min(DECIMALS_BOUND, accuracy)) - 1)
     return total
 
 

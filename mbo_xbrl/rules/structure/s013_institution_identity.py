@@ -46,7 +46,7 @@ def institution_identity(raw: RawInstance) -> list[Finding]:
     identities: dict[tuple[str, str], str] = {}
     counts: Counter[str] = Counter()
     for c in raw.contexts.values():
-        identities.setdefault((c.scheme, c.identifier.strip()), c.id)
+        identities.setdefault((c.scheme.strip(), c.identifier.strip()), c.id)
         counts[c.identifier.strip()] += 1
     if len(counts) > 1:
         names = sorted(counts)

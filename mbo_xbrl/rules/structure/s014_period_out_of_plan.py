@@ -9,8 +9,8 @@ from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, data_concepts
 from mbo_xbrl.taxonomy import names
 
 EXPECTED = {
-    "whole_year": ("een heel kalenderjaar (1 januari tot en met 31 december, zonder tijd)",
-                   "a whole calendar year (1 January to 31 December, without a time)"),
+    "whole_year": ("een heel kalenderjaar (1 januari tot en met 31 december)",
+                   "a whole calendar year (1 January to 31 December)"),
     "report_year": ("het verslagjaar {report_year}", "the reporting year {report_year}"),
     "plan_year": ("een planjaar {first}-{last}", "a plan year {first}-{last}"),
     "target_year": ("het streefjaar {target_year}", "the target year {target_year}"),
@@ -21,8 +21,8 @@ EXPECTED = {
 @rule(
     code="MBO-S014", name="period-out-of-plan", layer=Layer.SEMANTIC, severity=Severity.ERROR,
     concepts=(INDICATOR_CONCEPTS, *data_concepts(names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT, names.INSTITUTION_NAME)),
-    message_nl="{concept} heeft periode {period}; verwacht is {expected_nl}.",
-    message_en="{concept} has period {period}; expected is {expected_en}.",
+    message_nl="{concept} heeft periode {period}; verwacht is {expected_nl}{others_nl}.",
+    message_en="{concept} has period {period}; expected is {expected_en}{others_en}.",
     fix_nl="Zet het feit in een context met de juiste periode: verslagjaar voor algemene gegevens en keuzes, "
            "referentiejaar voor startwaarden, 2027 voor streefwaarden, verslagjaar voor realisaties, "
            "2024-2027 voor begrotingen.",
@@ -33,23 +33,31 @@ EXPECTED = {
 def period_out_of_plan(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Every value is read against a year: a period that is not the year it should be misplaces it.
 
-    Periods are whole calendar years. Plan-level facts (name, choices, narratives) describe the
-    reporting year, which must itself lie in 2024-2027; budgets lie in 2024-2027; targets in 2027;
-    realisations in the reporting year; start values before the plan.
+    Periods are whole calendar years, compared as XBRL defines them: `2024-01-01` to `2024-12-31`
+    and `2024-01-01T00:00:00` to `2025-01-01T00:00:00` are the same year. Plan-level facts (name,
+    choices, narratives) describe the reporting year, which must itself lie in 2024-2027; budgets
+    lie in 2024-2027; targets in 2027; realisations in the reporting year; start values before the
+    plan. A wrong period is one mistake however many facts share it: one finding per period and
+    expectation, at its first fact, with the number of facts it concerns.
     """
     cat = ctx.catalogue
     first, last = cat.plan_years[0], cat.plan_years[-1]
     values = {"report_year": filing.report_year, "first": first, "last": last, "target_year": cat.target_year,
               "before": first - 1}
-    findings = []
+    causes: dict[tuple[str, str], list[TidyFact]] = {}
     for fact in filing.facts:
         expected = _expected(fact, filing, cat)
-        if expected is None:
-            continue
+        if expected is not None:
+            causes.setdefault((fact.period_text, expected), []).append(fact)
+    findings = []
+    for (period, expected), facts in causes.items():
         nl, en = EXPECTED[expected]
-        period = f"{fact.period_start or '?'} - {fact.period_end or '?'}"
+        fact, others = facts[0], len(facts) - 1
         findings.append(period_out_of_plan.finding(
             period=period, expected=expected, expected_nl=nl.format(**values), expected_en=en.format(**values),
+            facts=len(facts),
+            others_nl=f" (en {others} andere {'feit' if others == 1 else 'feiten'} met deze periode)" if others else "",
+            others_en=f" (and {others} other {'fact' if others == 1 else 'facts'} with this period)" if others else "",
             indicator=fact.indicator_code, objective=fact.objective, measure=fact.measure if fact.measure else None,
             **fact.where))
     return findings
