@@ -30,7 +30,7 @@ from mbo_xbrl.errors import ProcessorError
 from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.certify import certify
 from mbo_xbrl.parsing.filing import Filing, read_filing
-from mbo_xbrl.parsing.precheck import precheck
+from mbo_xbrl.parsing.precheck import Prechecked, precheck
 from mbo_xbrl.prefill import PrefillRegister
 from mbo_xbrl.report.model import Problem, Report, Severity
 from mbo_xbrl.rules.base import Layer, Rule, RuleContext
@@ -145,16 +145,15 @@ class Engine:
         """Run the layers in order, each stopping the next when it fails (see the module docstring)."""
         pre = precheck(data, self.limits)
         report.findings += pre.findings
-        filing = read_filing(pre.raw, self.catalogue) if pre.raw is not None else None
-        if filing is not None:
-            report.institution, report.report_year = filing.institution, filing.report_year
         if pre.stopped_at is not None:
             report.stopped_at = pre.stopped_at.value
-            return filing
+            return self._read(pre, report)
         reason = certify(pre.root, self.view) if self.view is not None else "the fast path is off"
+        pre.root = None  # our tree is read: free it before Arelle builds its own (one tree at a time)
         report.xbrl_validation = "compiled-view" if reason is None else "arelle"
         if reason is not None:
             report.findings += invalid_xbrl.check(self._arelle_messages(data, path))
+        filing = self._read(pre, report)  # after Arelle: the tidy facts are not held beside its model
         if any(f.code == invalid_xbrl.code and f.severity is Severity.ERROR for f in report.findings):
             report.stopped_at = Layer.XBRL.value
             return filing
@@ -162,6 +161,13 @@ class Engine:
             for rule in rules_in_layer(Layer.SEMANTIC):
                 if rule.code in self.selected:
                     report.findings += self._run_rule(rule, filing, report)
+        return filing
+
+    def _read(self, pre: Prechecked, report: Report) -> Filing | None:
+        """The tidy facts of an instance (None when the file is not one), and its institution and year."""
+        filing = read_filing(pre.raw, self.catalogue) if pre.raw is not None else None
+        if filing is not None:
+            report.institution, report.report_year = filing.institution, filing.report_year
         return filing
 
     def _run_rule(self, rule: Rule, filing: Filing | None, report: Report) -> list:

@@ -7,25 +7,44 @@ with --debug).
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from mbo_xbrl import __version__
-from mbo_xbrl.cli.catalogue import catalogue
-from mbo_xbrl.cli.check import check
-from mbo_xbrl.cli.export import export
-from mbo_xbrl.cli.facts import facts
-from mbo_xbrl.cli.ingest import ingest_command
-from mbo_xbrl.cli.prefill import prefill
-from mbo_xbrl.cli.report import report
-from mbo_xbrl.cli.rules import rules
-from mbo_xbrl.cli.serve import serve
-from mbo_xbrl.cli.sector import sample_sector
 from mbo_xbrl.errors import MboXbrlError
 
+# name -> (module, attribute). Loaded when named: `mbo-xbrl check` does not pay for the report's
+# or the store's imports, and can start its checking process first (see `main`).
+COMMANDS = {
+    "check": ("mbo_xbrl.cli.check", "check"),
+    "facts": ("mbo_xbrl.cli.facts", "facts"),
+    "ingest": ("mbo_xbrl.cli.ingest", "ingest_command"),
+    "export": ("mbo_xbrl.cli.export", "export"),
+    "report": ("mbo_xbrl.cli.report", "report"),
+    "prefill": ("mbo_xbrl.cli.prefill", "prefill"),
+    "sample-sector": ("mbo_xbrl.cli.sector", "sample_sector"),
+    "serve": ("mbo_xbrl.cli.serve", "serve"),
+    "rules": ("mbo_xbrl.cli.rules", "rules"),
+    "catalogue": ("mbo_xbrl.cli.catalogue", "catalogue"),
+}
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+
+class _Commands(click.Group):
+    """The subcommands, each imported only when it is run or listed in --help."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module, attribute = COMMANDS[name]
+        return getattr(importlib.import_module(module), attribute)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="mbo-xbrl")
 @click.option("--debug", is_flag=True, help="Show the traceback when the command fails.")
 @click.pass_context
@@ -34,21 +53,18 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-cli.add_command(check)
-cli.add_command(catalogue)
-cli.add_command(facts)
-cli.add_command(rules)
-cli.add_command(ingest_command)
-cli.add_command(export)
-cli.add_command(prefill)
-cli.add_command(sample_sector)
-cli.add_command(report)
-cli.add_command(serve)
+def _command_named(args: list[str]) -> str | None:
+    """The subcommand in the arguments (the first word that is not an option of the group)."""
+    return next((a for a in args if not a.startswith("-")), None)
 
 
 def main() -> None:
     """Entry point: run the group, and turn every failure into exit 2 with one line on stderr."""
     debug = "--debug" in sys.argv[1:]
+    if _command_named(sys.argv[1:]) == "check" and not {"-h", "--help"} & set(sys.argv[1:]):
+        from mbo_xbrl.sandbox import prestart
+
+        prestart()  # its checking process loads while this one loads the command
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

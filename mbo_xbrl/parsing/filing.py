@@ -16,14 +16,14 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property
 
 from mbo_xbrl.catalogue import Catalogue, Indicator, load_catalogue
-from mbo_xbrl.parsing.instance import RawInstance
+from mbo_xbrl.parsing.instance import Context, RawInstance
 from mbo_xbrl.parsing.vocabulary import Vocabulary, vocabulary
 from mbo_xbrl.taxonomy import names
 
 _TYPED_VALUE = re.compile(r">([^<]*)<")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TidyFact:
     concept: str  # prefixed, as written
     local: str  # the concept's local name
@@ -154,6 +154,45 @@ def _whole_year(start: date | None, end: date | None) -> int | None:
     return None
 
 
+@dataclass(frozen=True)
+class _Where:
+    """What a context says about each fact in it, read once per context."""
+
+    start: date | None
+    end: date | None
+    whole_year: int | None
+    period_text: str
+    dims: dict[str, str]  # objective, measure, value_kind, indicator -> member code
+    breakdown: tuple[tuple[str, str], ...]
+    own: str | None
+
+
+_NOWHERE = _Where(None, None, None, "", {}, (), None)
+
+
+def _where(context: Context, v: Vocabulary) -> _Where:
+    start, end = context.period.dates()
+    dims: dict[str, str] = {}
+    breakdown: list[tuple[str, str]] = []
+    own = None
+    for axis, member in context.explicit:
+        kind = v.axes.get(axis)
+        if kind is None:
+            continue
+        code = v.members.get(kind, {}).get(member)
+        if code is None:
+            continue
+        if kind in ("objective", "measure", "value_kind", "indicator"):
+            dims[kind] = code
+        else:
+            breakdown.append((kind, code))
+    for axis, value in context.typed:
+        if v.axes.get(axis) == "own_indicator":
+            match = _TYPED_VALUE.search(value)
+            own = (match.group(1) if match else value).strip()
+    return _Where(start, end, _whole_year(start, end), context.period.text, dims, tuple(sorted(breakdown)), own)
+
+
 def read_filing(raw: RawInstance, catalogue: Catalogue | None = None, vocab: Vocabulary | None = None) -> Filing:
     """Classify every fact of an instance of our taxonomy through the catalogue."""
     cat = catalogue or load_catalogue()
@@ -161,29 +200,11 @@ def read_filing(raw: RawInstance, catalogue: Catalogue | None = None, vocab: Voc
     unit_names = {u.id: "/".join(m.rpartition("}")[2] for m in u.numerator)
                   + ("/" + "/".join(m.rpartition("}")[2] for m in u.denominator) if u.denominator else "")
                   for u in raw.units.values()}
+    places = {context_id: _where(context, v) for context_id, context in raw.contexts.items()}
     facts = []
     for fact in raw.facts:
-        context = raw.contexts.get(fact.context_ref or "")
-        start, end = context.period.dates() if context else (None, None)
-        dims: dict[str, str] = {}
-        breakdown: list[tuple[str, str]] = []
-        own = None
-        if context:
-            for axis, member in context.explicit:
-                kind = v.axes.get(axis)
-                if kind is None:
-                    continue
-                code = v.members.get(kind, {}).get(member)
-                if code is None:
-                    continue
-                if kind in ("objective", "measure", "value_kind", "indicator"):
-                    dims[kind] = code
-                else:
-                    breakdown.append((kind, code))
-            for axis, value in context.typed:
-                if v.axes.get(axis) == "own_indicator":
-                    match = _TYPED_VALUE.search(value)
-                    own = (match.group(1) if match else value).strip()
+        where = places.get(fact.context_ref or "", _NOWHERE)
+        dims = where.dims
         measure = dims.get("measure")
         objective = dims.get("objective")
         if objective is None and measure:  # a measure's objective follows from the catalogue
@@ -192,14 +213,13 @@ def read_filing(raw: RawInstance, catalogue: Catalogue | None = None, vocab: Voc
         if indicator is not None and objective is None:
             objective = indicator.objective
         local = indicator.name if indicator else v.items.get(fact.concept, fact.concept.rpartition("}")[2])
-        unit = unit_names.get(fact.unit_ref or "")
         facts.append(TidyFact(
             concept=fact.prefixed, local=local, context=fact.context_ref or "", line=fact.line,
-            period_start=start, period_end=end, whole_year=_whole_year(start, end), value=fact.value,
-            number=_number(fact.value, fact.unit_ref), unit=unit, decimals=fact.decimals, precision=fact.precision,
-            period_text=context.period.text if context else "", indicator=indicator,
-            value_kind=dims.get("value_kind"), objective=objective, measure=measure, own_indicator=own,
-            breakdown=tuple(sorted(breakdown)), about_indicator=dims.get("indicator")))
+            period_start=where.start, period_end=where.end, whole_year=where.whole_year, value=fact.value,
+            number=_number(fact.value, fact.unit_ref), unit=unit_names.get(fact.unit_ref or ""), decimals=fact.decimals,
+            precision=fact.precision, period_text=where.period_text, indicator=indicator,
+            value_kind=dims.get("value_kind"), objective=objective, measure=measure, own_indicator=where.own,
+            breakdown=where.breakdown, about_indicator=dims.get("indicator")))
     institution = _institution(raw)
     return Filing(cat, facts, institution, _report_year(facts))
 

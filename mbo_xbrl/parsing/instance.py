@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from lxml import etree
 
@@ -42,24 +43,33 @@ class Moment:
     at: datetime
     timezone: str
 
-    @classmethod
-    def parse(cls, text: str | None, end: bool) -> Moment | None:
-        match = _MOMENT.fullmatch((text or "").strip(XML_SPACE))
-        if match is None:
-            return None
-        year, month, day, hour, minute, second, fraction, timezone = match.groups()
-        try:
-            at = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0),
-                          int((fraction or ".0")[1:7].ljust(6, "0")))
-            if hour is None and end:
-                at += _DAY
-        except (ValueError, OverflowError):  # not a date of the calendar (or beyond year 9999)
-            return None
-        return cls(at, timezone or "")
+    @staticmethod
+    def parse(text: str | None, end: bool) -> Moment | None:
+        """The moment a period boundary means, or None when it is not a date or date-time of the calendar."""
+        if text is not None and len(text) > 200:
+            return None  # no date is that long: keep it out of the cache
+        return _moment(text, end)
 
     @property
     def midnight(self) -> bool:
         return self.at.time() == time(0)
+
+
+@lru_cache(maxsize=4096)  # a filing repeats a handful of dates in every context
+def _moment(text: str | None, end: bool) -> Moment | None:
+    text = (text or "").strip(XML_SPACE)
+    match = _MOMENT.fullmatch(text) if len(text) <= 40 else None  # a longer text is no date (nor cached)
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, fraction, timezone = match.groups()
+    try:
+        at = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0),
+                      int((fraction or ".0")[1:7].ljust(6, "0")))
+        if hour is None and end:
+            at += _DAY
+    except (ValueError, OverflowError):  # not a date of the calendar (or beyond year 9999)
+        return None
+    return Moment(at, timezone or "")
 
 
 @dataclass(frozen=True)
@@ -112,7 +122,7 @@ class Period:
         return (self.kind, start or self.start or self.instant, end or self.end)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Context:
     id: str
     scheme: str
@@ -142,7 +152,7 @@ class Unit:
         return (self.numerator, self.denominator)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     concept: str  # Clark notation
     prefixed: str  # as written, e.g. mbo-i:BudgetAmount
@@ -176,11 +186,30 @@ class RawInstance:
     root_lang: str | None = None
 
 
-def _clark_of_qname_text(element: etree._Element, text: str | None) -> str:
-    """Resolve a QName written as text (a measure or a member) against the element's namespaces."""
+class _QNames:
+    """Resolves QNames written as text (measures, dimensions, members) to Clark notation.
+
+    `element.nsmap` builds a dict from the element's ancestors on every call; when every namespace
+    is declared on the root (as writers do), one resolution per distinct text is enough.
+    """
+
+    def __init__(self, root: etree._Element, uniform: bool) -> None:
+        self.root_nsmap = root.nsmap if uniform else None
+        self.known: dict[str | None, str] = {}
+
+    def clark(self, element: etree._Element, text: str | None) -> str:
+        if self.root_nsmap is None:
+            return _clark(element.nsmap, text)
+        found = self.known.get(text)
+        if found is None:
+            found = self.known[text] = _clark(self.root_nsmap, text)
+        return found
+
+
+def _clark(nsmap: dict, text: str | None) -> str:
     text = (text or "").strip()
     prefix, _, local = text.rpartition(":")
-    namespace = element.nsmap.get(prefix or None)
+    namespace = nsmap.get(prefix or None)
     return f"{{{namespace}}}{local}" if namespace else text
 
 
@@ -224,7 +253,7 @@ def _text(element: etree._Element | None) -> str | None:
     return "".join(element.itertext()) if len(element) else (element.text or "")
 
 
-def _context(element: etree._Element) -> Context:
+def _context(element: etree._Element, qnames: _QNames) -> Context:
     parts = _child_elements(element)
     entity_parts = _child_elements(parts.get(_ENTITY))
     identifier = entity_parts.get(_IDENTIFIER)
@@ -245,10 +274,10 @@ def _context(element: etree._Element) -> Context:
                 continue
             dimension = child.get("dimension")
             if child.tag == _EXPLICIT and dimension:
-                explicit.append((_clark_of_qname_text(child, dimension), _clark_of_qname_text(child, child.text)))
+                explicit.append((qnames.clark(child, dimension), qnames.clark(child, child.text)))
             elif child.tag == _TYPED and dimension:
                 value = "".join(_typed_value(c) for c in child if isinstance(c.tag, str))
-                typed.append((_clark_of_qname_text(child, dimension), value))
+                typed.append((qnames.clark(child, dimension), value))
             else:
                 other.append(_canonical(child))
     return Context(
@@ -259,7 +288,7 @@ def _context(element: etree._Element) -> Context:
         other="".join(sorted(other)), line=element.sourceline)
 
 
-def _unit(element: etree._Element) -> Unit:
+def _unit(element: etree._Element, qnames: _QNames) -> Unit:
     divide = element.find(f"{{{XBRLI}}}divide")
     if divide is not None:
         num = divide.find(f"{{{XBRLI}}}unitNumerator")
@@ -269,8 +298,8 @@ def _unit(element: etree._Element) -> Unit:
     else:
         numerator = [m for m in element if m.tag == f"{{{XBRLI}}}measure"]
         denominator = []
-    return Unit(element.get("id", ""), tuple(sorted(_clark_of_qname_text(m, m.text) for m in numerator)),
-                tuple(sorted(_clark_of_qname_text(m, m.text) for m in denominator)), element.sourceline)
+    return Unit(element.get("id", ""), tuple(sorted(qnames.clark(m, m.text) for m in numerator)),
+                tuple(sorted(qnames.clark(m, m.text) for m in denominator)), element.sourceline)
 
 
 def _prefixed(element: etree._Element) -> str:
@@ -278,8 +307,11 @@ def _prefixed(element: etree._Element) -> str:
     return f"{element.prefix}:{local}" if element.prefix else local
 
 
-def _facts(parent: etree._Element, lang: str | None, out: list[Fact]) -> None:
+def _facts(parent: etree._Element, lang: str | None, out: list[Fact], shared: dict[object, str]) -> None:
+    """The facts under `parent`, in document order. `shared` keeps one copy of each repeated string
+    (concepts, prefixes, context and unit references, decimals): lxml makes a new one on every access."""
     lang_attribute, nil_attribute = f"{{{XML_NS}}}lang", f"{{{XSI}}}nil"
+    one = shared.setdefault
     for element in parent:
         tag = element.tag
         if not isinstance(tag, str) or tag.startswith(_NON_FACT_TAG_PREFIXES):
@@ -289,13 +321,16 @@ def _facts(parent: etree._Element, lang: str | None, out: list[Fact]) -> None:
         context_ref = get("contextRef")
         has_children = len(element) > 0 and any(isinstance(c.tag, str) for c in element)
         if has_children and context_ref is None:  # a tuple: its children are the facts
-            _facts(element, fact_lang, out)
+            _facts(element, fact_lang, out, shared)
             continue
+        unit_ref, decimals, precision = get("unitRef"), get("decimals"), get("precision")
+        prefixed = shared.get((tag, element.prefix)) or one((tag, element.prefix), _prefixed(element))
         out.append(Fact(
-            concept=tag, prefixed=_prefixed(element), context_ref=context_ref,
-            unit_ref=get("unitRef"), decimals=get("decimals"), precision=get("precision"),
-            value=_text(element), nil=get(nil_attribute),
-            lang=fact_lang, line=element.sourceline))
+            concept=one(tag, tag), prefixed=prefixed, context_ref=one(context_ref, context_ref) if context_ref else None,
+            unit_ref=one(unit_ref, unit_ref) if unit_ref else unit_ref,
+            decimals=one(decimals, decimals) if decimals else decimals,
+            precision=one(precision, precision) if precision else precision, value=_text(element),
+            nil=get(nil_attribute), lang=one(fact_lang, fact_lang) if fact_lang else fact_lang, line=element.sourceline))
 
 
 _SPECIAL_ATTRIBUTES = etree.XPath(
@@ -311,9 +346,13 @@ def _with_special_attributes(root: etree._Element) -> list[etree._Element]:
     return list(elements)
 
 
-def read_instance(root: etree._Element) -> RawInstance:
-    """The raw view of an instance whose root is xbrli:xbrl."""
+def read_instance(root: etree._Element, uniform_namespaces: bool = False) -> RawInstance:
+    """The raw view of an instance whose root is xbrli:xbrl.
+
+    `uniform_namespaces`: the caller knows that no element but the root declares a namespace.
+    """
     raw = RawInstance(root_lang=root.get(f"{{{XML_NS}}}lang"))
+    qnames = _QNames(root, uniform_namespaces)
     # Only the few elements that carry one of these attributes are visited (XPath runs in C).
     for element in _with_special_attributes(root):
         if element.get(f"{{{XSI}}}nil") is not None:
@@ -331,10 +370,10 @@ def read_instance(root: etree._Element) -> RawInstance:
             raw.references.append(Reference(etree.QName(element).localname, href.strip(), element.sourceline))
     for element in root:
         if element.tag == f"{{{XBRLI}}}context":
-            context = _context(element)
+            context = _context(element, qnames)
             raw.contexts.setdefault(context.id, context)
         elif element.tag == f"{{{XBRLI}}}unit":
-            unit = _unit(element)
+            unit = _unit(element, qnames)
             raw.units.setdefault(unit.id, unit)
-    _facts(root, raw.root_lang, raw.facts)
+    _facts(root, raw.root_lang, raw.facts, {})
     return raw

@@ -88,7 +88,8 @@ def precheck(data: bytes, limits: Limits | int) -> Prechecked:
     if excess is not None:
         stop(structure_beyond_limits.check(*excess), Layer.FORM)
         return result
-    result.raw = read_instance(root)
+    # Declared on the root only (every "xmlns" in the file is one of the root's): QNames resolve once each.
+    result.raw = read_instance(root, uniform_namespaces=data.count(b"xmlns") == len(root.nsmap))
     form = unknown_entry_point.check(result.raw)
     filing_rules = [f for rule in rules_in_layer(Layer.FILING_RULES) for f in rule.check(result.raw)]
     result.findings += form + filing_rules

@@ -23,7 +23,7 @@ import click
 from mbo_xbrl.errors import TaxonomyError
 from mbo_xbrl.generated import write_or_check
 from mbo_xbrl.taxonomy.package import taxonomy_package_path
-from mbo_xbrl.taxonomy.processor import XbrlProcessor
+from mbo_xbrl.taxonomy.processor import CALCULATION_ARCROLES, XbrlProcessor
 from mbo_xbrl.taxonomy.releases import CURRENT, Release
 from mbo_xbrl.taxonomy.view import VIEW_FORMAT, VIEWS, package_sha256, view_path
 
@@ -35,13 +35,7 @@ SAFE_PATTERN = re.compile(r"(?:(?:\[(?:[A-Za-z0-9._]|\\[-.]|(?<!\[)-(?!\]))+\]|[
 # Standard schemas an instance may name besides the DTS's (Arelle has them bundled, offline).
 INSTANCE_SCHEMAS = {"http://www.xbrl.org/2006/xbrldi-2006.xsd": "http://xbrl.org/2006/xbrldi"}
 # Relationships the view does not model: a taxonomy that has any makes the fast path refuse.
-UNMODELLED_ARCROLES = (
-    "http://www.xbrl.org/2003/arcrole/summation-item",
-    "https://xbrl.org/2023/arcrole/summation-item",
-    "http://www.xbrl.org/2003/arcrole/essence-alias",
-    "http://www.xbrl.org/2003/arcrole/requires-element",
-    "http://xbrl.org/arcrole/2008/variable-set",
-)
+UNMODELLED_ARCROLES = (*CALCULATION_ARCROLES, "http://xbrl.org/arcrole/2008/variable-set")
 
 
 def _facets(model_type: Any) -> dict[str, Any] | None:

@@ -9,6 +9,14 @@ Traps handled here (see ../shared/arelle-notes.md):
   there), so a run never depends on an earlier cache, never touches ~/.config, and a process
   killed mid-check leaves no folder behind.
 * Package and plugin load errors only appear in the log: they are fatal here.
+
+One saving, and why it changes no verdict: Arelle validates the whole DTS with every instance,
+and for a small filing that is most of its time (`ValidateXbrlDTS`, about a second for our
+taxonomy). Our taxonomy packages are fixed, generated and proven valid by plain Arelle when they
+are built (tests/taxonomy/test_plain_arelle.py); a filing can add nothing to their DTS (MBO-S003
+refuses every other reference). So the documents of our own packages are marked as checked
+(Arelle's `skipDTS` on those documents only): the instance, and anything else it brings in, is
+validated in full.
 """
 
 from __future__ import annotations
@@ -27,6 +35,9 @@ from typing import Any
 from mbo_xbrl.errors import ProcessorError, TaxonomyError
 from mbo_xbrl.taxonomy.package import taxonomy_package_path
 
+CALCULATION_ARCROLES = ("http://www.xbrl.org/2003/arcrole/summation-item", "https://xbrl.org/2023/arcrole/summation-item",
+                        "http://www.xbrl.org/2003/arcrole/essence-alias",
+                        "http://www.xbrl.org/2003/arcrole/requires-element")
 ERROR_LEVELS = {"ERROR", "CRITICAL", "INCONSISTENCY", "ERROR-SEMANTIC", "FATAL"}
 WARNING_LEVELS = {"WARNING", "WARNING-SEMANTIC"}
 
@@ -92,8 +103,16 @@ class XbrlProcessor:
             atexit.register(cls._shared.close)
         return cls._shared
 
-    def __init__(self, packages: Sequence[Path] | None = None, home: Path | None = None) -> None:
+    def __init__(self, packages: Sequence[Path] | None = None, home: Path | None = None, *,
+                 trusted_bases: Sequence[str] | None = None) -> None:
+        """`trusted_bases`: URL prefixes of the packaged taxonomies whose DTS checks are skipped (see the
+        module docstring); by default our releases' when the packages are ours, else none."""
         self.packages = list(packages) if packages is not None else [taxonomy_package_path()]
+        if trusted_bases is None:
+            from mbo_xbrl.taxonomy.releases import RELEASES
+
+            trusted_bases = [r.base_url for r in RELEASES.values()] if packages is None else []
+        self.trusted_bases = tuple(trusted_bases)
         self._own_home = home is None
         # With persistent config off and offline, Arelle never creates this folder or writes in it
         # (measured): so we do not create it either, and a killed process leaves nothing behind.
@@ -155,7 +174,9 @@ class XbrlProcessor:
                     source = FileSource.openFileSource(str(path), self.cntlr)
                     model = self.cntlr.modelManager.load(source, "loading")
                     if validate and model is not None and model.modelDocument is not None:
-                        Validate.validate(model)
+                        self._trust_our_taxonomy(model)
+                        with self._calculations_if_any(model):
+                            Validate.validate(model)
                     messages = self._drain()
                 except Exception as err:  # Arelle failed: no verdict can be trusted
                     raise ProcessorError(f"the XBRL processor failed on {Path(str(path)).name}: {err}") from err
@@ -164,6 +185,31 @@ class XbrlProcessor:
                 if model is not None:
                     model.close()
                 self._drain()
+
+    def _trust_our_taxonomy(self, model: Any) -> None:
+        """Mark the documents of our own packages as checked, so that Arelle validates the instance only."""
+        if not self.trusted_bases:
+            return
+        for url, document in model.urlDocs.items():
+            if document is not model.modelDocument and str(url).startswith(self.trusted_bases):
+                document.skipDTS = True
+
+    @contextmanager
+    def _calculations_if_any(self, model: Any) -> Iterator[None]:
+        """XBRL 2.1 calculation checks (as `--calc xbrl21`) only where the DTS has relationships they check.
+
+        Without summation-item, essence-alias or requires-element relationships they can find nothing,
+        and binding every fact for them costs a tenth of the validation of a large filing.
+        """
+        from arelle.ValidateXbrlCalcs import ValidateCalcsMode
+
+        manager = self.cntlr.modelManager
+        checked = any(model.relationshipSet(arcrole).modelRelationships for arcrole in CALCULATION_ARCROLES)
+        manager.validateCalcs = ValidateCalcsMode.XBRL_v2_1 if checked else ValidateCalcsMode.NONE
+        try:
+            yield
+        finally:
+            manager.validateCalcs = ValidateCalcsMode.XBRL_v2_1
 
     def close(self) -> None:
         self.cntlr.close()

@@ -41,3 +41,37 @@ def test_plain_arelle_does_report_a_dimensionally_invalid_fact(tmp_path: Path) -
     broken.write_text(break_sample(text, "mbo-i:WorksOnObjective", "Y2024"), "utf-8")
     messages = plain_arelle(str(broken), tmp_path / "log.xml", tmp_path)
     assert ("error", "xbrldie:PrimaryItemDimensionallyInvalidError") in messages
+
+
+@pytest.fixture(scope="module")
+def untrusting(tmp_path_factory: pytest.TempPathFactory):
+    """A processor that validates our taxonomy's DTS with every filing again, as plain Arelle does."""
+    from mbo_xbrl.taxonomy.processor import XbrlProcessor
+
+    processor = XbrlProcessor(home=tmp_path_factory.mktemp("untrusting"), trusted_bases=[])
+    yield processor
+    processor.close()
+
+
+def _messages(processor, path: Path) -> list[tuple[str, str, int | None]]:
+    with processor.validated(path) as (_, messages):
+        return sorted((m.level, m.code, m.line) for m in messages if m.level != "info")
+
+
+@pytest.mark.parametrize("sample", sorted((ROOT / "samples").glob("*/*.xbrl")),
+                         ids=lambda p: p.name)
+def test_skipping_the_checks_of_our_own_taxonomy_changes_no_message(sample: Path, processor, untrusting) -> None:
+    """The saving in mbo_xbrl.taxonomy.processor (our package's DTS is not validated again with every filing,
+    nor calculations where there are none) gives exactly plain Arelle's messages on every sample."""
+    if sample.stat().st_size > 2_000_000:
+        pytest.skip("the size-limit sample is refused before Arelle")
+    assert processor.trusted_bases and not untrusting.trusted_bases
+    assert _messages(processor, sample) == _messages(untrusting, sample)
+
+
+def test_a_broken_filing_gets_the_same_messages_with_and_without_the_saving(tmp_path: Path, processor,
+                                                                              untrusting) -> None:
+    broken = tmp_path / "broken.xbrl"
+    broken.write_text(break_sample(VALID_SAMPLES[0].read_text("utf-8"), "mbo-i:WorksOnObjective", "Y2024"), "utf-8")
+    trusted = _messages(processor, broken)
+    assert trusted and trusted == _messages(untrusting, broken)
