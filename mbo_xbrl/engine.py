@@ -28,7 +28,6 @@ from mbo_xbrl import __version__
 from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.errors import ProcessorError
 from mbo_xbrl.limits import Limits
-from mbo_xbrl.parsing.certify import certify
 from mbo_xbrl.parsing.filing import Filing, read_filing
 from mbo_xbrl.parsing.precheck import Prechecked, precheck
 from mbo_xbrl.prefill import PrefillRegister
@@ -143,13 +142,12 @@ class Engine:
 
     def _layers(self, report: Report, data: bytes, path: Path | None) -> Filing | None:
         """Run the layers in order, each stopping the next when it fails (see the module docstring)."""
-        pre = precheck(data, self.limits)
+        pre = precheck(data, self.limits, self.view)  # streamed: no tree of ours beside Arelle's
         report.findings += pre.findings
         if pre.stopped_at is not None:
             report.stopped_at = pre.stopped_at.value
             return self._read(pre, report)
-        reason = certify(pre.root, self.view) if self.view is not None else "the fast path is off"
-        pre.root = None  # our tree is read: free it before Arelle builds its own (one tree at a time)
+        reason = pre.certified
         report.xbrl_validation = "compiled-view" if reason is None else "arelle"
         if reason is not None:
             report.findings += invalid_xbrl.check(self._arelle_messages(data, path))

@@ -216,11 +216,7 @@ class Sandbox:
             worker = self._idle.get(block=block)
         except queue.Empty:
             raise Busy() from None
-        try:
-            worker.wait_ready()
-        except BaseException:
-            self._retire_quietly(worker)
-            raise
+        worker = self._ready(worker)
         worker.connection.send(job)
         if worker.connection.poll(self.limits.seconds):
             outcome = worker.receive()
@@ -228,6 +224,26 @@ class Sandbox:
             outcome = Outcome("time")
         self._finish(worker, outcome)
         return outcome
+
+    def _ready(self, worker: _Worker) -> _Worker:
+        """The worker once it is set up; one that ended while setting up (killed from outside, say) is
+        replaced once. A replacement that cannot start either is an error of the run (SandboxError)."""
+        try:
+            worker.wait_ready()
+            return worker
+        except SandboxError:
+            replacement = self._retire(worker)
+            if replacement is None:
+                raise
+        except BaseException:
+            self._retire_quietly(worker)
+            raise
+        try:
+            replacement.wait_ready()
+        except BaseException:
+            self._retire_quietly(replacement)
+            raise
+        return replacement
 
     def _retire_quietly(self, worker: _Worker) -> None:
         try:
@@ -245,8 +261,7 @@ class Sandbox:
         next_out = 0
         while todo or busy or next_out in done:
             while todo and not self._idle.empty():
-                worker = self._idle.get_nowait()
-                worker.wait_ready()
+                worker = self._ready(self._idle.get_nowait())
                 index, job = todo.popleft()
                 worker.connection.send(job)
                 busy[worker.connection] = (index, worker, time.monotonic() + self.limits.seconds)
@@ -289,7 +304,7 @@ def report_from(outcome: Outcome, name: str, sha256: str | None, limits: Limits)
     from mbo_xbrl.report.model import Report
 
     if outcome.status == "ok":
-        return Report.model_validate_json(outcome.value)
+        return outcome.value
     if outcome.status in ("time", "memory"):
         return limit_report(name, sha256, outcome.status, limits)
     if outcome.status == "stopped":
@@ -302,20 +317,23 @@ def report_from(outcome: Outcome, name: str, sha256: str | None, limits: Limits)
 # --- inside a worker -------------------------------------------------------------------------
 
 def _report_task(options: dict[str, Any]):
-    """Jobs: {"path": str} or {"data": bytes, "name": str}; answer: the Report as JSON."""
+    """Jobs: {"path": str} or {"data": bytes, "name": str}; answer: the Report.
+
+    The report goes back pickled, by Python: pydantic's serializer (in Rust) aborts the process when an
+    allocation fails under the memory cap, where Python raises MemoryError, which becomes MBO-S007."""
     from mbo_xbrl.engine import Engine, problem_report
 
     engine = Engine(**options)
 
     def run(job: dict[str, Any]) -> str:
         if "data" in job:
-            return engine.check_bytes(job["data"], job["name"]).model_dump_json()
+            return engine.check_bytes(job["data"], job["name"])
         try:
-            return engine.check(job["path"]).model_dump_json()
+            return engine.check(job["path"])
         except OSError as err:
             reason = err.strerror or str(err)
             return problem_report(job["path"], None, "unreadable", f"het bestand kon niet worden gelezen ({reason})",
-                                  f"the file could not be read ({reason})").model_dump_json()
+                                  f"the file could not be read ({reason})")
     return run
 
 

@@ -34,7 +34,7 @@ DECIMALS_ATTRIBUTE = re.compile(r"-?[0-9]+|INF")
 PRECISION_ATTRIBUTE = re.compile(r"[1-9][0-9]*|INF")  # precision="0" says nothing of the value: Arelle decides
 LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*")
 URI = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:[!-~]+")
-_IDS = etree.XPath("//@id")
+_IDS = etree.XPath("descendant-or-self::*/@id")
 MEASURES = {"monetary": "{http://www.xbrl.org/2003/iso4217}EUR", "other": f"{{{XBRLI}}}pure"}
 LANG = f"{{{XML_NS}}}lang"
 SCHEMA_LOCATION = f"{{{XSI}}}schemaLocation"
@@ -214,15 +214,6 @@ def _dimensionally_valid(item: Item, context: _Context, dimensions: dict[str, Di
     return False
 
 
-def certify(root: etree._Element, view: TaxonomyView) -> str | None:
-    """None when the instance is certainly valid XBRL of our taxonomy; else why Arelle must decide."""
-    try:
-        _certify(root, view)
-    except NotCertified as reason:
-        return str(reason)
-    return None
-
-
 def _schema_locations(root: etree._Element, view: TaxonomyView) -> None:
     """xsi:schemaLocation may name schemas of the DTS (and standard instance schemas), each with its namespace."""
     value = root.get(SCHEMA_LOCATION)
@@ -245,37 +236,108 @@ def _schema_ref(schema_ref: etree._Element, view: TaxonomyView) -> None:
             raise NotCertified(f"schemaRef {name}")
 
 
-def _certify(root: etree._Element, view: TaxonomyView) -> None:
-    _attributes(root, {LANG, "id", SCHEMA_LOCATION})
-    _language(root)
-    _schema_locations(root, view)
-    children = _children(root)
-    if not children or children[0].tag != f"{{{LINK}}}schemaRef":
-        raise NotCertified("the instance does not start with its schemaRef")
-    _schema_ref(children[0], view)
-    ids: set[str] = set()
-    for identifier in _IDS(root):
-        if identifier in ids or not NCNAME.fullmatch(identifier):
-            raise NotCertified(f"id {str(identifier)!r} at line {identifier.getparent().sourceline}")
-        ids.add(str(identifier))
-    contexts: dict[str, _Context] = {}
-    units: dict[str, str] = {}
-    facts = []
-    for element in children[1:]:
-        if element.tag == f"{{{XBRLI}}}context":
-            contexts[element.get("id")] = _Context(element, view)
+class Certifier:
+    """Certifies an instance as it streams past, one element below the root at a time.
+
+    `root` when the root element has started; `between` with each text or comment between the
+    root's children as soon as it is complete; `child` with each complete child; `reason` at the
+    end: None when certified, else why Arelle must decide. Cross-references (a fact's context and
+    unit, which may come after it) are checked at the end from what was kept of each element.
+    """
+
+    def __init__(self, view: TaxonomyView) -> None:
+        self.view = view
+        self._reason: str | None = None
+        self._schema_ref_seen = False
+        self._ids: set[str] = set()
+        self._contexts: dict[str, _Context] = {}
+        self._units: dict[str, str] = {}
+        self._facts: list[tuple[Item, str | None, str | None, int | None]] = []  # item, context, unit, line
+
+    def _check(self, step, *args) -> None:
+        if self._reason is None:
+            try:
+                step(*args)
+            except NotCertified as reason:
+                self._reason = str(reason)
+
+    def root(self, root: etree._Element) -> None:
+        self._check(self._root, root)
+
+    def between(self, text: str | None, line: int | None) -> None:
+        """Text before, between or after the root's children: element-only content allows white space."""
+        if self._reason is None and not _blank(text):
+            self._reason = f"text in the instance after line {line}"
+
+    def child(self, element: etree._Element) -> None:
+        if self._reason is None:
+            try:
+                self._child(element)
+            except NotCertified as reason:
+                self._reason = str(reason)
+
+    @property
+    def reason(self) -> str | None:
+        """At the end of the document: None when certified, else why Arelle must decide."""
+        if self._reason is None:
+            self._check(self._finish)
+        return self._reason
+
+    def _root(self, root: etree._Element) -> None:
+        _attributes(root, {LANG, "id", SCHEMA_LOCATION})
+        _language(root)
+        _schema_locations(root, self.view)
+        self._id(root.get("id"), root.sourceline)
+
+    def _id(self, identifier: str | None, line: int | None) -> None:
+        if identifier is None:
+            return
+        if identifier in self._ids or not NCNAME.fullmatch(identifier):
+            raise NotCertified(f"id {identifier!r} at line {line}")
+        self._ids.add(identifier)
+
+    def _child(self, element: etree._Element) -> None:
+        if not isinstance(element.tag, str):
+            return  # a comment or processing instruction
+        if len(element):
+            for identifier in _IDS(element):
+                self._id(str(identifier), identifier.getparent().sourceline)
+        else:
+            self._id(element.get("id"), element.sourceline)
+        if not self._schema_ref_seen:
+            if element.tag != f"{{{LINK}}}schemaRef":
+                raise NotCertified("the instance does not start with its schemaRef")
+            self._schema_ref_seen = True
+            _schema_ref(element, self.view)
+        elif element.tag == f"{{{XBRLI}}}context":
+            self._contexts[element.get("id")] = _Context(element, self.view)
         elif element.tag == f"{{{XBRLI}}}unit":
             _attributes(element, {"id"}, {"id"})
             measures = _children(element)
             if [m.tag for m in measures] != [f"{{{XBRLI}}}measure"]:
                 raise NotCertified(f"unit at line {element.sourceline}")
             _attributes(measures[0], set())
-            units[element.get("id")] = _qname(measures[0], _leaf_text(measures[0]))
+            self._units[element.get("id")] = _qname(measures[0], _leaf_text(measures[0]))
         else:
-            facts.append(element)
-    valid_dimensions: dict[tuple[int, tuple], bool] = {}  # (hypercubes, dimensions): many facts share both
-    for fact in facts:
-        _fact(fact, view, contexts, units, valid_dimensions)
+            self._facts.append(_fact(element, self.view))
+
+    def _finish(self) -> None:
+        if not self._schema_ref_seen:
+            raise NotCertified("the instance does not start with its schemaRef")
+        valid_dimensions: dict[tuple[int, tuple], bool] = {}  # (hypercubes, dimensions): many facts share both
+        for item, context_ref, unit_ref, line in self._facts:
+            _references(item, context_ref, unit_ref, line, self._contexts, self._units, self.view, valid_dimensions)
+
+
+def certify(root: etree._Element, view: TaxonomyView) -> str | None:
+    """The `Certifier` over a document held whole: None when certified, else why Arelle must decide."""
+    certifier = Certifier(view)
+    certifier.root(root)
+    certifier.between(root.text, root.sourceline)
+    for node in root:
+        certifier.child(node)
+        certifier.between(node.tail, node.sourceline)
+    return certifier.reason
 
 
 def _accuracy(fact: etree._Element) -> bool:
@@ -286,25 +348,34 @@ def _accuracy(fact: etree._Element) -> bool:
     return precision is not None and bool(PRECISION_ATTRIBUTE.fullmatch(precision))
 
 
-def _fact(fact: etree._Element, view: TaxonomyView, contexts: dict[str, _Context], units: dict[str, str],
-          valid_dimensions: dict[tuple[int, tuple], bool]) -> None:
+def _fact(fact: etree._Element, view: TaxonomyView) -> tuple[Item, str | None, str | None, int | None]:
+    """What can be checked of a fact on its own; what it refers to is checked at the end (`_references`)."""
     item = view.items.get(fact.tag)
     if item is None:
         raise NotCertified(f"{fact.tag} at line {fact.sourceline} is not an item the view models")
     if item.numeric:
         _attributes(fact, {"contextRef", "unitRef", "decimals", "precision", "id", LANG}, {"contextRef", "unitRef"})
-        measure = units.get(fact.get("unitRef"))
-        if measure != MEASURES["monetary" if item.monetary else "other"] or not _accuracy(fact):
-            raise NotCertified(f"unit, decimals or precision at line {fact.sourceline}")
+        if not _accuracy(fact):
+            raise NotCertified(f"decimals or precision at line {fact.sourceline}")
     else:
         _attributes(fact, {"contextRef", "id", LANG}, {"contextRef"})
     _language(fact)
-    context_ref = fact.get("contextRef")
+    if not _valid_value(_leaf_text(fact), item.type):
+        raise NotCertified(f"the value of the fact at line {fact.sourceline}")
+    return item, fact.get("contextRef"), fact.get("unitRef"), fact.sourceline
+
+
+def _references(item: Item, context_ref: str | None, unit_ref: str | None, line: int | None,
+                contexts: dict[str, _Context], units: dict[str, str], view: TaxonomyView,
+                valid_dimensions: dict[tuple[int, tuple], bool]) -> None:
+    """A fact's context (its period type, its dimensions) and unit."""
+    if item.numeric and units.get(unit_ref) != MEASURES["monetary" if item.monetary else "other"]:
+        raise NotCertified(f"unit of the fact at line {line}")
     context = contexts.get(context_ref)
     if context is None or context.period != item.period:
-        raise NotCertified(f"context of the fact at line {fact.sourceline}")
+        raise NotCertified(f"context of the fact at line {line}")
     key = (id(item.hypercubes), context.signature)
     if key not in valid_dimensions:
         valid_dimensions[key] = _dimensionally_valid(item, context, view.dimensions)
-    if not _valid_value(_leaf_text(fact), item.type) or not valid_dimensions[key]:
-        raise NotCertified(f"the fact at line {fact.sourceline}")
+    if not valid_dimensions[key]:
+        raise NotCertified(f"the fact at line {line} is not dimensionally valid")

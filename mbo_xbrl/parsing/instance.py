@@ -197,6 +197,10 @@ class _QNames:
         self.root_nsmap = root.nsmap if uniform else None
         self.known: dict[str | None, str] = {}
 
+    def vary(self) -> None:
+        """An element below the root declares a namespace: from here on, resolve against each element."""
+        self.root_nsmap = None
+
     def clark(self, element: etree._Element, text: str | None) -> str:
         if self.root_nsmap is None:
             return _clark(element.nsmap, text)
@@ -307,55 +311,72 @@ def _prefixed(element: etree._Element) -> str:
     return f"{element.prefix}:{local}" if element.prefix else local
 
 
-def _facts(parent: etree._Element, lang: str | None, out: list[Fact], shared: dict[object, str]) -> None:
-    """The facts under `parent`, in document order. `shared` keeps one copy of each repeated string
-    (concepts, prefixes, context and unit references, decimals): lxml makes a new one on every access."""
-    lang_attribute, nil_attribute = f"{{{XML_NS}}}lang", f"{{{XSI}}}nil"
+def _fact(element: etree._Element, lang: str | None, out: list[Fact], shared: dict[object, str]) -> None:
+    """The fact an element is, or the facts of a tuple, in document order. `shared` keeps one copy of each
+    repeated string (concepts, prefixes, context and unit references, decimals): lxml makes a new one on
+    every access."""
+    tag = element.tag
+    if not isinstance(tag, str) or tag.startswith(_NON_FACT_TAG_PREFIXES):
+        return
+    get = element.attrib.get
+    fact_lang = get(_LANG, lang)
+    context_ref = get("contextRef")
+    has_children = len(element) > 0 and any(isinstance(c.tag, str) for c in element)
+    if has_children and context_ref is None:  # a tuple: its children are the facts
+        for child in element:
+            _fact(child, fact_lang, out, shared)
+        return
     one = shared.setdefault
-    for element in parent:
-        tag = element.tag
-        if not isinstance(tag, str) or tag.startswith(_NON_FACT_TAG_PREFIXES):
-            continue
-        get = element.attrib.get
-        fact_lang = get(lang_attribute, lang)
-        context_ref = get("contextRef")
-        has_children = len(element) > 0 and any(isinstance(c.tag, str) for c in element)
-        if has_children and context_ref is None:  # a tuple: its children are the facts
-            _facts(element, fact_lang, out, shared)
-            continue
-        unit_ref, decimals, precision = get("unitRef"), get("decimals"), get("precision")
-        prefixed = shared.get((tag, element.prefix)) or one((tag, element.prefix), _prefixed(element))
-        out.append(Fact(
-            concept=one(tag, tag), prefixed=prefixed, context_ref=one(context_ref, context_ref) if context_ref else None,
-            unit_ref=one(unit_ref, unit_ref) if unit_ref else unit_ref,
-            decimals=one(decimals, decimals) if decimals else decimals,
-            precision=one(precision, precision) if precision else precision, value=_text(element),
-            nil=get(nil_attribute), lang=one(fact_lang, fact_lang) if fact_lang else fact_lang, line=element.sourceline))
+    unit_ref, decimals, precision = get("unitRef"), get("decimals"), get("precision")
+    prefixed = shared.get((tag, element.prefix)) or one((tag, element.prefix), _prefixed(element))
+    out.append(Fact(
+        concept=one(tag, tag), prefixed=prefixed, context_ref=one(context_ref, context_ref) if context_ref else None,
+        unit_ref=one(unit_ref, unit_ref) if unit_ref else unit_ref,
+        decimals=one(decimals, decimals) if decimals else decimals,
+        precision=one(precision, precision) if precision else precision, value=_text(element),
+        nil=get(_NIL), lang=one(fact_lang, fact_lang) if fact_lang else fact_lang, line=element.sourceline))
+
+
+_LANG, _NIL = f"{{{XML_NS}}}lang", f"{{{XSI}}}nil"
 
 
 _SPECIAL_ATTRIBUTES = etree.XPath(
-    "//@xsi:nil | //@xml:base | //@xsi:schemaLocation | //@xsi:noNamespaceSchemaLocation | //@xlink:href",
-    namespaces={"xsi": XSI, "xlink": XLINK})
+    "descendant-or-self::*[@xsi:nil or @xml:base or @xsi:schemaLocation or @xsi:noNamespaceSchemaLocation"
+    " or @xlink:href]", namespaces={"xsi": XSI, "xlink": XLINK})
 
 
-def _with_special_attributes(root: etree._Element) -> list[etree._Element]:
-    """The elements that carry nil, base, schema location or href attributes, in document order."""
-    elements: dict[etree._Element, None] = {}
-    for attribute in _SPECIAL_ATTRIBUTES(root):
-        elements.setdefault(attribute.getparent(), None)
-    return list(elements)
+class InstanceReader:
+    """Builds the raw view of an instance one element below the root at a time.
 
-
-def read_instance(root: etree._Element, uniform_namespaces: bool = False) -> RawInstance:
-    """The raw view of an instance whose root is xbrli:xbrl.
-
-    `uniform_namespaces`: the caller knows that no element but the root declares a namespace.
+    The caller streams the document and hands over each child of the root when it is complete
+    (`add`), then may drop it: the document is never held whole (see `mbo_xbrl.parsing.precheck`).
     """
-    raw = RawInstance(root_lang=root.get(f"{{{XML_NS}}}lang"))
-    qnames = _QNames(root, uniform_namespaces)
-    # Only the few elements that carry one of these attributes are visited (XPath runs in C).
-    for element in _with_special_attributes(root):
-        if element.get(f"{{{XSI}}}nil") is not None:
+
+    def __init__(self, root: etree._Element, uniform_namespaces: bool = True) -> None:
+        self.raw = RawInstance(root_lang=root.get(_LANG))
+        self.qnames = _QNames(root, uniform_namespaces)
+        self.shared: dict[object, str] = {}
+        self._special(root)  # the root's own attributes (schema locations, xml:base)
+
+    def add(self, element: etree._Element) -> None:
+        """One complete child of the root: a context, a unit, a fact or tuple, a schemaRef or another link."""
+        # Only the few elements that carry one of these attributes are visited (XPath runs in C; a fact
+        # without children, most of a document, is looked at directly).
+        for special in _SPECIAL_ATTRIBUTES(element) if len(element) else (element,):
+            self._special(special)
+        tag = element.tag
+        if tag == _CONTEXT:
+            context = _context(element, self.qnames)
+            self.raw.contexts.setdefault(context.id, context)
+        elif tag == _UNIT:
+            unit = _unit(element, self.qnames)
+            self.raw.units.setdefault(unit.id, unit)
+        else:
+            _fact(element, self.raw.root_lang, self.raw.facts, self.shared)
+
+    def _special(self, element: etree._Element) -> None:
+        raw = self.raw
+        if element.get(_NIL) is not None:
             raw.nil_attributes.append((_prefixed(element), element.sourceline))
         if element.get(f"{{{XML_NS}}}base") is not None:
             raw.xml_base.append(element.sourceline)
@@ -368,12 +389,15 @@ def read_instance(root: etree._Element, uniform_namespaces: bool = False) -> Raw
         href = element.get(f"{{{XLINK}}}href")
         if href is not None:
             raw.references.append(Reference(etree.QName(element).localname, href.strip(), element.sourceline))
+
+
+_CONTEXT, _UNIT = f"{{{XBRLI}}}context", f"{{{XBRLI}}}unit"
+
+
+def read_instance(root: etree._Element) -> RawInstance:
+    """The raw view of an instance held whole in memory (the engine streams it instead: see precheck)."""
+    reader = InstanceReader(root, uniform_namespaces=False)
     for element in root:
-        if element.tag == f"{{{XBRLI}}}context":
-            context = _context(element, qnames)
-            raw.contexts.setdefault(context.id, context)
-        elif element.tag == f"{{{XBRLI}}}unit":
-            unit = _unit(element, qnames)
-            raw.units.setdefault(unit.id, unit)
-    _facts(root, raw.root_lang, raw.facts, {})
-    return raw
+        if isinstance(element.tag, str):
+            reader.add(element)
+    return reader.raw

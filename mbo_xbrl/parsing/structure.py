@@ -1,10 +1,9 @@
-"""How large a document is, counted cheaply, so that limits hold before anything costly reads it.
+"""What the XML parser says about memory: a failed allocation must read as the memory limit.
 
-`excess_before_parse` looks at the bytes only (a count of start tags, confirmed by a streaming
-count that keeps no tree), so a file of millions of elements is refused before lxml builds a tree
-of it. `excess_in_tree` counts facts, contexts, units, attributes per element, namespace
-declarations and depth with XPath, which lxml evaluates in C: microseconds for a real filing.
-Each returns what is over its limit as (what, counted, limit), or None.
+The structural limits themselves (elements, facts, contexts, units, attributes per element,
+namespace declarations, depth) are counted while the document streams past, in
+`mbo_xbrl.parsing.precheck`, so a file of millions of elements is refused before any tree of it
+is built.
 """
 
 from __future__ import annotations
@@ -12,13 +11,6 @@ from __future__ import annotations
 import io
 
 from lxml import etree
-
-from mbo_xbrl.limits import Limits
-
-XBRLI = "http://www.xbrl.org/2003/instance"
-LINK = "http://www.xbrl.org/2003/linkbase"
-
-Excess = tuple[str, int, int]
 
 
 def out_of_memory(err: etree.XMLSyntaxError) -> bool:
@@ -31,12 +23,16 @@ def out_of_memory(err: etree.XMLSyntaxError) -> bool:
     return err.code == no_memory or any(entry.type == no_memory for entry in err.error_log)
 
 
-def excess_before_parse(data: bytes, limits: Limits) -> Excess | None:
-    """Too many elements, counted without building a tree."""
-    # Every element has one start tag; '<' also opens end tags, declarations, comments and
-    # processing instructions, and may stand in comments and CDATA, so this is an upper bound.
+def too_many_elements(data: bytes, max_elements: int) -> int | None:
+    """The number of elements when it is over the limit (counted up to one past it), else None.
+
+    Every element has one start tag; '<' also opens end tags, declarations, comments and processing
+    instructions, and may stand in comments and CDATA, so a count of it is an upper bound: a real
+    filing is far under the limit by that bound alone. Over it, the elements are counted exactly by
+    a streaming parse that keeps no tree.
+    """
     estimate = data.count(b"<") - data.count(b"</") - data.count(b"<?") - data.count(b"<!")
-    if estimate <= limits.max_elements:
+    if estimate <= max_elements:
         return None
     counted = 0
     parser = etree.iterparse(io.BytesIO(data), events=("end",), resolve_entities=False, no_network=True,
@@ -44,9 +40,9 @@ def excess_before_parse(data: bytes, limits: Limits) -> Excess | None:
     try:
         for _, element in parser:
             counted += 1
-            if counted > limits.max_elements:
-                return ("elements", counted, limits.max_elements)
-            element.clear(keep_tail=False)  # keep no tree: memory stays flat however many there are
+            if counted > max_elements:
+                return counted
+            element.clear(keep_tail=False)  # memory stays flat however many there are
             while element.getprevious() is not None:
                 del element.getparent()[0]
     except etree.XMLSyntaxError as err:
@@ -56,22 +52,13 @@ def excess_before_parse(data: bytes, limits: Limits) -> Excess | None:
     return None
 
 
-def excess_in_tree(root: etree._Element, limits: Limits) -> Excess | None:
-    """Too many facts, contexts, units, attributes on one element, namespace declarations, or too deep."""
-    contexts = int(root.xpath("count(xbrli:context)", namespaces={"xbrli": XBRLI}))
-    if contexts > limits.max_contexts:
-        return ("contexts", contexts, limits.max_contexts)
-    units = int(root.xpath("count(xbrli:unit)", namespaces={"xbrli": XBRLI}))
-    if units > limits.max_units:
-        return ("units", units, limits.max_units)
-    facts = int(root.xpath("count(*[namespace-uri() != $xbrli and namespace-uri() != $link])", xbrli=XBRLI, link=LINK))
-    if facts > limits.max_facts:
-        return ("facts", facts, limits.max_facts)
-    if len(root.nsmap) > limits.max_attributes:
-        return ("attributes", len(root.nsmap), limits.max_attributes)
-    crowded = root.xpath("(//*[count(@*) > $n])[1]", n=limits.max_attributes)
-    if crowded:
-        return ("attributes", len(crowded[0].attrib), limits.max_attributes)
-    if root.xpath("/" + "/".join(["*"] * (limits.max_depth + 1))):
-        return ("depth", limits.max_depth + 1, limits.max_depth)
+def root_namespaces(data: bytes) -> dict[str | None, str] | None:
+    """The namespaces declared on the root element (read up to its start tag only), or None when the
+    document has no root element that far."""
+    try:
+        for _, root in etree.iterparse(io.BytesIO(data), events=("start",), resolve_entities=False,
+                                       no_network=True, load_dtd=False, huge_tree=False):
+            return dict(root.nsmap)
+    except etree.XMLSyntaxError:
+        return None
     return None

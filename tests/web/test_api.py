@@ -160,10 +160,11 @@ def test_without_a_token_configured_there_is_no_overview(slow_server: Server) ->
     assert get(slow_server.url + "/overview?token=anything")[0] == 404
 
 
-def _upload_in_background(server: Server) -> tuple[threading.Thread, list]:
+def _upload_in_background(server: Server, data: bytes | None = None) -> tuple[threading.Thread, list]:
     answers: list = []
+    data = VALID.read_bytes() if data is None else data
     thread = threading.Thread(target=lambda: answers.append(
-        _post_or_error(f"{server.url}/api/check", VALID.name, VALID.read_bytes())), daemon=True)
+        _post_or_error(f"{server.url}/api/check", VALID.name, data)), daemon=True)
     thread.start()
     return thread, answers
 
@@ -201,10 +202,14 @@ def _cpu_ticks(pid: int) -> int:
 
 
 def test_a_worker_that_dies_mid_check_gives_a_report_saying_so_and_leaves_nothing(busy_server: Server) -> None:
-    thread, answers = _upload_in_background(busy_server)
+    from mbo_xbrl.synthetic.large import large_filing
+
+    assert post_file(f"{busy_server.url}/api/check", VALID.name, VALID.read_bytes())[0] == 200  # the worker is set up
+    thread, answers = _upload_in_background(busy_server, large_filing(5_000))  # seconds of Arelle
     os.kill(_busy_worker(busy_server), signal.SIGKILL)
     thread.join(60)
     status, body = answers[0]
+    assert status == 200, body
     report = json.loads(body)["reports"][0]
     assert status == 200 and not report["valid"] and report["problems"][0]["kind"] == "stopped"
     assert "onverwacht" in report["problems"][0]["message"] and "Error" not in body.decode()
