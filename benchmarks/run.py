@@ -2,10 +2,12 @@
 
     .venv/bin/python benchmarks/run.py [--repeat 3] [--no-write]
 
-Measures on the same files, in one run: plain Arelle (cold), `mbo-xbrl check` (cold, and warm per
-filing on the fast path and on the full Arelle path), lxml alone (the floor), hostile files against
-the limits per file, ingest of the 52-institution sector with 1 and 2 workers, of ten times as many
-filings, re-ingest of the unchanged sector, and the sector report; peak memory of each. Prints a table and writes docs/performance.md.
+Measures on the same files, in one run: plain Arelle (cold) against `mbo-xbrl check` (cold, on the
+fast path and on the Arelle path; warm per filing) on the samples, a sample as other software writes
+it, filings of 2,000 to 50,000 facts and one at the size limit; lxml alone (the floor); hostile files
+against the limits per file; ingest of the 52-institution sector with 1 and 2 workers, of the same
+sector as other software writes it, of ten times as many filings, re-ingest of the unchanged sector;
+the sector report at 1× and 10×; peak memory of each. Prints a table and writes docs/performance.md.
 Absolute times drift on shared machines; read the ratios, measured side by side.
 """
 
@@ -32,13 +34,34 @@ PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capt
         "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 TARGETS = {
     "check_cold": "≤ 1.0× plain Arelle",
+    "off_time": "≤ 1.0× plain Arelle",
+    "off_memory": "≤ 1.0× plain Arelle",
     "warm": "≤ 100 ms per filing",
     "ingest_2": "≤ 10 s",
+    "foreign": "≤ 1.5× our own sector",
     "growth": "≤ 1.2× the cost per filing at 1×",
     "reingest": "≤ 1 s",
+    "size_limit": "≤ 400 MB",
     "memory": "≤ 400 MB",
+    "report_10x": "≤ 10 s and ≤ 400 MB",
     "caps": "each hostile file stopped within its limit",
 }
+NAMES = {
+    "check_cold": "check, cold, fast path, against plain Arelle",
+    "off_time": "check, cold, off the fast path: time against plain Arelle",
+    "off_memory": "check, cold, off the fast path: memory against plain Arelle",
+    "warm": "check, warm, per filing",
+    "ingest_2": "sector ingest, 2 workers",
+    "foreign": "ingest of the sector as other software writes it",
+    "growth": "cost per filing at 10× the sector",
+    "reingest": "re-ingest of an unchanged sector",
+    "size_limit": "peak memory of a check at the size limit (fast path)",
+    "memory": "peak memory, any batch size",
+    "report_10x": "sector report at 10× the sector",
+    "caps": "limits per file on hostile files",
+}
+LARGE = (2_000, 10_000, 50_000)  # facts, with breakdowns (mbo_xbrl/synthetic/large.py)
+SIZE_LIMIT_FACTS = 99_000  # about 47 MB: the most our writer's layout fits under the 50 MB size limit
 
 
 def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -102,42 +125,58 @@ def main() -> None:
     env = dict(os.environ, XDG_CONFIG_HOME=str(work / "home"))
     env.pop("MBO_XBRL_FULL_ARELLE", None)
     env.pop("MBO_XBRL_STORE", None)
+    full_env = dict(env, MBO_XBRL_FULL_ARELLE="1")  # the Arelle path: what any filing outside the profile takes
     python = sys.executable
     mbo = [python, "-c", "from mbo_xbrl.cli import main; main()"]
-    out: list[str] = []
+    arelle = [python, "-m", "arelle.CntlrCmdLine", "--packages", str(PACKAGE), "--validate",
+              "--internetConnectivity", "offline", "--file"]
     memory: list[float] = []
 
-    out += ["## Checking one filing", "",
-            "| file | facts | plain Arelle, cold (s) | `mbo-xbrl check`, cold (s) | ratio | peak MB (Arelle / ours) |",
-            "|---|---|---|---|---|---|"]
-    cold_ratios = []
-    for sample in SAMPLES:
-        facts = sample.read_text("utf-8").count("contextRef=")
-        plain, plain_mb = median_run([python, "-m", "arelle.CntlrCmdLine", "--file", str(sample), "--packages",
-                                      str(PACKAGE), "--validate", "--internetConnectivity", "offline"],
-                                     args.repeat, env)
-        ours, ours_mb = median_run(mbo + ["check", str(sample)], args.repeat, env)
-        cold_ratios.append(ours / plain)
-        memory.append(ours_mb)
-        out.append(f"| {sample.name} | {facts} | {plain:.2f} | {ours:.2f} | **{ours / plain:.2f}×** | "
-                   f"{plain_mb:.0f} / {ours_mb:.0f} |")
+    files = _files(work)
+    out = ["## Checking one filing, cold", "",
+           "A new process per check, as a user runs `mbo-xbrl check`. *Fast path*: the filing certified against "
+           "the compiled taxonomy view; *Arelle path*: the same check with `MBO_XBRL_FULL_ARELLE=1`, which is "
+           "what every filing outside the fast path's profile (or with an error in XBRL) pays. Times are medians "
+           f"of {args.repeat} runs ({1} for files of 10,000 facts and more); memory the largest resident set of "
+           "any one process.", "",
+           "| file | facts | MB | plain Arelle: s / MB | fast path: s / MB | ratio | Arelle path: s / MB | "
+           "ratio (time / memory) |", "|---|---|---|---|---|---|---|---|"]
+    fast_ratios, off_time, off_memory = [], [], []
+    size_limit_mb = 0.0
+    for label, path, facts in files:
+        repeat = args.repeat if facts < 10_000 else 1
+        at_limit = facts >= SIZE_LIMIT_FACTS
+        plain, plain_mb = run(arelle + [str(path)], env) if at_limit else median_run(arelle + [str(path)], repeat, env)
+        fast, fast_mb = median_run(mbo + ["check", "--quiet", str(path)], repeat, env)
+        memory.append(fast_mb)
+        fast_ratios.append(fast / plain)
+        if at_limit:
+            size_limit_mb = fast_mb
+            off_cells = "– (over the 2 GB memory cap: MBO-S007) | –"
+        else:
+            off, off_mb = median_run(mbo + ["check", "--quiet", str(path)], repeat, full_env)
+            off_time.append(off / plain)
+            off_memory.append(off_mb / plain_mb)
+            off_cells = f"{off:.2f} / {off_mb:.0f} | {off / plain:.2f}× / {off_mb / plain_mb:.2f}×"
+        out.append(f"| {label} | {facts:,} | {path.stat().st_size / 1e6:.1f} | {plain:.2f} / {plain_mb:.0f} | "
+                   f"**{fast:.2f}** / {fast_mb:.0f} | {fast / plain:.2f}× | {off_cells} |")
     out += ["", "In one process, per filing (warm), median:", "",
             "| file | lxml parse only (ms) | check, fast path (ms) | check, full Arelle path (ms) | "
             "Arelle load + validate only (ms) | fast ÷ Arelle | fast ÷ lxml |",
             "|---|---|---|---|---|---|---|"]
     warm_rows = warm(args.repeat)
-    for name, floor, fast, full, arelle in warm_rows:
-        out.append(f"| {name} | {floor * 1000:.1f} | **{fast * 1000:.0f}** | {full * 1000:.0f} | {arelle * 1000:.0f} | "
-                   f"{fast / arelle:.2f}× | {fast / floor:.1f}× |")
+    for name, floor, fast, full, arelle_only in warm_rows:
+        out.append(f"| {name} | {floor * 1000:.1f} | **{fast * 1000:.0f}** | {full * 1000:.0f} | "
+                   f"{arelle_only * 1000:.0f} | {fast / arelle_only:.2f}× | {fast / floor:.1f}× |")
 
     hostile_rows, caps_held = hostile(work, env, mbo)
     out += hostile_rows
 
-    sector = work / "sector"
-    big = work / "sector-10x"
+    sector, foreign, big = work / "sector", work / "sector-foreign", work / "sector-10x"
     subprocess.run(mbo + ["sample-sector", "--out", str(sector)], check=True, capture_output=True, env=env)
     subprocess.run(mbo + ["sample-sector", "--out", str(big), "--institutions", "520"], check=True,
                    capture_output=True, env=env)
+    _write_foreign(sector, foreign)
     n1, n10 = (len(list(folder.rglob("*.xbrl"))) for folder in (sector, big))
     floor = _lxml_floor(sector)
 
@@ -147,44 +186,58 @@ def main() -> None:
                 leftover.unlink()
         return run(mbo + ["ingest", "--quiet", "--workers", str(workers), "--store", str(store), str(folder)], env)
 
-    store = work / "store.duckdb"
+    store, store_10x = work / "store.duckdb", work / "store-10x.duckdb"
     one, one_mb = ingest(sector, 1, store)
     two, two_mb = ingest(sector, 2, store)
     again, again_mb = ingest(sector, 2, store, fresh=False)
+    theirs, theirs_mb = ingest(foreign, 2, work / "store-foreign.duckdb")
     report, report_mb = run(mbo + ["report", "--store", str(store), "--out", str(work / "report")], env)
-    ten, ten_mb = ingest(big, 2, work / "store-10x.duckdb")
-    memory += [one_mb, two_mb, again_mb, report_mb, ten_mb]
+    ten, ten_mb = ingest(big, 2, store_10x)
+    report_10x, report_10x_mb = run(mbo + ["report", "--store", str(store_10x), "--out", str(work / "report-10x")],
+                                    env)
+    memory += [one_mb, two_mb, again_mb, theirs_mb, report_mb, ten_mb, report_10x_mb]
     growth = (ten / n10) / (two / n1)
+    marginal = (ten - two) / (n10 - n1)
     out += ["", "## The sector", "",
-            f"The synthetic sector: {n1} filings (52 institutions, 2024 and 2025); ten times as many: {n10}.", "",
-            "| run | files | time (s) | per filing (ms) | peak MB |", "|---|---|---|---|---|",
+            f"The synthetic sector: {n1} filings (52 institutions, 2024 and 2025); ten times as many: {n10}. "
+            "*As other software writes it*: every filing rewritten in three to all eleven styles of "
+            "`mbo_xbrl/synthetic/foreign.py` (other prefixes, schemaRef arcrole, schema locations, precision, "
+            "date-time periods, a context per fact, scenario order, ids, xml:lang, padded identifiers, unit ids).",
+            "", "| run | files | time (s) | per filing (ms) | peak MB |", "|---|---|---|---|---|",
             f"| lxml parse only (the floor), in one process | {n1} | {floor:.2f} | {floor / n1 * 1000:.0f} | – |",
             f"| ingest, 1 worker | {n1} | {one:.2f} | {one / n1 * 1000:.0f} | {one_mb:.0f} |",
             f"| ingest, 2 workers | {n1} | **{two:.2f}** | {two / n1 * 1000:.0f} | {two_mb:.0f} |",
-            f"| ingest, 2 workers, 10× the filings | {n10} | {ten:.2f} | {ten / n10 * 1000:.0f} | {ten_mb:.0f} |",
+            f"| ingest, 2 workers, as other software writes it | {n1} | **{theirs:.2f}** | "
+            f"{theirs / n1 * 1000:.0f} | {theirs_mb:.0f} |",
+            f"| ingest, 2 workers, 10× the filings | {n10} | {ten:.2f} | {ten / n10 * 1000:.0f} "
+            f"(each extra filing: {marginal * 1000:.0f}) | {ten_mb:.0f} |",
             f"| re-ingest of the unchanged sector (all skipped) | {n1} | **{again:.2f}** | "
             f"{again / n1 * 1000:.0f} | {again_mb:.0f} |",
-            f"| sector report (`mbo-xbrl report`) | – | {report:.2f} | – | {report_mb:.0f} |"]
+            f"| sector report (`mbo-xbrl report`) | – | {report:.2f} | – | {report_mb:.0f} |",
+            f"| sector report at 10× the sector | – | **{report_10x:.2f}** | – | {report_10x_mb:.0f} |"]
     warm_worst = max(fast for _, _, fast, _, _ in warm_rows)
     measured = {
-        "check_cold": f"{min(cold_ratios):.2f}–{max(cold_ratios):.2f}×",
+        "check_cold": f"{min(fast_ratios):.2f}–{max(fast_ratios):.2f}×",
+        "off_time": f"{min(off_time):.2f}–{max(off_time):.2f}×",
+        "off_memory": f"{min(off_memory):.2f}–{max(off_memory):.2f}×",
         "warm": f"{warm_worst * 1000:.0f} ms (largest sample)",
         "ingest_2": f"{two:.1f} s",
-        "growth": f"{growth:.2f}×",
+        "foreign": f"{theirs / two:.2f}× ({theirs:.1f} s)",
+        "growth": f"{growth:.2f}× (each extra filing {marginal * 1000:.0f} ms)",
         "reingest": f"{again:.2f} s",
+        "size_limit": f"{size_limit_mb:.0f} MB ({SIZE_LIMIT_FACTS:,} facts)",
         "memory": f"{max(memory):.0f} MB (largest single process)",
+        "report_10x": f"{report_10x:.1f} s, {report_10x_mb:.0f} MB",
         "caps": "all three" if caps_held else "not all (see below)",
     }
     met = {
-        "check_cold": max(cold_ratios) <= 1.0, "warm": warm_worst <= 0.1, "ingest_2": two <= 10,
-        "growth": growth <= 1.2, "reingest": again <= 1.0, "memory": max(memory) <= 400, "caps": caps_held,
+        "check_cold": max(fast_ratios) <= 1.0, "off_time": max(off_time) <= 1.0, "off_memory": max(off_memory) <= 1.0,
+        "warm": warm_worst <= 0.1, "ingest_2": two <= 10, "foreign": theirs <= 1.5 * two, "growth": growth <= 1.2,
+        "reingest": again <= 1.0, "size_limit": size_limit_mb <= 400, "memory": max(memory) <= 400,
+        "report_10x": report_10x <= 10 and report_10x_mb <= 400, "caps": caps_held,
     }
-    names = {"check_cold": "check, cold, against plain Arelle", "warm": "check, warm, per filing",
-             "ingest_2": "sector ingest, 2 workers", "growth": "cost per filing at 10× the sector",
-             "reingest": "re-ingest of an unchanged sector", "memory": "peak memory, any batch size",
-             "caps": "limits per file on hostile files"}
     out = ["## Targets", "", "| what | target | measured | met |", "|---|---|---|---|"] + [
-        f"| {names[k]} | {TARGETS[k]} | {measured[k]} | {'yes' if met[k] else '**no**'} |" for k in TARGETS] + [""] + out
+        f"| {NAMES[k]} | {TARGETS[k]} | {measured[k]} | {'yes' if met[k] else '**no**'} |" for k in TARGETS] + [""] + out
     table = "\n".join(out)
     print(table)
     shutil.rmtree(work, ignore_errors=True)
@@ -192,6 +245,36 @@ def main() -> None:
         machine = f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores"
         page = PAGE_HEAD.format(repeat=args.repeat, machine=machine) + table + "\n" + PAGE_TAIL
         (ROOT / "docs" / "performance.md").write_text(page, "utf-8")
+
+
+def _files(work: Path) -> list[tuple[str, Path, int]]:
+    """(label, file, facts) for the single-filing table: the samples, one as other software writes it,
+    large filings, and one at the size limit."""
+    sys.path.insert(0, str(ROOT))
+    from mbo_xbrl.synthetic.foreign import STYLES, restyle
+    from mbo_xbrl.synthetic.large import large_filing
+
+    files = [(sample.name, sample, sample.read_text("utf-8").count("contextRef=")) for sample in SAMPLES]
+    foreign = work / "99XA-2024-other-software.xbrl"
+    foreign.write_bytes(restyle(SAMPLES[0].read_bytes(), STYLES))
+    files.append(("99XA-2024.xbrl as other software writes it", foreign, files[0][2]))
+    for facts in (*LARGE, SIZE_LIMIT_FACTS):
+        path = work / f"large-{facts}.xbrl"
+        path.write_bytes(large_filing(facts))
+        label = f"{facts:,} facts with breakdowns" + (" (the size limit)" if facts == SIZE_LIMIT_FACTS else "")
+        files.append((label, path, facts))
+    return files
+
+
+def _write_foreign(sector: Path, out: Path) -> None:
+    """The sector as other software writes it (a mix of styles per filing, seeded)."""
+    from mbo_xbrl.synthetic.foreign import foreign_sector
+
+    files = {str(p.relative_to(sector)): p.read_bytes() for p in sorted(sector.rglob("*.xbrl"))}
+    for name, data in foreign_sector(files, seed=1).items():
+        target = out / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def hostile(work: Path, env: dict[str, str], mbo: list[str]) -> tuple[list[str], bool]:
@@ -263,35 +346,41 @@ Peak memory is the largest resident set of any one process of the run (the main 
 """
 
 PAGE_TAIL = """
-## Where the time went, and what changed
+## Where the time and memory go, and what was done
 
-Profiles (`python -m cProfile`) of a warm check of the largest sample (1,395 facts) showed, before
-this work: 1.6 s in Arelle loading the DTS and schema-validating the instance, 1.8 s in Arelle's
-DTS checks (`ValidateXbrlDTS.checkElements`) — the same closed taxonomy validated again for every
-filing — and under 0.1 s in everything of ours. The sector ingest showed 40 of its 50 s in
-DuckDB's `executemany`, which runs one statement a row.
+1. **The fast path** (`mbo_xbrl/parsing/certify.py`). Our taxonomy is closed and fixed, so what an
+   instance check needs from it is compiled once, from Arelle's own DTS and XDT functions, into
+   `mbo_xbrl/taxonomy/views/mbo-vgr-2024.json` (tied to the package by SHA-256). A filing of the
+   profile our writer *and other software* write (prefixes, schemaRef arcrole and role, schema
+   locations naming the DTS, `precision`, date-time periods, a context per fact, scenario members in
+   any order, ids and xml:lang) is certified against it; anything else, or any doubt, goes to
+   Arelle, whose messages decide. The fast path never writes a finding: `tests/test_fast_path.py`
+   runs every sample, hand-made edge variants, every style of `mbo_xbrl/synthetic/foreign.py` and
+   random variants through both paths and requires identical findings.
+2. **Streaming.** lxml's tree of a document is about six times the file. The instance is read,
+   certified and counted one child of the root at a time (`mbo_xbrl/parsing/precheck.py`, iterparse
+   with events only for what may be a child of the root), and each child is dropped when it is read:
+   a check holds the raw facts, never the document's tree, so the size limit's 47 MB filing fits
+   well under 400 MB. Off the fast path our tree is never held beside Arelle's model, and the tidy
+   facts are read after Arelle's model is closed.
+3. **Arelle does only the filing's work.** Arelle validates the whole DTS with every instance; for a
+   small filing that is most of its time. Our packages are generated, fixed and proven valid by plain
+   Arelle when built, and a filing can add nothing to them (MBO-S003), so their documents are marked
+   as checked (Arelle's `skipDTS`, on our package's documents only); calculation checks run only
+   where the DTS has relationships for them. `tests/taxonomy/test_plain_arelle.py` shows the same
+   messages with and without, on every sample.
+4. **Processes.** `mbo-xbrl check` starts its checking process before it loads itself, and loads a
+   subcommand only when it runs; workers freeze what they loaded at start and collect cycles less
+   often (a check makes objects by the hundred thousand and frees them together).
+5. **The store and the report.** Rows go into DuckDB as one DataFrame scan per table, whole filings
+   committed in batches; the report reads only the rows and columns its analyses use (institutions'
+   totals, objectives' budgets, finding codes), draws many bars in one call, and above 80 rows draws
+   a chart's rows without a label each (the table beside it names them).
 
-1. **The fast path** (`mbo_xbrl/parsing/certify.py`). Our taxonomy is closed and fixed, so what
-   an instance check needs from it is compiled once, from Arelle's own DTS and XDT functions, into
-   `mbo_xbrl/taxonomy/views/mbo-vgr-2024.json` (tied to the package by SHA-256). A filing of our plain
-   profile is certified against it with lxml; anything else, or any doubt, goes to Arelle, whose
-   messages decide. The fast path never writes a finding, so it cannot invent or hide one:
-   `tests/test_fast_path.py` runs every sample, 48 hand-made edge variants and random variants
-   through both paths and requires identical findings (and that the variants meant to be certified
-   are). Cold, `mbo-xbrl check` no longer imports Arelle at all for a certified filing.
-2. **The store**: rows go into DuckDB as one DataFrame scan per table, and whole filings are
-   committed in batches of up to 25 (or two seconds of checking): a crash still leaves whole
-   filings only, and costs at most one batch of re-checking.
-3. **Reading**: lxml's `find()` runs a path engine in Python; the raw-instance reader now walks
-   children directly and finds special attributes with one compiled XPath. The DOCTYPE guard's
-   regular expression re-scanned the whole file when there was no DOCTYPE; atomic groups stop that.
-   The catalogue is read with libyaml.
-
-What remains: the warm check of the largest sample is close to its 100 ms target (it varies by
-±15% between runs on a shared machine); it costs many times the lxml parse — reading the raw instance, the
-certification and the tidy facts each walk the tree in Python. Filings outside the profile (and
-every invalid one) still pay Arelle's full price, about 1.5 s warm; that is the processor of record
-doing its work, and it is what the `MBO_XBRL_FULL_ARELLE=1` rows above show.
+What remains: off the fast path, a check costs what Arelle costs plus reading the facts, which is
+near 1.0× on filings of 10,000 facts; at the size limit Arelle's own model needs well over 1 GB, so
+a filing that large *and* outside the fast path's profile meets the memory cap (MBO-S007, 2 GB by
+default, `--max-memory`) rather than 400 MB. Peak memory counts the largest single process.
 """
 
 

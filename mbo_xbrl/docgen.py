@@ -127,9 +127,12 @@ def store_markdown() -> str:
            "(`filings.is_current`); older and rejected filings stay as history. Each such table has a view "
            "`current_<table>` with the current rows only; `mbo-xbrl export` and `Store.table()` read those unless "
            "asked for history (`--all`, `current=False`). Rejected filings keep only their `filings` row and their "
-           "`findings`. Periods are calendar years (`period_year`, `budget_year`); times are UTC.\n\n"
+           "`findings`. Periods are calendar years (`period_year`, `budget_year`), however the filing wrote them "
+           "(dates or date-times); `decimals` is the accuracy XBRL reads for the value: its `decimals`, or the "
+           "decimals its `precision` implies (`INF` when exact); times are UTC.\n\n"
            "The schema carries its version in `meta`; `mbo-xbrl ingest` creates it in an empty store and migrates "
-           "an older one. The same schema is used on DuckDB and PostgreSQL.\n"]
+           "an older one. The same schema is used on DuckDB and PostgreSQL. `Store.table(name, columns=..., "
+           "where=...)` reads only some columns and rows (the sector report reads institutions' totals so).\n"]
     for table in TABLES:
         out.append(f"\n## {table.name}\n\n{table.description[0].upper()}{table.description[1:]}.\n\n"
                    "| column | type |\n|---|---|\n")

@@ -301,7 +301,6 @@ class Sandbox:
 def report_from(outcome: Outcome, name: str, sha256: str | None, limits: Limits):
     """The report of a `report` job, whatever its outcome: the worker's, or one that says why there is none."""
     from mbo_xbrl.engine import limit_report, problem_report
-    from mbo_xbrl.report.model import Report
 
     if outcome.status == "ok":
         return outcome.value

@@ -22,6 +22,11 @@ from mbo_xbrl.errors import MboXbrlError
 from mbo_xbrl.store.store import Store
 
 
+VALUE_COLUMNS = ["filing_id", "institution", "report_year", "objective", "indicator", "value_kind", "period_year",
+                 "value", "unit", *tables.BREAKDOWN_COLUMNS]
+BUDGET_COLUMNS = ["filing_id", "institution", "report_year", "budget_year", "level", "objective", "measure", "amount"]
+
+
 class ReportError(MboXbrlError):
     """The store holds nothing to report on (for that year)."""
 
@@ -43,13 +48,16 @@ def build_report(store: Store, year: int | None = None, catalogue: Catalogue | N
     year = year if year is not None else years[-1]
     if year not in years:
         raise ReportError(f"store {store.url} holds no filings for {year} (it has {', '.join(map(str, years))})")
-    values = store.table("indicator_values")
+    # Only what the analyses read: institutions' totals (no breakdown), the objectives' budgets, the codes of
+    # findings. At ten times the sector the whole tables are over a million rows.
+    totals_only = [(column, "=", None) for column in tables.BREAKDOWN_COLUMNS]
+    values = store.table("indicator_values", columns=VALUE_COLUMNS, where=[("report_year", "<=", year), *totals_only])
     current_values = values[values["report_year"] == year]
-    history = values[values["report_year"] <= year]  # realisations of this and earlier reporting years
-    budgets = store.table("budgets")
-    budgets = budgets[budgets["report_year"] == year]
+    history = values  # realisations of this and earlier reporting years
+    budgets = store.table("budgets", columns=BUDGET_COLUMNS,
+                          where=[("report_year", "=", year), ("level", "=", "objective")])
     latest = tables.latest_filings(filings, year)  # completeness reads rejected filings too
-    findings = store.table("findings", current=False)
+    findings = store.table("findings", current=False, columns=["filing_id", "code"], where=[("report_year", "=", year)])
     findings = findings[findings["filing_id"].isin(latest["filing_id"])]
 
     pairs = tables.start_and_target(current_values, catalogue)

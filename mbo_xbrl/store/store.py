@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -190,16 +191,39 @@ class Store:
         has_view = table == "filings" or TABLE_BY_NAME[table].per_filing
         return f"current_{table}" if current and has_view else table
 
-    def rows(self, table: str, current: bool = True) -> tuple[list[str], list[tuple]]:
+    def rows(self, table: str, current: bool = True, columns: Sequence[str] | None = None,
+             where: Sequence[tuple[str, str, Any]] = ()) -> tuple[list[str], list[tuple]]:
+        """Rows of a table (or its current view): all columns or `columns`, filtered by `where`, a list of
+        (column, operator, value) with operator "=", "<=" or ">=" (value None: IS NULL). Only declared
+        column names and operators reach the SQL; values go as parameters."""
+        declared = TABLE_BY_NAME[table].column_names if table in TABLE_BY_NAME else []
+        wanted = list(columns) if columns is not None else None
+        unknown = [c for c in (wanted or []) + [w[0] for w in where] if c not in declared]
+        if unknown:
+            raise StoreError(f"unknown columns of {table}: {', '.join(unknown)}")
+        clauses, params = [], []
+        for column, operator, value in where:
+            if operator not in ("=", "<=", ">="):
+                raise StoreError(f"unknown operator {operator!r}")
+            if value is None:
+                clauses.append(f"{column} IS NULL")
+            else:
+                clauses.append(f"{column} {operator} ?")
+                params.append(value)
         order = {"filings": "sequence", "ingest_runs": "started_at"}.get(table, "filing_id")
-        return self.backend.query(f"SELECT * FROM {self._source(table, current)} ORDER BY {order}")
+        select = ", ".join(wanted) if wanted else "*"
+        condition = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        return self.backend.query(f"SELECT {select} FROM {self._source(table, current)}{condition} ORDER BY {order}",
+                                  params)
 
-    def table(self, table: str, current: bool = True):
-        """A table as a pandas DataFrame: current rows only, or (current=False) with history."""
+    def table(self, table: str, current: bool = True, columns: Sequence[str] | None = None,
+              where: Sequence[tuple[str, str, Any]] = ()):
+        """A table as a pandas DataFrame: current rows only, or (current=False) with history; `columns` and
+        `where` as in `rows`, so that a report reads only what it needs."""
         import pandas as pd
 
-        columns, rows = self.rows(table, current)
-        return pd.DataFrame.from_records(rows, columns=columns)
+        names, rows = self.rows(table, current, columns, where)
+        return pd.DataFrame.from_records(rows, columns=names)
 
     def count(self, table: str, current: bool = True) -> int:
         return self.backend.query(f"SELECT COUNT(*) FROM {self._source(table, current)}")[1][0][0]

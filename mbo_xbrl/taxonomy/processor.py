@@ -16,13 +16,15 @@ taxonomy). Our taxonomy packages are fixed, generated and proven valid by plain 
 are built (tests/taxonomy/test_plain_arelle.py); a filing can add nothing to their DTS (MBO-S003
 refuses every other reference). So the documents of our own packages are marked as checked
 (Arelle's `skipDTS` on those documents only): the instance, and anything else it brings in, is
-validated in full.
+validated in full. For the same reason the label, reference and presentation linkbases of our
+packages are not even loaded to validate a filing: nothing in them bears on an instance.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 import threading
 import uuid
@@ -113,6 +115,11 @@ class XbrlProcessor:
 
             trusted_bases = [r.base_url for r in RELEASES.values()] if packages is None else []
         self.trusted_bases = tuple(trusted_bases)
+        # Linkbases of ours that say nothing about an instance's validity (labels, references, presentation):
+        # not loaded when a filing is validated, only when the taxonomy itself is read (`loaded`).
+        self._not_for_instances = re.compile(
+            "(?:" + "|".join(re.escape(base) for base in self.trusted_bases) + r").*-(?:lab-[a-z]+|ref|pre)\.xml$"
+        ) if self.trusted_bases else None
         self._own_home = home is None
         # With persistent config off and offline, Arelle never creates this folder or writes in it
         # (measured): so we do not create it either, and a killed process leaves nothing behind.
@@ -171,10 +178,14 @@ class XbrlProcessor:
             model = None
             try:
                 try:
+                    # a filing: our taxonomy is trusted; our taxonomy itself is read and validated in full
+                    filing = validate and not str(path).startswith(self.trusted_bases or ("\0",))
                     source = FileSource.openFileSource(str(path), self.cntlr)
+                    self.cntlr.modelManager.skipLoading = self._not_for_instances if filing else None
                     model = self.cntlr.modelManager.load(source, "loading")
                     if validate and model is not None and model.modelDocument is not None:
-                        self._trust_our_taxonomy(model)
+                        if filing:
+                            self._trust_our_taxonomy(model)
                         with self._calculations_if_any(model):
                             Validate.validate(model)
                     messages = self._drain()

@@ -233,6 +233,22 @@ def test_the_python_api_returns_typed_dataframes(store_url: str) -> None:
         assert (totals - objectives).abs().max() < 1
 
 
+def test_a_table_is_read_by_column_and_condition_and_nothing_undeclared_reaches_the_sql(store_url: str) -> None:
+    ingest(VALID_SAMPLES, store_url)
+    with open_store(store_url) as store:
+        whole = store.table("indicator_values")
+        totals = store.table("indicator_values", columns=["institution", "indicator", "value"],
+                             where=[("level", "=", None), ("study_route", "=", None), ("period_year", ">=", 2027)])
+        assert list(totals.columns) == ["institution", "indicator", "value"]
+        expected = whole[whole["level"].isna() & whole["study_route"].isna() & (whole["period_year"] >= 2027)]
+        assert len(totals) == len(expected) > 0
+        for columns, where in ((["value; DROP TABLE filings"], []), (None, [("value", "<>", 1)]),
+                               (None, [("1=1 OR value", "=", 1)])):
+            with pytest.raises(StoreError):
+                store.table("indicator_values", columns=columns, where=where)
+        assert store.count("filings") == 2
+
+
 def test_two_workers_give_the_same_store_as_one(store_url: str, batch: list[Path], tmp_path: Path) -> None:
     ingest(batch[:4], store_url, workers=2)
     single = str(tmp_path / "single.duckdb")
