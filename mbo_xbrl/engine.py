@@ -97,34 +97,40 @@ class Engine:
         """Check one file on disk (it is never read past the size limit)."""
         return self.check_file(path)[0]
 
-    def check_file(self, path: Path | str, data: bytes | None = None) -> tuple[Report, Filing | None]:
+    def check_file(self, path: Path | str) -> tuple[Report, Filing | None]:
         """The report of one file on disk, and its tidy facts when it is an instance of our taxonomy.
 
-        `data` may pass the file's bytes when the caller has read them already.
+        The file is read once, never past the size limit; raises OSError when it cannot be read.
         """
         path = Path(path)
-        size = len(data) if data is not None else path.stat().st_size
-        if size > self.max_bytes:
+        with path.open("rb") as handle:
+            data = handle.read(self.max_bytes + 1)
+        if len(data) > self.max_bytes:
             report = self._new_report(str(path), None)
-            report.findings += file_too_large.check(size, self.max_bytes)
+            report.findings += file_too_large.check(max(len(data), path.stat().st_size), self.max_bytes)
             report.stopped_at = Layer.FILE.value
             return report, None
-        return self._check(data if data is not None else path.read_bytes(), str(path), path)
+        held = [data]
+        del data  # from here the bytes are held in `held` only, so they can be let go before Arelle's turn
+        return self._check(held, str(path))
 
-    def check_bytes(self, data: bytes, name: str) -> Report:
-        """Check an upload held in memory; if Arelle is needed it reads it from memory too (no file is written)."""
-        return self._check(data, name, None)[0]
+    def check_bytes(self, data: bytes | list[bytes], name: str) -> Report:
+        """Check bytes held in memory (an upload); Arelle, when needed, reads them from memory too.
+
+        `data` may be a one-element list that the engine may empty: then the caller keeps no copy.
+        """
+        return self._check(data if isinstance(data, list) else [data], name)[0]
 
     def _new_report(self, name: str, data: bytes | None) -> Report:
         return Report(tool_version=__version__, catalogue_version=self.catalogue.catalogue_version, file=name,
                       sha256=hashlib.sha256(data).hexdigest() if data is not None else None)
 
-    def _check(self, data: bytes, name: str, path: Path | None) -> tuple[Report, Filing | None]:
+    def _check(self, held: list[bytes], name: str) -> tuple[Report, Filing | None]:
         started = time.perf_counter()
-        report = self._new_report(name, data)
+        report = self._new_report(name, held[0])
         filing = None
         try:
-            filing = self._layers(report, data, path)
+            filing = self._layers(report, held)
         except MemoryError:
             raise  # the process is out of memory: whoever runs it reports MBO-S007
         except ProcessorError as err:
@@ -140,9 +146,9 @@ class Engine:
         report.seconds = round(time.perf_counter() - started, 3)
         return report, filing
 
-    def _layers(self, report: Report, data: bytes, path: Path | None) -> Filing | None:
+    def _layers(self, report: Report, held: list[bytes]) -> Filing | None:
         """Run the layers in order, each stopping the next when it fails (see the module docstring)."""
-        pre = precheck(data, self.limits, self.view)  # streamed: no tree of ours beside Arelle's
+        pre = precheck(held[0], self.limits, self.view)  # streamed: no tree of ours beside Arelle's
         report.findings += pre.findings
         if pre.stopped_at is not None:
             report.stopped_at = pre.stopped_at.value
@@ -150,7 +156,7 @@ class Engine:
         reason = pre.certified
         report.xbrl_validation = "compiled-view" if reason is None else "arelle"
         if reason is not None:
-            report.findings += invalid_xbrl.check(self._arelle_messages(data, path))
+            report.findings += invalid_xbrl.check(self._arelle_messages(held))
         filing = self._read(pre, report)  # after Arelle: the tidy facts are not held beside its model
         if any(f.code == invalid_xbrl.code and f.severity is Severity.ERROR for f in report.findings):
             report.stopped_at = Layer.XBRL.value
@@ -182,12 +188,10 @@ class Engine:
                 message_en=f"rule {rule.code} could not be run because of an internal error"))
             return []
 
-    def _arelle_messages(self, data: bytes, path: Path | None) -> list[ProcessorMessage]:
-        """Arelle's messages on the file; bytes held only in memory are shown to Arelle from memory too."""
-        if path is not None:
-            with self.processor.validated(path) as (_, messages):
-                return messages
-        with _memory_file(data) as memory_path, self.processor.validated(memory_path) as (_, messages):
+    def _arelle_messages(self, held: list[bytes]) -> list[ProcessorMessage]:
+        """Arelle's messages on exactly the bytes the earlier layers checked, shown to Arelle from memory
+        (a file on disk could have changed since it was read). The bytes are let go once Arelle has them."""
+        with _memory_file(held) as memory_path, self.processor.validated(memory_path) as (_, messages):
             return messages
 
     def close(self) -> None:
@@ -201,14 +205,16 @@ class Engine:
 
 
 @contextmanager
-def _memory_file(data: bytes) -> Iterator[str]:
+def _memory_file(held: list[bytes]) -> Iterator[str]:
     """The bytes as a file that lives only in this process's memory (memfd): nothing is left on any disk,
-    however the process ends."""
-    fd = os.memfd_create("mbo-xbrl-upload", os.MFD_CLOEXEC)
+    however the process ends. The list is emptied: the file is the one copy from then on."""
+    fd = os.memfd_create("mbo-xbrl-filing", os.MFD_CLOEXEC)
     try:
-        view = memoryview(data)
+        view = memoryview(held[0])
         while view:
             view = view[os.write(fd, view):]
+        del view
+        held.clear()
         yield f"/proc/{os.getpid()}/fd/{fd}"
     finally:
         os.close(fd)

@@ -326,7 +326,7 @@ def _report_task(options: dict[str, Any]):
 
     def run(job: dict[str, Any]) -> str:
         if "data" in job:
-            return engine.check_bytes(job["data"], job["name"])
+            return engine.check_bytes([job.pop("data")], job["name"])  # the engine holds the only copy
         try:
             return engine.check(job["path"])
         except OSError as err:
@@ -346,11 +346,9 @@ def _store_task(options: dict[str, Any]):
 
     def run(job: dict[str, str]):
         try:
-            with open(job["path"], "rb") as handle:
-                data = handle.read(engine.max_bytes + 1)
+            report, filing = engine.check_file(job["path"])
         except OSError as err:
             return f"unreadable: {err.strerror or err}"
-        report, filing = engine.check_file(job["path"], data)
         if report.sha256 is None:
             report.sha256 = job["sha256"]
         return normalise(report, filing, engine.catalogue)

@@ -164,3 +164,27 @@ def test_command_line_gives_verdicts_not_tracebacks_on_a_folder_of_hostile_files
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert result.stdout.count("AFGEKEURD") == len(files)
+
+
+def test_arelle_reads_exactly_the_bytes_the_guards_checked_not_the_file_again(tmp_path: Path, processor) -> None:
+    """A file swapped on disk after it was read must not reach Arelle: the guards (references, DOCTYPE,
+    limits) vetted the bytes that were read, so Arelle gets those, from memory."""
+    path = tmp_path / "filing.xbrl"
+    original = VALID_SAMPLES[1].read_bytes()
+    path.write_bytes(original)
+    seen: list[tuple[str, bytes]] = []
+    real = processor.validated
+
+    def validated(target):
+        seen.append((str(target), Path(target).read_bytes()))
+        path.write_bytes(b"<swapped/>")  # too late to matter
+        return real(target)
+
+    engine = Engine(processor, fast_path=False)
+    processor.validated = validated
+    try:
+        report = engine.check(path)
+    finally:
+        processor.validated = real
+    assert [(t.startswith("/proc/"), data == original) for t, data in seen] == [(True, True)]
+    assert report.valid and report.findings == []

@@ -21,7 +21,6 @@ from mbo_xbrl.catalogue import Catalogue, load_catalogue
 from mbo_xbrl.errors import MboXbrlError
 from mbo_xbrl.store.store import Store
 
-
 VALUE_COLUMNS = ["filing_id", "institution", "report_year", "objective", "indicator", "value_kind", "period_year",
                  "value", "unit", *tables.BREAKDOWN_COLUMNS]
 BUDGET_COLUMNS = ["filing_id", "institution", "report_year", "budget_year", "level", "objective", "measure", "amount"]
