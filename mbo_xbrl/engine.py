@@ -1,7 +1,7 @@
 """The engine: a file in, a `Report` out, checked in layers that stop at the root cause.
 
 1. file: size (S006), DOCTYPE (S005), UTF-8 and well-formed XML (S001)      -- lxml, before anything else
-2. form: an XBRL instance (S002) within the structural limits (S008)      -- counted by lxml, in C
+2. form: an XBRL instance (S002) within the structural limits (S008)      -- streamed: counted, read, certified
    of our entry point only (S003)                                          -- stops before Arelle
    filing rules on the raw instance (S010-S013), taxonomy-independent      -- an error stops before Arelle
 3. xbrl: XBRL 2.1 / Dimensions 1.0 validity by Arelle (S004)               -- stops the semantic layer

@@ -13,7 +13,7 @@ option on `check`, `ingest` and `serve`. What each limit guards against:
 | time per file | 30 s | any remaining slow path (the check is stopped) | MBO-S007 |
 | memory per check | 2,048 MB address space | a check that would exhaust the machine (the check process is capped) | MBO-S007 |
 
-The structural limits are checked with lxml before Arelle sees the file; time and memory are
+The structural limits are counted while lxml streams the file, before Arelle sees it; time and memory are
 enforced on the process that checks (see `mbo_xbrl.sandbox`).
 """
 

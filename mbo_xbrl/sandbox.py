@@ -16,8 +16,9 @@ tracker that outlives a killed parent. Here a worker is `python -m mbo_xbrl.sand
 socket to its parent. It dies with its parent however the parent ends: the kernel sends it SIGKILL
 when the parent dies (PR_SET_PDEATHSIG), and a lifeline pipe that only the parent holds open ends
 it too (for workers started from a thread, where the kernel's signal follows the thread). Workers
-write nothing to disk (Arelle's home folder is removed once Arelle is set up; uploads reach Arelle
-through an in-memory file), so a killed run leaves no process and no file behind.
+write nothing to disk (Arelle's home folder is never created; every filing reaches Arelle through an
+in-memory file), so a killed run leaves no process and no file behind. A worker is started before
+its task is known (`prestart`), so it loads while the command that needs it does.
 """
 
 from __future__ import annotations
