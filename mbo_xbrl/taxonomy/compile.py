@@ -35,7 +35,9 @@ SAFE_PATTERN = re.compile(r"(?:(?:\[(?:[A-Za-z0-9._]|\\[-.]|(?<!\[)-(?!\]))+\]|[
 # Standard schemas an instance may name besides the DTS's (Arelle has them bundled, offline).
 INSTANCE_SCHEMAS = {"http://www.xbrl.org/2006/xbrldi-2006.xsd": "http://xbrl.org/2006/xbrldi"}
 # Relationships the view does not model: a taxonomy that has any makes the fast path refuse.
-UNMODELLED_ARCROLES = (*CALCULATION_ARCROLES, "http://xbrl.org/arcrole/2008/variable-set")
+# (The formula linkbase is not among them: its assertions are the Werkagenda rules, which the engine
+# runs itself; they say nothing about XBRL 2.1 or Dimensions validity, which is what the view certifies.)
+UNMODELLED_ARCROLES = CALCULATION_ARCROLES
 
 
 def _facets(model_type: Any) -> dict[str, Any] | None:

@@ -17,7 +17,9 @@ are built (tests/taxonomy/test_plain_arelle.py); a filing can add nothing to the
 refuses every other reference). So the documents of our own packages are marked as checked
 (Arelle's `skipDTS` on those documents only): the instance, and anything else it brings in, is
 validated in full. For the same reason the label, reference and presentation linkbases of our
-packages are not even loaded to validate a filing: nothing in them bears on an instance.
+packages are not even loaded to validate a filing: nothing in them bears on an instance's XBRL
+validity. Nor is the formula linkbase (the rules that travel with the taxonomy): the engine runs
+those rules itself, and with them loaded Arelle would report each broken rule a second time.
 """
 
 from __future__ import annotations
@@ -115,10 +117,11 @@ class XbrlProcessor:
 
             trusted_bases = [r.base_url for r in RELEASES.values()] if packages is None else []
         self.trusted_bases = tuple(trusted_bases)
-        # Linkbases of ours that say nothing about an instance's validity (labels, references, presentation):
-        # not loaded when a filing is validated, only when the taxonomy itself is read (`loaded`).
+        # Linkbases of ours that say nothing about an instance's XBRL validity (labels, references,
+        # presentation), and the formula linkbase, whose rules the engine runs itself: not loaded when a
+        # filing is validated, only when the taxonomy itself is read or validated.
         self._not_for_instances = re.compile(
-            "(?:" + "|".join(re.escape(base) for base in self.trusted_bases) + r").*-(?:lab-[a-z]+|ref|pre)\.xml$"
+            "(?:" + "|".join(re.escape(base) for base in self.trusted_bases) + r").*-(?:lab-[a-z]+|ref|pre|for)\.xml$"
         ) if self.trusted_bases else None
         self._own_home = home is None
         # With persistent config off and offline, Arelle never creates this folder or writes in it

@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from mbo_xbrl.catalogue import Catalogue
-from mbo_xbrl.taxonomy.generate import linkbases, schemas
+from mbo_xbrl.taxonomy.generate import formulas, linkbases, schemas
 from mbo_xbrl.taxonomy.generate.model import TaxonomyModel, build_model
 from mbo_xbrl.taxonomy.generate.xml import serialise
 from mbo_xbrl.taxonomy.releases import PARTS, Release
@@ -52,12 +52,23 @@ def build_files(catalogue: Catalogue, release: Release) -> dict[str, bytes]:
     definition = f"validation/mbo-vgr-{release.year}-def.xml"
     files[definition] = linkbases.definition_linkbase(model, definition)
     linkbase_refs.append((definition, DEFINITION_LB))
+    rules = f"validation/mbo-vgr-{release.year}-for.xml"
+    files[rules] = formulas.formula_linkbase(catalogue, release, _rule_severities(),
+                                             {axis.name: member.name for axis, member in model.defaults})
+    linkbase_refs.append((rules, None))  # a generic linkbase: no standard linkbaseRef role
     files[release.entry_point_path] = schemas.entry_point_schema(model, linkbase_refs)
 
     out = {host_dir + path: serialise(root, header) for path, root in sorted(files.items())}
     out["META-INF/taxonomyPackage.xml"] = serialise(_package_manifest(model, catalogue), header)
     out["META-INF/catalog.xml"] = serialise(_catalog(release), header)
     return dict(sorted(out.items()))
+
+
+def _rule_severities() -> dict[str, str]:
+    """Each rule's default severity, from its declaration (the one place it is said)."""
+    from mbo_xbrl.rules.registry import all_rules  # the rules are declared above the taxonomy: read them here only
+
+    return {rule.code: rule.severity.value for rule in all_rules()}
 
 
 def _package_manifest(model: TaxonomyModel, catalogue: Catalogue) -> etree._Element:

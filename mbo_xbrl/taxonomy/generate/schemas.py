@@ -115,7 +115,7 @@ def _role_type(appinfo: etree._Element, model: TaxonomyModel, code: str, title: 
     sub(role_type, "link:usedOn", used_on)
 
 
-def entry_point_schema(model: TaxonomyModel, linkbases: list[tuple[str, str]]) -> etree._Element:
+def entry_point_schema(model: TaxonomyModel, linkbases: list[tuple[str, str | None]]) -> etree._Element:
     """The entry point: imports every schema and refers to every linkbase (NT style)."""
     release = model.release
     path = release.entry_point_path
@@ -128,7 +128,8 @@ def entry_point_schema(model: TaxonomyModel, linkbases: list[tuple[str, str]]) -
         ref = sub(appinfo, "link:linkbaseRef")
         ref.set(q("xlink:type"), "simple")
         ref.set(q("xlink:href"), relative(path, lb_path))
-        ref.set(q("xlink:role"), lb_role)
+        if lb_role is not None:
+            ref.set(q("xlink:role"), lb_role)
         ref.set(q("xlink:arcrole"), "http://www.w3.org/1999/xlink/properties/linkbase")
     for part in ("data", "axes", "domains", "linkroles", "abstracts", "tables"):
         _import(root, release.namespace(part), relative(path, PARTS[part][1]))
