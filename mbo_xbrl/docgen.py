@@ -75,9 +75,11 @@ def rules_markdown() -> str:
     """docs/rules.md: every rule with its layer, severity, messages, fix, rationale and failing sample."""
     from mbo_xbrl.rules.base import LAYER_ORDER
     from mbo_xbrl.rules.registry import all_rules
+    from mbo_xbrl.rules.travel import engine_only, taxonomy_assertions
     from mbo_xbrl.synthetic.invalid import FAILING
 
     samples = {s.code: s for s in FAILING}
+    travelling = taxonomy_assertions()
     rules = sorted(all_rules(), key=lambda r: (LAYER_ORDER.index(r.layer), r.code))
     out = [HEADER.format(source="the rule declarations in mbo_xbrl/rules/"),
            "# The rule catalogue\n\n",
@@ -91,17 +93,31 @@ def rules_markdown() -> str:
            "Every rule has a failing sample in `samples/invalid/` that gives exactly its finding "
            "(`tests/rules/expected/`). Exit codes of `mbo-xbrl check`: 0 no finding at error level, 1 at least one "
            "(`--fail-on warning` counts warnings too), 2 the check could not be done.\n\n"
-           "| code | name | layer | severity | sample |\n|---|---|---|---|---|\n"]
+           f"**{len(travelling)} rules travel with the taxonomy**: the taxonomy package carries them as XBRL Formula "
+           "assertions (`validation/mbo-vgr-2024-for.xml`, ids prefixed with the rule code, Assertion Severity 2.0, "
+           "Dutch and English messages), so any XBRL processor that runs formulas checks them from the package alone "
+           "([taxonomy.md](taxonomy.md#the-rules-in-the-taxonomy)); `tests/taxonomy/test_formulas.py` proves that "
+           "they agree with the engine. The column *taxonomy* says which, and each rule below says why not where "
+           "it stays in the engine.\n\n"
+           "| code | name | layer | severity | taxonomy | sample |\n|---|---|---|---|---|---|\n"]
     for r in rules:
         sample = samples.get(r.code)
         link = f"[{sample.file_name}](../samples/invalid/{sample.file_name})" if sample else ""
-        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.layer.value} | {r.severity.value} | {link} |\n")
+        in_taxonomy = "yes" if r.code in travelling else "–"
+        out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.layer.value} | {r.severity.value} | "
+                   f"{in_taxonomy} | {link} |\n")
     for r in rules:
         sample = samples.get(r.code)
         out.append(f"\n## {r.code}\n\n**{r.name}** — layer *{r.layer.value}*, default severity *{r.severity.value}*\n\n")
         out.append(f"{r.rationale}\n\n")
         concepts = ", ".join(f"`{c}`" for c in r.concepts) or "any (taxonomy-independent)"
         out.append(f"Concepts: {concepts}\n\n")
+        why = engine_only(r)
+        if why is None:
+            ids = ", ".join(f"`{i}`" for i in travelling[r.code])
+            out.append(f"In the taxonomy: assertion{'s' if len(travelling[r.code]) > 1 else ''} {ids}.\n\n")
+        else:
+            out.append(f"Engine only: {why[1]}.\n\n")
         out.append(f"| | Nederlands | English |\n|---|---|---|\n| message | {_cell(r.message_nl)} | {_cell(r.message_en)} |\n"
                    f"| fix | {_cell(r.fix_nl)} | {_cell(r.fix_en)} |\n")
         if sample:

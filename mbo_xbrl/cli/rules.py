@@ -10,12 +10,16 @@ import click
 from mbo_xbrl.cli.options import format_option, lang_option
 from mbo_xbrl.rules.base import Rule
 from mbo_xbrl.rules.registry import all_rules
+from mbo_xbrl.rules.travel import engine_only, taxonomy_assertions
 
 
 def rule_dict(rule: Rule) -> dict[str, Any]:
+    why = engine_only(rule)
     return {"code": rule.code, "name": rule.name, "layer": rule.layer.value, "severity": rule.severity.value,
             "message_nl": rule.message_nl, "message_en": rule.message_en, "fix_nl": rule.fix_nl,
-            "fix_en": rule.fix_en, "rationale": rule.rationale, "concepts": list(rule.concepts)}
+            "fix_en": rule.fix_en, "rationale": rule.rationale, "concepts": list(rule.concepts),
+            "in_taxonomy": why is None, "taxonomy_assertions": list(taxonomy_assertions().get(rule.code, ())),
+            "engine_only_nl": why[0] if why else None, "engine_only_en": why[1] if why else None}
 
 
 @click.command()

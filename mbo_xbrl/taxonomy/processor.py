@@ -108,9 +108,10 @@ class XbrlProcessor:
         return cls._shared
 
     def __init__(self, packages: Sequence[Path] | None = None, home: Path | None = None, *,
-                 trusted_bases: Sequence[str] | None = None) -> None:
+                 trusted_bases: Sequence[str] | None = None, formulas: bool = False) -> None:
         """`trusted_bases`: URL prefixes of the packaged taxonomies whose DTS checks are skipped (see the
-        module docstring); by default our releases' when the packages are ours, else none."""
+        module docstring); by default our releases' when the packages are ours, else none. `formulas`: run
+        the rules of the taxonomy's formula linkbase too (as any XBRL processor does; the engine does not)."""
         self.packages = list(packages) if packages is not None else [taxonomy_package_path()]
         if trusted_bases is None:
             from mbo_xbrl.taxonomy.releases import RELEASES
@@ -121,7 +122,8 @@ class XbrlProcessor:
         # presentation), and the formula linkbase, whose rules the engine runs itself: not loaded when a
         # filing is validated, only when the taxonomy itself is read or validated.
         self._not_for_instances = re.compile(
-            "(?:" + "|".join(re.escape(base) for base in self.trusted_bases) + r").*-(?:lab-[a-z]+|ref|pre|for)\.xml$"
+            "(?:" + "|".join(re.escape(base) for base in self.trusted_bases) + r").*-(?:lab-[a-z]+|ref|pre"
+            + ("" if formulas else "|for") + r")\.xml$"
         ) if self.trusted_bases else None
         self._own_home = home is None
         # With persistent config off and offline, Arelle never creates this folder or writes in it
