@@ -191,7 +191,7 @@ class Engine:
     def _arelle_messages(self, held: list[bytes]) -> list[ProcessorMessage]:
         """Arelle's messages on exactly the bytes the earlier layers checked, shown to Arelle from memory
         (a file on disk could have changed since it was read). The bytes are let go once Arelle has them."""
-        with _memory_file(held) as memory_path, self.processor.validated(memory_path) as (_, messages):
+        with memory_file(held) as memory_path, self.processor.validated(memory_path) as (_, messages):
             return messages
 
     def close(self) -> None:
@@ -205,7 +205,7 @@ class Engine:
 
 
 @contextmanager
-def _memory_file(held: list[bytes]) -> Iterator[str]:
+def memory_file(held: list[bytes]) -> Iterator[str]:
     """The bytes as a file that lives only in this process's memory (memfd): nothing is left on any disk,
     however the process ends. The list is emptied: the file is the one copy from then on."""
     fd = os.memfd_create("mbo-xbrl-filing", os.MFD_CLOEXEC)

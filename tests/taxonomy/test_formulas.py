@@ -1,22 +1,14 @@
 """The rules that travel with the taxonomy: plain Arelle, running the package's formula linkbase, agrees
 with the engine on every sample and on 300 generated variants (each rule broken in several ways, several
 at once, valid edge cases), per file: the set of (rule code, severity) of Arelle's assertion messages
-equals the engine's findings of those rules.
-
-Compared where the engine reaches the semantic layer. Where it stops earlier (a file that is not XBRL,
-an XBRL error, a filing-rule error) the two differ by design, not by a fault of either: the engine
-reports the root cause only, while an XBRL processor still evaluates the assertions over what it could
-read. The variants are checked in two processes at once (spawned, each with its own Arelle), with
-Arelle trusting our taxonomy's DTS (as `mbo-xbrl check` does; the samples are also checked without
-that trust) so that the sweep fits the suite; `scripts/formula_sweep.py` runs thousands.
+equals the engine's findings of those rules (mbo_xbrl/synthetic/formula_sweep.py says where they are
+compared and why not elsewhere). The samples are checked with Arelle validating our taxonomy too, as a
+vendor runs it; `scripts/formula_sweep.py` runs thousands of variants.
 """
 
 from __future__ import annotations
 
 import json
-import multiprocessing
-import re
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -24,6 +16,7 @@ from lxml import etree
 
 from mbo_xbrl.rules.registry import all_rules, get
 from mbo_xbrl.rules.travel import taxonomy_assertions
+from mbo_xbrl.synthetic.formula_sweep import RULE, assertion_findings, differing, engine_findings, sweep
 from mbo_xbrl.taxonomy.package import taxonomy_package_path
 from mbo_xbrl.taxonomy.releases import CURRENT
 from tests.conftest import ROOT
@@ -31,47 +24,8 @@ from tests.taxonomy.test_plain_arelle import plain_arelle
 
 SAMPLES = sorted((ROOT / "samples").glob("*/*.xbrl"))
 VARIANTS = 300
-RULE = re.compile(r"^(?:message:)?(MBO-[A-Z][0-9]{3})-")
 LINKBASE = (ROOT / "taxonomy" / CURRENT.package_name / CURRENT.host / str(CURRENT.year) / "validation"
             / f"mbo-vgr-{CURRENT.year}-for.xml")
-
-
-def assertion_findings(messages) -> set[tuple[str, str]]:
-    """(rule code, severity) of each assertion message: the code is the prefix of the assertion's id."""
-    return {(match.group(1), m.level) for m in messages if (match := RULE.match(m.code))}
-
-
-def engine_findings(report) -> set[tuple[str, str]]:
-    return {(f.code, f.severity.value) for f in report.findings if f.code in taxonomy_assertions()}
-
-
-# --- in the spawned processes of the variant sweep -------------------------------------------------------
-
-_checkers: tuple | None = None
-
-
-def _checker_start() -> None:
-    global _checkers
-    from mbo_xbrl.engine import Engine
-    from mbo_xbrl.taxonomy.processor import XbrlProcessor
-
-    _checkers = (XbrlProcessor(formulas=True), Engine(XbrlProcessor()))
-
-
-def _compare(item: tuple[str, bytes]) -> tuple[str, set, set, str | None, list[str]]:
-    """(name, Arelle's assertion findings, the engine's, where the engine stopped, Arelle's other errors)."""
-    from mbo_xbrl.engine import _memory_file
-
-    name, data = item
-    formulas, engine = _checkers
-    report = engine.check_bytes(data, name)
-    with _memory_file([data]) as path, formulas.validated(path) as (_, messages):
-        other = [f"{m.code}: {m.text[:120]}" for m in messages if m.level in ("error", "warning")
-                 and not RULE.match(m.code)]
-        return name, assertion_findings(messages), engine_findings(report), report.stopped_at, other
-
-
-# --- tests --------------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def untrusting(tmp_path_factory: pytest.TempPathFactory):
@@ -102,18 +56,12 @@ def test_every_sample_gets_the_engines_findings_from_the_formulas(sample: Path, 
 def test_three_hundred_variants_get_the_engines_findings_from_the_formulas() -> None:
     from mbo_xbrl.synthetic.rule_variants import variants
 
-    items = variants(VARIANTS + 10, seed=2024)  # a few end at a filing rule (a change that duplicated a fact)
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=2, mp_context=context, initializer=_checker_start) as pool:
-        results = list(pool.map(_compare, items, chunksize=10))
-    compared = [r for r in results if r[3] is None]
-    assert len(compared) >= VARIANTS, [(r[0], r[3]) for r in results if r[3] is not None]
-    differing = [(name, sorted(arelle - ours), sorted(ours - arelle), other)
-                 for name, arelle, ours, _, other in compared if arelle != ours or other]
-    assert differing == []
-    seen = {code for _, arelle, _, _, _ in compared for code, _ in arelle}
-    assert seen == set(taxonomy_assertions())  # every rule that travels was broken somewhere, and caught
-    assert sum(1 for _, arelle, _, _, _ in compared if not arelle) >= 10  # and valid edge cases stayed valid
+    results = sweep(variants(VARIANTS + 10, seed=2024))  # a few end at a filing rule (a change duplicated a fact)
+    compared = [r for r in results if r.stopped_at is None]
+    assert len(compared) >= VARIANTS, [(r.name, r.stopped_at) for r in results if r.stopped_at is not None]
+    assert differing(results) == []
+    assert {code for r in compared for code, _ in r.arelle} == set(taxonomy_assertions())  # each broken, caught
+    assert sum(1 for r in compared if not r.arelle) >= 10  # and valid edge cases stayed valid
 
 
 def test_the_package_alone_runs_the_rules_in_plain_arelle(tmp_path: Path) -> None:
