@@ -23,6 +23,7 @@ The engine runs the same rules itself, so `mbo-xbrl check` does not load this li
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -41,6 +42,7 @@ FORMULA_NS = {
     "df": "http://xbrl.org/2008/filter/dimension",
     "acf": "http://xbrl.org/2010/filter/aspect-cover",
     "bf": "http://xbrl.org/2008/filter/boolean",
+    "gf": "http://xbrl.org/2008/filter/general",
     "msg": "http://xbrl.org/2010/message",
     "reference": "http://xbrl.org/2008/reference",
     "xfi": "http://www.xbrl.org/2008/function/instance",
@@ -54,6 +56,7 @@ SCHEMAS = {
     "http://xbrl.org/2008/filter/dimension": "http://www.xbrl.org/2008/dimension-filter.xsd",
     "http://xbrl.org/2010/filter/aspect-cover": "http://www.xbrl.org/2010/aspect-cover-filter.xsd",
     "http://xbrl.org/2008/filter/boolean": "http://www.xbrl.org/2008/boolean-filter.xsd",
+    "http://xbrl.org/2008/filter/general": "http://www.xbrl.org/2008/general-filter.xsd",
     "http://xbrl.org/2010/message": "http://www.xbrl.org/2010/generic-message.xsd",
     "http://xbrl.org/2008/reference": "http://www.xbrl.org/2008/generic-reference.xsd",
 }
@@ -99,6 +102,7 @@ class FactVariable:
     sequence: bool = True
     fallback: str | None = "()"
     uncovered: tuple[str, ...] = ()  # axes whose filters leave the aspect uncovered: matched with the other variables
+    where: str | None = None  # a general filter's test on the fact (`.`): only facts that may break the rule are bound
 
 
 @dataclass(frozen=True)
@@ -130,8 +134,8 @@ class Assertion:
 
 
 class _XPath:
-    """QName and sequence literals of the release's namespaces, for tests and general variables; the axes'
-    default members and the breakdown axes, for dimension filters."""
+    """Sequence literals and the axes' variables, for tests and general variables; the axes' default members and
+    the breakdown axes, for dimension filters."""
 
     def __init__(self, release: Release, defaults: dict[str, str], breakdowns: list[str]) -> None:
         self.release = release
@@ -143,19 +147,18 @@ class _XPath:
         value kind."""
         return ((names.VALUE_KIND_AXIS, f"{kind}Member"),) + tuple((axis, None) for axis in self.breakdowns)
 
-    def qname(self, part: str, local: str) -> str:
-        """A QName literal by the linkbase's own prefixes (short: Arelle parses every expression per filing)."""
-        return f"xs:QName('{PARTS[part][0]}:{local}')"
-
-    def qnames(self, part: str, locals_: list[str]) -> str:
-        return "(" + ", ".join(self.qname(part, name) for name in locals_) + ")" if locals_ else "()"
-
     @staticmethod
     def strings(values: list[str]) -> str:
         return "(" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + ")" if values else "()"
 
+    @staticmethod
+    def axis(axis: str) -> str:
+        """The variable that holds an axis's QName: built once per evaluation, not once per fact it is applied to
+        (each assertion that names it binds it, see `AXIS_VARIABLE`)."""
+        return "$" + axis[0].lower() + axis[1:]
+
     def dim(self, fact: str, axis: str) -> str:
-        return f"xfi:fact-explicit-dimension-value({fact}, {self.qname('axes', axis)})"
+        return f"xfi:fact-explicit-dimension-value({fact}, {self.axis(axis)})"
 
 
 def _whole_year(fact: str) -> str:
@@ -313,7 +316,7 @@ OWN_PARTS = (names.OWN_INDICATOR_NAME, names.OWN_INDICATOR_DEFINITION, names.OWN
 
 def _own_key(x: _XPath, fact: str) -> str:
     """XPath: an own indicator's identity, 'code|objective member' (its typed member and its objective)."""
-    typed = x.qname("axes", names.OWN_INDICATOR_AXIS)
+    typed = x.axis(names.OWN_INDICATOR_AXIS)
     return (f"concat(normalize-space(string(xfi:fact-typed-dimension-value({fact}, {typed}))), '|', "
             f"{_local(x, fact, names.OBJECTIVE_AXIS)})")
 
@@ -322,10 +325,15 @@ def _incomplete_own_indicator(cat: Catalogue, x: _XPath) -> list[Assertion]:
     code = "MBO-C004"
     own = Group(OWN_PARTS + (names.OWN_INDICATOR_VALUE,))
     general = {
-        # 'code|objective~part' for every part given (not blank) of every own indicator
-        "given": (f"for $f in $own return if (normalize-space($f) ne '') then concat({_own_key(x, '$f')}, '~', "
-                  f"local-name-from-QName(node-name($f))) else ()"),
-        "missing": (f"for $k in distinct-values(for $g in $given return substring-before($g, '~')) return "
+        # 'code|objective~part' for every own fact: its indicator's identity (its typed member and objective), and
+        # the part it gives ('' when blank or a value)
+        "keyed": (f"for $f in $own return concat({_own_key(x, '$f')}, '~', if (normalize-space($f) ne '' and "
+                  f"local-name-from-QName(node-name($f)) ne '{names.OWN_INDICATOR_VALUE}') then "
+                  f"local-name-from-QName(node-name($f)) else '')"),
+        "keys": "distinct-values(for $e in $keyed return substring-before($e, '~'))",  # every own indicator
+        "given": "distinct-values(for $e in $keyed return if (ends-with($e, '~')) then () else $e)",  # parts given
+        # all complete exactly when every key has all its parts: counted first (linear), searched only when not
+        "missing": (f"if (count($given) eq {len(OWN_PARTS)} * count($keys)) then () else for $k in $keys return "
                     f"if (every $p in {_XPath.strings(list(OWN_PARTS))} satisfies concat($k, '~', $p) = $given) then () "
                     f"else substring-before($k, '|')"),
     }
@@ -380,13 +388,17 @@ def _budget_does_not_add_up(cat: Catalogue, x: _XPath) -> list[Assertion]:
     what = f"local-name-from-QName({x.dim('$total', objective)})"
     meas, obj = _local(x, "$b", measure), _local(x, "$b", objective)
     no_objective, no_measure = x.defaults[objective], x.defaults[measure]
-    own = names.own_measures_member(cat.objectives[0]).replace(names.objective_member(cat.objectives[0]), "{o}")
-    own_prefix, own_suffix = own.split("{o}")
-    # a measure belongs to its catalogue objective; the own measures of an objective to that objective
-    misplaced = (f"for $b in $budgets, $m in {meas}, $o in {obj} return if ($m ne '{no_measure}' and "
-                 f"$o ne '{no_objective}' and not(concat($m, '|', substring-after($objectiveCodes[starts-with(., "
-                 f"concat($o, '|'))], '|')) = $measureKeys or $m eq concat('{own_prefix}', $o, '{own_suffix}'))) "
-                 f"then concat($m, ' (', $o, ')') else ()")
+    # where each measure belongs ('measure|objective' members): its catalogue objective; an objective's own
+    # measures to that objective
+    placements = _XPath.strings(
+        [f"{names.measure_member(m)}|{names.objective_member(cat.objective_by_code[m.objective])}" for m in cat.measures]
+        + [f"{names.own_measures_member(o)}|{names.objective_member(o)}" for o in cat.objectives])
+    placed = (f"distinct-values(for $b in $budgets, $m in {meas}, $o in {obj} return if ($m eq '{no_measure}' or "
+              f"$o eq '{no_objective}') then () else concat($m, '|', $o))")
+    # all in place exactly when the placements together with them are no more than the placements (linear)
+    misplaced = ("if (count(distinct-values(($placed, $placements))) eq count($placements)) then () else "
+                 "for $p in $placed return if ($p = $placements) then () else "
+                 "concat(substring-before($p, '|'), ' (', substring-after($p, '|'), ')')")
     return [
         Assertion(f"{code}-year-totals", code, test, [year_total, objective_parts],
                   message_nl="De begrotingen per doelstelling tellen op tot {sum($parts)}, maar de totale begroting "
@@ -398,10 +410,7 @@ def _budget_does_not_add_up(cat: Catalogue, x: _XPath) -> list[Assertion]:
                   message_en=f"The budgets per measure add up to {{sum($parts)}}, but the budget of {{{what}}} is "
                              f"{{$total}}."),
         Assertion(f"{code}-measures", code, "empty($misplaced)",
-                  general={"measures": _measure_entries(cat, cat.measures),
-                           "measureKeys": "for $e in $measures return substring-before($e, '#')",  # member|objective
-                           "objectiveCodes": _entries([(names.objective_member(o), o.code) for o in cat.objectives]),
-                           "misplaced": misplaced},
+                  general={"placements": placements, "placed": placed, "misplaced": misplaced},
                   groups={"budgets": BUDGETS},
                   message_nl="Begroting van een maatregel onder een andere doelstelling dan waar de maatregel bij "
                              "hoort: {string-join($misplaced, ', ')}.",
@@ -443,7 +452,8 @@ def _budget_on_unapplied_measure(cat: Catalogue, x: _XPath) -> list[Assertion]:
 
 def _negative_amount(cat: Catalogue, x: _XPath) -> list[Assertion]:
     code = "MBO-B005"
-    amount = FactVariable("amount", (names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT), sequence=False, fallback=None)
+    amount = FactVariable("amount", (names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT), sequence=False, fallback=None,
+                          where=". lt 0")  # only negative amounts are bound (see V001)
     return [Assertion(f"{code}-amounts", code, "$amount ge 0", [amount],
                       message_nl="Negatief bedrag {$amount} voor {node-name($amount)}.",
                       message_en="Negative amount {$amount} for {node-name($amount)}.")]
@@ -524,7 +534,11 @@ def _value_out_of_range(cat: Catalogue, x: _XPath) -> list[Assertion]:
         if type_name is None or unit.minimum is None:
             continue
         test = f"$value ge {unit.minimum:g}" + (f" and $value le {unit.maximum:g}" if unit.maximum is not None else "")
-        value = FactVariable("value", data_types=(f"{PARTS['types'][0]}:{type_name}",), sequence=False, fallback=None)
+        # only the facts outside the range are bound (a filter is far cheaper than an evaluation per fact); the
+        # test says the rule itself, so the assertion reads right whatever binds
+        where = f". lt {unit.minimum:g}" + (f" or . gt {unit.maximum:g}" if unit.maximum is not None else "")
+        value = FactVariable("value", data_types=(f"{PARTS['types'][0]}:{type_name}",), sequence=False, fallback=None,
+                             where=where)
         bounds_nl = (f"tussen {unit.minimum:g} en {unit.maximum:g}" if unit.maximum is not None
                      else f"op of boven {unit.minimum:g}")
         bounds_en = (f"between {unit.minimum:g} and {unit.maximum:g}" if unit.maximum is not None
@@ -533,24 +547,26 @@ def _value_out_of_range(cat: Catalogue, x: _XPath) -> list[Assertion]:
                              message_nl=f"{{node-name($value)}} heeft waarde {{$value}}; een {unit.label_nl} ligt "
                                         f"{bounds_nl}.",
                              message_en=f"{{node-name($value)}} has value {{$value}}; a {unit.label_en} lies {bounds_en}."))
-    # own indicators: each value against the range of the unit its indicator declares
+    # own indicators: each value against the range of the unit its indicator declares. Every 'code|objective~unit'
+    # a value falls outside of, against every 'code|objective~unit' declared: disjoint sets (counted: linear) pass.
     own_values = Group((names.OWN_INDICATOR_VALUE,))
     own_units = Group((names.OWN_INDICATOR_UNIT,))
     ranges = [(u.code, u.minimum, u.maximum) for u in cat.units if u.minimum is not None]
-    outside = " or ".join(
-        f"(concat($k, '|{c}') = $units and (xs:decimal(normalize-space($v)) lt {lo:g}"
-        + (f" or xs:decimal(normalize-space($v)) gt {hi:g}))" if hi is not None else "))")
-        for c, lo, hi in ranges)
+    outside = ", ".join(f"(if ($n lt {lo:g}{f' or $n gt {hi:g}' if hi is not None else ''}) then concat($k, '~{c}') "
+                        f"else ())" for c, lo, hi in ranges)
     general = {
-        "units": f"for $u in $ownUnits return concat({_own_key(x, '$u')}, '|', normalize-space($u))",
-        "wrong": (f"for $v in $ownValues return (for $k in {_own_key(x, '$v')} return if ({outside}) then string($v) "
-                  f"else ())"),
+        "units": f"distinct-values(for $u in $ownUnits return concat({_own_key(x, '$u')}, '~', normalize-space($u)))",
+        "outside": (f"distinct-values(for $v in $ownValues, $n in xs:decimal(normalize-space($v)), $k in "
+                    f"{_own_key(x, '$v')} return ({outside}))"),
+        "wrong": ("if (count(distinct-values(($outside, $units))) eq count($outside) + count($units)) then () else "
+                  "for $c in $outside return if ($c = $units) then concat(substring-before($c, '|'), ' (', "
+                  "substring-after($c, '~'), ')') else ()"),
     }
     out.append(Assertion(f"{code}-own-indicators", code, "empty($wrong)", general=general,
                          groups={"ownValues": own_values, "ownUnits": own_units},
-                         message_nl="Eigen indicator heeft een waarde buiten het bereik van de eenheid die zij opgeeft: "
+                         message_nl="Eigen indicator(en) met een waarde buiten het bereik van de eenheid die zij opgeven: "
                          "{string-join($wrong, ', ')}.",
-                         message_en="An own indicator has a value outside the range of the unit it declares: "
+                         message_en="Own indicator(s) with a value outside the range of the unit they declare: "
                          "{string-join($wrong, ', ')}."))
     return out
 
@@ -694,7 +710,7 @@ def _write_assertion(link: etree._Element, a: Assertion, severity: str, defaults
 
     for variable in a.facts:
         key = ("fact", variable.concepts, variable.data_types, tuple(variable.dimensions.items()), variable.sequence,
-               variable.fallback, variable.uncovered)
+               variable.fallback, variable.uncovered, variable.where)
         if key not in shared:
             var_label = shared[key] = f"fact.{len(shared)}"
             # matches="true": a sequence may hold aspect-matched facts, so Arelle does not group all its facts
@@ -713,6 +729,10 @@ def _write_assertion(link: etree._Element, a: Assertion, severity: str, defaults
     if a.groups:
         _write_filing_facts(link, label, a.groups, defaults, shared)
         general = {name: _group_select(group, a.groups) for name, group in a.groups.items()} | general
+    expressions = " ".join([a.test, a.message_nl, a.message_en, *general.values()])
+    axes = {name: f"xs:QName('{PARTS['axes'][0]}:{name[0].upper()}{name[1:]}')"
+            for name in sorted(set(AXIS_VARIABLE.findall(expressions)))}
+    general = axes | general
     for name, select in general.items():
         key = ("general", select)
         if key not in shared:
@@ -775,10 +795,12 @@ def _write_filing_facts(link: etree._Element, label: str, groups: dict[str, Grou
     _arc(link, "variable", "variableArc", VARIABLE_SET, label, shared[key], name="facts")
 
 
+AXIS_VARIABLE = re.compile(r"\$(\w+Axis)\b")  # see `_XPath.axis`
+
+
 def _group_select(group: Group, groups: dict[str, Group]) -> str:
     """XPath: the facts of one group out of $facts: by concept (the largest group as "none of the others", which
     is shorter to parse), and by member where groups share concepts."""
-    axes = PARTS["axes"][0]
     others = [g for g in groups.values() if g is not group]
     shared = any(set(other.concepts) & set(group.concepts) for other in others)
     largest = max(groups.values(), key=lambda g: len(g.concepts))
@@ -790,8 +812,8 @@ def _group_select(group: Group, groups: dict[str, Group]) -> str:
     else:
         tests = ["local-name-from-QName(node-name(.)) = " + _XPath.strings(list(group.concepts))]
     if shared:
-        tests += [f"local-name-from-QName(xfi:fact-explicit-dimension-value(., xs:QName('{axes}:{axis}'))) eq "
-                  f"'{member}'" for axis, member in group.dimensions if member is not None]
+        tests += [f"local-name-from-QName(xfi:fact-explicit-dimension-value(., {_XPath.axis(axis)})) eq '{member}'"
+                  for axis, member in group.dimensions if member is not None]
     return "$facts[" + " and ".join(tests) + "]"
 
 
@@ -831,4 +853,8 @@ def _filters(variable: FactVariable, defaults: dict[str, str]
             _el(_el(element, "df", "member"), "df", "qname", f"{domains}:{local}")
             return element
         out.append(("dimension", dimension, complement, axis not in variable.uncovered))
+    if variable.where is not None:
+        def general(link: etree._Element, test: str = variable.where) -> etree._Element:
+            return _el(link, "gf", "general", test=test)
+        out.append(("general", general, False, True))
     return out
