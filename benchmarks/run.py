@@ -450,9 +450,10 @@ PAGE_TAIL = """
 
 What remains, off the fast path (every filing outside its profile, and every invalid one): a check
 costs what Arelle costs plus reading the facts for the Werkagenda rules. In time that is under
-plain Arelle up to 10,000 facts (Arelle no longer validates our taxonomy again) and about 1.03× at
-50,000; in memory it is 2–9% over plain Arelle: the engine's own code (about 13 MB: the report
-model and the catalogue) and the raw facts (about 0.8 KB a fact), held while Arelle validates. At
+plain Arelle up to 10,000 facts (Arelle no longer validates our taxonomy again) and about 1.04× at
+50,000; in memory it is level with plain Arelle up to a few thousand facts and 4–9% over it at 10,000
+to 50,000: the engine's own code (about 13 MB: the report model and the catalogue) and the raw facts
+(about 0.8 KB a fact), held while Arelle validates. At
 the size limit Arelle's own model needs about 1 GB, so a filing that large *and* outside the fast
 path's profile is bounded by the memory cap (MBO-S007, 2 GB by default, `--max-memory`), not by
 400 MB. Peak memory counts the largest single process.
