@@ -30,6 +30,7 @@ from pathlib import Path
 
 from mbo_xbrl import __version__
 from mbo_xbrl.catalogue import load_catalogue
+from mbo_xbrl.discovery import discover
 from mbo_xbrl.engine import limit_report
 from mbo_xbrl.errors import MboXbrlError
 from mbo_xbrl.limits import Limits
@@ -38,10 +39,10 @@ from mbo_xbrl.sandbox import Outcome, Sandbox
 from mbo_xbrl.store.schema import TABLE_BY_NAME
 from mbo_xbrl.store.store import Store
 
-FILING_SUFFIXES = {".xbrl", ".xml"}
 BATCH = 25  # filings per transaction: DuckDB's cost is per statement, not per row
 BATCH_SECONDS = 2.0  # ... or fewer, so that slow checks still commit (and report) regularly
-CODE_COLUMN = TABLE_BY_NAME["findings"].column_names.index("code")
+FINDING_COLUMNS = TABLE_BY_NAME["findings"].column_names
+CODE_COLUMN = FINDING_COLUMNS.index("code")
 
 
 @dataclass
@@ -57,6 +58,7 @@ class FileOutcome:
     superseded_by: str | None = None  # accepted, but a later submission is current: stored as history
     reason: str | None = None  # why a file was unreadable or not checked completely (internal)
     finding_codes: list[str] = field(default_factory=list)
+    first_error: str | None = None  # a rejected filing's first error-level finding: its code, line and message
 
 
 @dataclass
@@ -79,20 +81,6 @@ class IngestSummary:
         from collections import Counter
 
         return Counter(code for f in self.files for code in f.finding_codes).most_common(n)
-
-
-def discover(paths: list[Path]) -> list[Path]:
-    """The files to ingest: files as given, folders searched recursively for .xbrl and .xml, sorted."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in FILING_SUFFIXES)
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise MboXbrlError(f"{path}: no such file or folder")
-    seen: set[Path] = set()
-    return [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]
 
 
 def _checked(outcome: Outcome, path: Path, sha: str, limits: Limits) -> NormalisedFiling | str:
@@ -147,9 +135,20 @@ def _outcome(path: Path, sha: str, checked: NormalisedFiling | str) -> FileOutco
         kind = "internal" if checked.startswith("internal: ") else "unreadable"
         return FileOutcome(str(path), kind, sha, reason=checked.removeprefix("internal: ").removeprefix("unreadable: "))
     filing = checked.filing
+    findings = checked.rows.get("findings", [])
     return FileOutcome(str(path), filing["status"], filing["sha256"], filing["institution"], filing["report_year"],
-                       filing["errors"], filing["warnings"],
-                       finding_codes=[row[CODE_COLUMN] for row in checked.rows.get("findings", [])])
+                       filing["errors"], filing["warnings"], finding_codes=[row[CODE_COLUMN] for row in findings],
+                       first_error=_first_error(findings) if filing["status"] == "rejected" else None)
+
+
+def _first_error(findings: list[tuple]) -> str | None:
+    """'CODE (line N): message' of the first error-level finding, in English (the ingest summary's language)."""
+    for row in findings:
+        finding = dict(zip(FINDING_COLUMNS, row))
+        if finding["severity"] == "error":
+            where = f" (line {finding['line']})" if finding["line"] else ""
+            return f"{finding['code']}{where}: {finding['message_en']}"
+    return None
 
 
 def ingest(paths: list[Path], store_url: str | None = None, *, workers: int = 1, wait: bool = False,
@@ -159,7 +158,10 @@ def ingest(paths: list[Path], store_url: str | None = None, *, workers: int = 1,
     `progress` is told of each file as soon as it is checked (or skipped), before it is committed.
     """
     limits = limits or Limits.from_env()
-    files = discover(paths)
+    found = discover(paths)
+    if found.missing:
+        raise MboXbrlError(f"{found.missing[0]}: no such file or folder")
+    files = found.files
     with Store.open(store_url, lock=True, wait=wait) as store:
         summary = IngestSummary(uuid.uuid4().hex, store.url)
         store.start_run(summary.run_id, socket.gethostname(), os.getpid(), __version__)

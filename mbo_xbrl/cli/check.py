@@ -1,4 +1,4 @@
-"""`mbo-xbrl check FILE...`: validate filings and print the verdicts."""
+"""`mbo-xbrl check PATH...`: validate filings (files, or folders of them) and print the verdicts."""
 
 from __future__ import annotations
 
@@ -7,15 +7,19 @@ from pathlib import Path
 import click
 
 from mbo_xbrl.cli.options import format_option, lang_option, limit_options, limits_from, split_codes
+from mbo_xbrl.discovery import discover
 from mbo_xbrl.prefill import PrefillRegister
 from mbo_xbrl.report.model import Severity
 from mbo_xbrl.report.render import TEXT, reports_json, reports_text
 from mbo_xbrl.rules.registry import select
 from mbo_xbrl.sandbox import Sandbox, report_from
 
+NOT_FOUND = {"nl": "bestand of map bestaat niet", "en": "no such file or folder"}
+NO_FILINGS = {"nl": "geen .xbrl- of .xml-bestand in deze map", "en": "no .xbrl or .xml file in this folder"}
+
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @format_option
 @lang_option
 @click.option("--prefill-register", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -29,23 +33,34 @@ from mbo_xbrl.sandbox import Sandbox, report_from
               help="Only these rules: codes or prefixes, comma-separated (e.g. MBO-B,MBO-C001).")
 @click.option("--ignore", "ignore_codes", multiple=True, metavar="CODES", help="Leave out these rules or prefixes.")
 @click.option("--quiet", is_flag=True, help="No progress on stderr.")
-def check(files: tuple[Path, ...], fmt: str, lang: str, prefill_register: Path | None, max_size: int | None,
+def check(paths: tuple[Path, ...], fmt: str, lang: str, prefill_register: Path | None, max_size: int | None,
           timeout: float | None, max_memory: int | None, workers: int, fail_on: str, select_codes: tuple[str, ...],
           ignore_codes: tuple[str, ...], quiet: bool) -> None:
-    """Validate XBRL progress filings against the mbo taxonomy and the rule catalogue.
+    """Validate XBRL progress filings (files, or folders searched for .xbrl and .xml) against the mbo
+    taxonomy and the rule catalogue.
 
     Each file is checked in a process of its own, within a time limit and a memory cap, so one
     pathological file gets its own finding (MBO-S007) and the others are still checked.
     Exit code 0 when no file has a finding at the --fail-on level (default: error), 1 when one
-    has (or could not be checked completely), 2 when the check itself could not be done.
+    has (or could not be checked completely), 2 when the check itself could not be done or a path
+    named no file (the others are checked first).
 
     \b
     Example:
         mbo-xbrl check samples/valid/*.xbrl
+        mbo-xbrl check filings/2025/
         mbo-xbrl check --format json --lang en filing.xbrl
         mbo-xbrl check --prefill-register samples/prefill-register.csv filing.xbrl
         mbo-xbrl check --timeout 10 --max-memory 1024 untrusted.xbrl
     """
+    found = discover(list(paths))
+    for path in found.missing:
+        click.echo(f"mbo-xbrl: {path}: {NOT_FOUND[lang]}", err=True)
+    for path in found.empty:
+        click.echo(f"mbo-xbrl: {path}: {NO_FILINGS[lang]}", err=True)
+    files = found.files
+    if not files:
+        raise SystemExit(2)
     limits = limits_from(max_size=max_size, timeout=timeout, max_memory=max_memory)
     prefill = PrefillRegister.read(prefill_register) if prefill_register else None
     selected = select(split_codes(select_codes) or None, split_codes(ignore_codes) or None)
@@ -62,4 +77,4 @@ def check(files: tuple[Path, ...], fmt: str, lang: str, prefill_register: Path |
     click.echo(reports_json(reports, lang) if fmt == "json" else reports_text(reports, lang))
     failing = {Severity.ERROR} if fail_on == "error" else {Severity.ERROR, Severity.WARNING}
     failed = any(not r.valid or any(f.severity in failing for f in r.findings) for r in reports)
-    raise SystemExit(1 if failed else 0)
+    raise SystemExit(2 if found.missing or found.empty else 1 if failed else 0)

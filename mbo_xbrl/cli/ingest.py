@@ -33,9 +33,11 @@ def summary_text(summary: IngestSummary, brief: bool = False) -> str:
         extra = f", supersedes {f.supersedes[:12]}" if f.supersedes else ""
         if f.superseded_by:
             extra += f", history: {f.superseded_by[:12]} was submitted later and stays current"
-        counts = {"skipped": " - already in the store", "unreadable": f" - {f.reason}", "internal": f" - {f.reason}"}.get(
-            f.outcome, f" - {f.errors} errors, {f.warnings} warnings")
+        counts = {"skipped": " - already in the store (the same bytes, by SHA-256)", "unreadable": f" - {f.reason}",
+                  "internal": f" - {f.reason}"}.get(f.outcome, f" - {f.errors} errors, {f.warnings} warnings")
         lines.append(f"  {f.outcome:<9}{f.path}{who}{counts}{extra}")
+        if f.first_error:
+            lines.append(f"           first error: {f.first_error}")
     return "\n".join(lines)
 
 

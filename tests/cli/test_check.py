@@ -62,4 +62,42 @@ def test_the_installed_command_exits_2_with_one_line_for_a_missing_file(tmp_path
                              str(tmp_path / "missing.xbrl")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"mbo-xbrl: {tmp_path / 'missing.xbrl'}: bestand of map bestaat niet"
+
+
+def test_check_checks_the_filings_in_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "filings"
+    (folder / "2024").mkdir(parents=True)
+    for sample in VALID_SAMPLES:
+        (folder / "2024" / sample.name).write_bytes(sample.read_bytes())
+    (folder / "notes.txt").write_text("not a filing", "utf-8")
+    result = run("check", "--quiet", "--format", "json", str(folder))
+    assert result.exit_code == 0, result.output
+    reports = json.loads(result.stdout)["reports"]
+    assert sorted(Path(r["file"]).name for r in reports) == sorted(s.name for s in VALID_SAMPLES)
+    assert all(r["valid"] for r in reports)
+
+
+def test_a_missing_path_among_several_is_named_and_the_others_are_still_checked(tmp_path: Path, broken: Path) -> None:
+    missing, empty = tmp_path / "gone.xbrl", tmp_path / "empty"
+    empty.mkdir()
+    result = run("check", "--quiet", "--format", "json", "--lang", "en", str(missing), str(VALID_SAMPLES[0]),
+                 str(empty), str(broken))
+    assert result.exit_code == 2  # a path named nothing: 2, after the others were checked
+    reports = json.loads(result.stdout)["reports"]
+    assert [(Path(r["file"]).name, r["valid"]) for r in reports] == [(VALID_SAMPLES[0].name, True), (broken.name, False)]
+    assert result.stderr.splitlines() == [f"mbo-xbrl: {missing}: no such file or folder",
+                                          f"mbo-xbrl: {empty}: no .xbrl or .xml file in this folder"]
+
+
+def test_ingest_names_each_skipped_file_and_each_rejected_file_with_its_first_error(tmp_path: Path,
+                                                                                     broken: Path) -> None:
+    store = str(tmp_path / "store.duckdb")
+    first = run("ingest", "--quiet", "--store", store, str(VALID_SAMPLES[0]), str(broken))
+    assert first.exit_code == 1, first.output
+    lines = first.stdout.splitlines()
+    rejected = next(n for n, line in enumerate(lines) if line.strip().startswith("rejected") and str(broken) in line)
+    assert lines[rejected + 1].split()[:3] == ["first", "error:", "MBO-S004"]
+    again = run("ingest", "--quiet", "--store", store, str(VALID_SAMPLES[0]))
+    skipped = [line for line in again.stdout.splitlines() if line.strip().startswith("skipped")]
+    assert skipped == [f"  skipped  {VALID_SAMPLES[0]} - already in the store (the same bytes, by SHA-256)"]
