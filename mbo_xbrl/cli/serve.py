@@ -31,6 +31,8 @@ def serve(host: str, port: int, workers: int, max_size: int | None, timeout: flo
         mbo-xbrl serve --port 8000
         curl -F file=@filing.xbrl http://127.0.0.1:8000/api/check
     """
+    import logging
+
     from waitress import serve as waitress_serve
 
     from mbo_xbrl.web.app import create_app
@@ -40,6 +42,13 @@ def serve(host: str, port: int, workers: int, max_size: int | None, timeout: flo
     max_bytes = limits.max_bytes
     pool = CheckPool(workers=workers, limits=limits)
     app = create_app(pool, store_url=store, token=os.environ.get("MBO_XBRL_WEB_TOKEN") or None, max_bytes=max_bytes)
+    # one line per request on stderr (mbo_xbrl.web.access), and our own faults with their traceback
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    web_log = logging.getLogger("mbo_xbrl.web")
+    web_log.addHandler(handler)
+    web_log.setLevel(logging.INFO)
+    web_log.propagate = False
     click.echo(f"mbo-xbrl serving on http://{host}:{port}/ (Ctrl+C stops)", err=True)
     try:
         # threads > workers: pages, health checks and "busy" answers never wait behind a check. Flask

@@ -7,6 +7,11 @@
                     presented (?token=… or `Authorization: Bearer …`)
     /healthz        "ok"
 
+Error pages (400, 401, 404, 405, 413, 500, 503) are the upload page with a message in Dutch, or English
+with ?lang=en; the API answers them as JSON. Each request is logged on stderr in one line (logger
+`mbo_xbrl.web.access`: client, method, path without its query, status, bytes, milliseconds): never a
+query string (a token may be in it), a header or a file's contents.
+
 Uploads are read into memory (never into a file of ours), checked by a worker process within the
 limits per file, and forgotten: nothing is kept. Sizes and concurrency are limited, each with a
 message; a check stopped by its time limit or memory cap is a report with finding MBO-S007.
@@ -18,10 +23,12 @@ import base64
 import hmac
 import io
 import json
+import logging
+import time
 from typing import Any
 
-from flask import Flask, Request, Response, abort, render_template, request
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from flask import Flask, Request, Response, abort, g, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 from mbo_xbrl.report.model import Report
 from mbo_xbrl.report.render import finding_dict, findings_by_objective, report_dict, reports_json
@@ -30,6 +37,8 @@ from mbo_xbrl.web.labels import WEB
 from mbo_xbrl.web.pool import Busy, CheckPool
 
 MULTIPART_OVERHEAD = 64 * 1024  # headers and boundaries around the file in a multipart body
+ACCESS_LOG = logging.getLogger("mbo_xbrl.web.access")
+ERROR_LOG = logging.getLogger("mbo_xbrl.web")
 
 
 class InMemoryRequest(Request):
@@ -92,13 +101,32 @@ def create_app(pool: CheckPool, *, store_url: str | None = None, token: str | No
 
     @app.errorhandler(HTTPException)
     def http_error(err: HTTPException) -> Response:
+        code = err.code or 500
+        t = WEB[_lang()]
+        text = t.get(f"http_{code}", t["http_other"]).format(code=code)
         if request.path.startswith("/api/"):
-            return Response(json.dumps({"error": err.name, "message": err.description}), err.code,
+            return Response(json.dumps({"error": err.name, "message": text}, ensure_ascii=False), code,
                             mimetype="application/json")
-        return err
+        response = Response(render_template("index.html", t=t, lang=_lang(), error=text), code)
+        if code == 405 and err.valid_methods:  # type: ignore[attr-defined]
+            response.headers["Allow"] = ", ".join(err.valid_methods)  # type: ignore[attr-defined]
+        return response
+
+    @app.errorhandler(Exception)
+    def unexpected(err: Exception) -> Response:
+        """A fault of ours: logged with its traceback for the operator, a plain message for the user."""
+        ERROR_LOG.error("%s %s failed", request.method, request.path, exc_info=err)
+        return http_error(InternalServerError())
+
+    @app.before_request
+    def started() -> None:
+        g.started = time.perf_counter()
 
     @app.after_request
     def headers(response: Response) -> Response:
+        milliseconds = (time.perf_counter() - g.get("started", time.perf_counter())) * 1000
+        ACCESS_LOG.info('%s "%s %s" %s %s %.0fms', request.remote_addr or "-", request.method, request.path,
+                        response.status_code, response.calculate_content_length() or "-", milliseconds)
         response.headers["Content-Security-Policy"] = ("default-src 'none'; style-src 'unsafe-inline'; "
                                                        "form-action 'self'; img-src data:")
         response.headers["X-Content-Type-Options"] = "nosniff"

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -35,13 +36,15 @@ class Server:
         if tmp is not None:
             tmp.mkdir(parents=True, exist_ok=True)
             env = env | {"TMPDIR": str(tmp)}
+        # stderr (its access log) into a file: a pipe nobody reads would fill and stop the server
+        self.stderr = tempfile.TemporaryFile()
         self.process = subprocess.Popen(
             [sys.executable, "-c", "from mbo_xbrl.cli import main; main()", "serve", "--port", str(self.port), *args],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+            env=env, stdout=subprocess.DEVNULL, stderr=self.stderr, cwd=ROOT)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited: {self.process.stderr.read().decode()[-2000:]}")
+                raise RuntimeError(f"the server exited: {self.log()[-2000:]}")
             try:
                 with urllib.request.urlopen(self.url + "/healthz", timeout=2) as response:
                     if response.read() == b"ok":
@@ -49,6 +52,11 @@ class Server:
             except OSError:
                 time.sleep(0.2)
         raise RuntimeError("the server did not start within 60 s")
+
+    def log(self) -> str:
+        """What the server wrote on stderr so far."""
+        self.stderr.seek(0)
+        return self.stderr.read().decode("utf-8", errors="replace")
 
     def stop(self) -> None:
         self.process.terminate()

@@ -234,3 +234,70 @@ def test_a_server_stopped_mid_check_leaves_no_process_and_no_upload(tmp_path: Pa
     finally:
         if server.process.poll() is None:
             server.process.kill()
+
+
+def _alert(page: bytes) -> tuple[str, str]:
+    """The page's language and the text of its alert, read from the rendered HTML."""
+    from lxml import html
+
+    tree = html.fromstring(page)
+    return tree.get("lang"), " ".join(tree.xpath("string(//*[@role='alert'])").split())
+
+
+def test_error_pages_are_dutch_with_english_on_request_and_the_api_answers_json(server: Server) -> None:
+    from mbo_xbrl.web.labels import WEB
+
+    for path, status, key in (("/no-such-page", 404, "http_404"), ("/overview?token=wrong", 401, "http_401")):
+        for lang in ("nl", "en"):
+            joined = "&" if "?" in path else "?"
+            got, page = get(f"{server.url}{path}{joined}lang={lang}" if lang == "en" else server.url + path)
+            assert got == status
+            assert _alert(page) == (lang, WEB[lang][key]), (path, lang)
+    request = urllib.request.Request(server.url + "/healthz", data=b"x", method="POST")
+    try:
+        urllib.request.urlopen(request, timeout=30)
+        raise AssertionError("POST /healthz was accepted")
+    except urllib.error.HTTPError as err:
+        assert err.code == 405 and _alert(err.read()) == ("nl", WEB["nl"]["http_405"])
+    status, body = get(server.url + "/api/nothing?lang=en")
+    assert status == 404 and json.loads(body)["message"] == WEB["en"]["http_404"]
+
+
+def test_each_request_is_logged_in_one_line_without_its_query_or_a_token(server: Server) -> None:
+    marker = uuid.uuid4().hex
+    assert get(f"{server.url}/overview?token={TOKEN}")[0] == 200
+    assert get(f"{server.url}/{marker}?token={TOKEN}")[0] == 404
+    assert post_file(server.url + "/api/check", VALID.name, VALID.read_bytes())[0] == 200
+    deadline = time.monotonic() + 10
+    while f"/{marker}" not in server.log() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    lines = server.log().splitlines()
+    assert any(f'"GET /{marker}" 404 ' in line for line in lines)
+    assert any('"GET /overview" 200 ' in line for line in lines)
+    assert any('"POST /api/check" 200 ' in line for line in lines)
+    assert TOKEN not in server.log() and "InstitutionName" not in server.log()
+
+
+def test_a_fault_of_ours_is_a_plain_500_page_and_its_traceback_goes_to_the_log(tmp_path: Path) -> None:
+    from mbo_xbrl.web.labels import WEB
+
+    broken_store = f"postgresql://nobody@127.0.0.1:{_closed_port()}/none"
+    running = Server(["--store", broken_store], dict(os.environ, MBO_XBRL_WEB_TOKEN=TOKEN,
+                                                     XDG_CONFIG_HOME=str(tmp_path / "home")))
+    try:
+        status, page = get(f"{running.url}/overview?token={TOKEN}&lang=en")
+        assert status == 500
+        assert _alert(page) == ("en", WEB["en"]["http_500"])
+        assert "Traceback" not in page.decode() and "postgresql" not in page.decode()
+        assert still_up(running)
+        log = running.log()
+        assert "GET /overview failed" in log and "Traceback" in log  # for the operator
+        assert TOKEN not in log
+    finally:
+        running.stop()
+
+
+def _closed_port() -> int:
+    from tests.web.conftest import free_port
+
+    return free_port()  # nothing listens on it once the probe socket is closed
