@@ -16,6 +16,8 @@ WEB: dict[str, dict[str, str]] = {
         "institution": "instelling", "year": "verslagjaar", "file": "bestand",
         "where": "Waar", "fix": "Oplossing", "line": "regel",
         "no_findings": "Geen bevindingen.", "download": "Rapport downloaden (JSON)", "again": "Nog een bestand controleren",
+        "print_hint": "Afdrukken of bewaren als PDF: via Afdrukken in uw browser (Ctrl+P); de pagina is daarop "
+                      "ingericht.",
         "not_checked": "Niet volledig gecontroleerd",
         "no_file": "Kies eerst een bestand.",
         "too_large": "Het bestand is te groot: de grens is {limit} MB.",
@@ -43,6 +45,7 @@ WEB: dict[str, dict[str, str]] = {
         "institution": "institution", "year": "reporting year", "file": "file",
         "where": "Where", "fix": "Fix", "line": "line",
         "no_findings": "No findings.", "download": "Download the report (JSON)", "again": "Check another file",
+        "print_hint": "To print or keep as PDF: use Print in your browser (Ctrl+P); the page is laid out for it.",
         "not_checked": "Not fully checked",
         "no_file": "Choose a file first.",
         "too_large": "The file is too large: the limit is {limit} MB.",

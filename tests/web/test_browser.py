@@ -88,3 +88,19 @@ def test_an_english_upload_shows_english_first_and_a_refusal_is_explained(page, 
     alert = page.locator("[role=alert]")
     assert alert.is_visible() and "te groot" in alert.inner_text()
     page.screenshot(path=str(ARTIFACTS / "web-too-large.png"), full_page=True)
+
+
+def test_the_result_prints_as_the_result_alone(page, server: Server) -> None:
+    upload(page, server, ROOT / "samples" / "invalid" / "MBO-B002-budget-does-not-add-up.xbrl")
+    dutch = page.locator("section.lang-nl")
+    assert dutch.locator(".actions").is_visible() and dutch.locator(".print-hint").is_visible()
+    page.emulate_media(media="print")
+    try:
+        assert not dutch.locator(".actions").is_visible() and not dutch.locator(".print-hint").is_visible()
+        assert not dutch.locator("header a").is_visible()
+        assert dutch.locator(".verdict").is_visible() and dutch.locator(".finding[data-code='MBO-B002']").first.is_visible()
+        pdf = page.pdf(format="A4")  # what "save as PDF" in the print dialog gives
+    finally:
+        page.emulate_media(media="screen")
+    assert pdf.startswith(b"%PDF-") and pdf.count(b"/Type /Page") >= 1
+    (ARTIFACTS / "web-failing-print.pdf").write_bytes(pdf)
