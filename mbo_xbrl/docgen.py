@@ -74,6 +74,7 @@ def catalogue_markdown(cat: Catalogue) -> str:
 def rules_markdown() -> str:
     """docs/rules.md: every rule with its layer, severity, messages, fix, rationale and failing sample."""
     from mbo_xbrl.rules.base import LAYER_ORDER
+    from mbo_xbrl.rules.examples import check_options, example
     from mbo_xbrl.rules.registry import all_rules
     from mbo_xbrl.rules.travel import engine_only, taxonomy_assertions
     from mbo_xbrl.synthetic.invalid import FAILING
@@ -91,7 +92,7 @@ def rules_markdown() -> str:
            "4. **xbrl** — XBRL 2.1 and Dimensions 1.0 validity, decided by Arelle;\n"
            "5. **semantic** — periods, completeness, budgets, measures and values, read through the catalogue.\n\n"
            "Every rule has a failing sample in `samples/invalid/` that gives exactly its finding "
-           "(`tests/rules/expected/`). Exit codes of `mbo-xbrl check`: 0 no finding at error level, 1 at least one "
+           "(`mbo_xbrl/rules/examples/`, also shown by `mbo-xbrl rules CODE`). Exit codes of `mbo-xbrl check`: 0 no finding at error level, 1 at least one "
            "(`--fail-on warning` counts warnings too), 2 the check could not be done.\n\n"
            f"**{len(travelling)} rules travel with the taxonomy**: the taxonomy package carries them as XBRL Formula "
            "assertions (`validation/mbo-vgr-2024-for.xml`, ids prefixed with the rule code, Assertion Severity 2.0, "
@@ -118,16 +119,15 @@ def rules_markdown() -> str:
             out.append(f"In the taxonomy: assertion{'s' if len(travelling[r.code]) > 1 else ''} {ids}.\n\n")
         else:
             out.append(f"Engine only: {why[1]}.\n\n")
-        out.append(f"| | Nederlands | English |\n|---|---|---|\n| message | {_cell(r.message_nl)} | {_cell(r.message_en)} |\n"
-                   f"| fix | {_cell(r.fix_nl)} | {_cell(r.fix_en)} |\n")
+        out.append(f"| | Nederlands | English |\n|---|---|---|\n| message | {_cell(r.message_nl)} | {_cell(r.message_en)} |\n")
+        shown = example(r.code)
+        if shown and shown.findings:
+            first = shown.findings[0]
+            out.append(f"| for example | {_cell(r.message(first, 'nl'))} | {_cell(r.message(first, 'en'))} |\n")
+        out.append(f"| fix | {_cell(r.fix_nl)} | {_cell(r.fix_en)} |\n")
         if sample:
-            options = ""
-            if "max_bytes" in sample.options:
-                options = f" `--max-size {sample.options['max_bytes']}`"
-            if "timeout" in sample.options:
-                options = f" `--timeout {sample.options['timeout']}`"
-            if "prefill_register" in sample.options:
-                options = f" `--prefill-register samples/{sample.options['prefill_register']}`"
+            options = " ".join(check_options(sample.options))
+            options = f" `{options}`" if options else ""
             out.append(f"\nFailing sample: `samples/invalid/{sample.file_name}`{options} — {sample.why}.\n")
     return "".join(out)
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import click
 
 from mbo_xbrl.cli.options import format_option, lang_option
 from mbo_xbrl.rules.base import Rule
+from mbo_xbrl.rules.examples import check_options, example
 from mbo_xbrl.rules.registry import all_rules
 from mbo_xbrl.rules.travel import engine_only, taxonomy_assertions
 
@@ -40,7 +42,45 @@ def rules(codes: tuple[str, ...], fmt: str, lang: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([rule_dict(r) for r in chosen], ensure_ascii=False, indent=2))
         return
-    for r in chosen:
-        click.echo(f"{r.code} {r.name} ({r.severity.value}, {r.layer.value})")
-        click.echo(f"    {r.message_nl if lang == 'nl' else r.message_en}")
-        click.echo(f"    {r.rationale.splitlines()[0]}")
+    for n, r in enumerate(chosen):
+        click.echo(("\n" if n else "") + rule_text(r, lang, detailed=bool(codes)))
+
+
+WORDS = {
+    "nl": {"error": "fout", "warning": "waarschuwing", "info": "melding", "file": "bestand", "form": "vorm",
+           "filing-rules": "filingregels", "xbrl": "XBRL", "semantic": "inhoud", "message": "Melding",
+           "example": "Bijvoorbeeld", "fix": "Oplossing", "why": "Waarom", "sample": "Voorbeeldbestand",
+           "taxonomy": "In de taxonomie", "engine_only": "Alleen in mbo-xbrl", "assertions": "assertion(s)"},
+    "en": {"error": "error", "warning": "warning", "info": "note", "file": "file", "form": "form",
+           "filing-rules": "filing rules", "xbrl": "XBRL", "semantic": "content", "message": "Message",
+           "example": "For example", "fix": "Fix", "why": "Why", "sample": "Failing sample",
+           "taxonomy": "In the taxonomy", "engine_only": "Only in mbo-xbrl", "assertions": "assertion(s)"},
+}
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def rule_text(rule: Rule, lang: str, detailed: bool) -> str:
+    """A rule as people read it: what it says (filled in from its failing sample, else with … for the
+    values), how to fix it, and (`detailed`) why, its sample and whether it travels with the taxonomy."""
+    w = WORDS[lang]
+    lines = [f"{rule.code} {rule.name} — {w[rule.severity.value]}, {w[rule.layer.value]}"]
+    shown = example(rule.code)
+    if shown and shown.findings:
+        first = shown.findings[0]
+        lines += [f"    {w['example']}: {rule.message(first, lang)}", f"    {w['fix']}: {rule.fix(first, lang)}"]
+    else:
+        lines += [f"    {w['message']}: {PLACEHOLDER.sub('…', rule.message_nl if lang == 'nl' else rule.message_en)}",
+                  f"    {w['fix']}: {PLACEHOLDER.sub('…', rule.fix_nl if lang == 'nl' else rule.fix_en)}"]
+    if not detailed:
+        return "\n".join(lines)
+    if lang == "en":  # the rationale is written in English only
+        lines.append(f"    {w['why']}: " + " ".join(rule.rationale.split()))
+    if shown:
+        command = " ".join(["mbo-xbrl check", *check_options(shown.options), f"samples/invalid/{shown.file}"])
+        lines.append(f"    {w['sample']}: {command}")
+    why = engine_only(rule)
+    if why is None:
+        lines.append(f"    {w['taxonomy']}: {w['assertions']} {', '.join(taxonomy_assertions()[rule.code])}")
+    else:
+        lines.append(f"    {w['engine_only']}: {why[0] if lang == 'nl' else why[1]}")
+    return "\n".join(lines)

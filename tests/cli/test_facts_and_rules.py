@@ -81,3 +81,27 @@ def test_facts_of_an_empty_file_says_it_is_empty(tmp_path) -> None:
     empty.write_bytes(b"")
     result = CliRunner().invoke(cli, ["facts", str(empty)])
     assert result.exit_code == 1 and "the file is empty" in result.stderr
+
+
+def test_rules_text_reads_as_language_with_a_real_example_and_no_placeholders() -> None:
+    import re
+
+    from mbo_xbrl.rules.examples import example
+    from mbo_xbrl.rules.registry import all_rules
+
+    placeholder = re.compile(r"\{[a-z_]+\}")  # a pattern's {name}; a Clark name in a real message is not one
+    for lang, words in (("nl", ("fout", "waarschuwing", "Bijvoorbeeld", "Oplossing")),
+                        ("en", ("error", "warning", "For example", "Fix"))):
+        text = CliRunner().invoke(cli, ["rules", "--lang", lang]).stdout
+        assert not placeholder.search(text), placeholder.search(text)
+        assert all(word in text for word in words)
+        for rule in all_rules():
+            assert f"{rule.code} {rule.name}" in text
+    dutch = CliRunner().invoke(cli, ["rules", "MBO-B005"]).stdout
+    shown = example("MBO-B005")
+    args = shown.findings[0].args
+    assert f"Bijvoorbeeld: mbo-i:BudgetAmount in {args['year']} is negatief: {args['amount_text']}." in dutch
+    assert "semantic" not in dutch and "error" not in dutch
+    assert f"mbo-xbrl check samples/invalid/{shown.file}" in dutch and "MBO-B005-amounts" in dutch
+    size = CliRunner().invoke(cli, ["rules", "MBO-S006", "--lang", "en"]).stdout
+    assert "mbo-xbrl check --max-size" in size and "Only in mbo-xbrl:" in size and "Why:" in size

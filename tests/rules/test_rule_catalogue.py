@@ -1,6 +1,6 @@
 """Every rule: declared completely, with a failing sample that gives exactly the expected findings.
 
-Expected findings live in tests/rules/expected/<code>.json; after a deliberate change, rewrite
+Expected findings live in mbo_xbrl/rules/examples/<code>.json (also the rules' examples); after a deliberate change, rewrite
 them with `UPDATE_EXPECTED=1 bash scripts/test.sh tests/rules` and review the diff.
 """
 
@@ -19,11 +19,12 @@ from mbo_xbrl.limits import Limits
 from mbo_xbrl.prefill import PrefillRegister
 from mbo_xbrl.report.model import Report, Severity
 from mbo_xbrl.sandbox import Sandbox, report_from
+from mbo_xbrl.rules.examples import EXAMPLES
 from mbo_xbrl.rules.registry import all_rules, get
 from mbo_xbrl.synthetic.invalid import FAILING, failing_files
 from tests.conftest import ROOT, VALID_SAMPLES
 
-EXPECTED = Path(__file__).parent / "expected"
+EXPECTED = EXAMPLES  # the expected findings are the rules' examples (mbo-xbrl rules CODE)
 SAMPLES = ROOT / "samples"
 BY_CODE = {s.code: s for s in FAILING}
 
