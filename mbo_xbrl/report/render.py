@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from mbo_xbrl.catalogue import load_catalogue
@@ -14,11 +15,16 @@ TEXT = {
     "nl": {"valid": "GOEDGEKEURD", "invalid": "AFGEKEURD", "errors": ("fout", "fouten"),
            "warnings": ("waarschuwing", "waarschuwingen"), "infos": ("melding", "meldingen"), "general": "Algemeen", "fix": "Oplossing", "objective": "Doelstelling",
            "could_not_check": "Niet volledig gecontroleerd", "line": "regel", "institution": "instelling",
-           "year": "verslagjaar", "files": ("bestand", "bestanden"), "accepted": "goedgekeurd", "rejected": "afgekeurd"},
+           "year": "verslagjaar", "files": ("bestand", "bestanden"), "accepted": "goedgekeurd", "rejected": "afgekeurd",
+           "severity": {"error": "FOUT", "warning": "WAARSCHUWING", "info": "MELDING"},
+           "by_rule": "Per regel", "by_objective": "Per onderdeel", "details": "Alle bevindingen",
+           "first_fix": "bijvoorbeeld"},
     "en": {"valid": "ACCEPTED", "invalid": "REJECTED", "errors": ("error", "errors"),
            "warnings": ("warning", "warnings"), "infos": ("note", "notes"), "general": "General", "fix": "Fix", "objective": "Objective",
            "could_not_check": "Not fully checked", "line": "line", "institution": "institution",
-           "year": "reporting year", "files": ("file", "files"), "accepted": "accepted", "rejected": "rejected"},
+           "year": "reporting year", "files": ("file", "files"), "accepted": "accepted", "rejected": "rejected",
+           "severity": {"error": "ERROR", "warning": "WARNING", "info": "NOTE"},
+           "by_rule": "By rule", "by_objective": "By part", "details": "All findings", "first_fix": "for example"},
 }
 
 
@@ -79,6 +85,30 @@ def findings_by_objective(findings: list[Finding], lang: str) -> list[tuple[str,
     return out
 
 
+SUMMARY_FROM = 4  # findings: from this many on, a report leads with a summary per rule and per part
+
+
+@dataclass(frozen=True)
+class RuleSummary:
+    code: str
+    name: str
+    severity: Severity
+    count: int
+    fix: str  # the fix of its first finding, filled in
+
+
+def rule_summaries(findings: list[Finding], lang: str) -> list[RuleSummary]:
+    """One line per rule: errors first, then the most frequent; the fix of its first finding."""
+    first: dict[str, Finding] = {}
+    counts: Counter[str] = Counter()
+    for finding in findings:
+        first.setdefault(finding.code, finding)
+        counts[finding.code] += 1
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    out = [RuleSummary(code, get(code).name, f.severity, counts[code], get(code).fix(f, lang)) for code, f in first.items()]
+    return sorted(out, key=lambda r: (order[r.severity], -r.count, r.code))
+
+
 def report_text(report: Report, lang: str) -> str:
     """A verdict line with counts, then findings grouped by objective, each with where and how to fix."""
     t = TEXT[lang]
@@ -90,17 +120,31 @@ def report_text(report: Report, lang: str) -> str:
              f"{_count(report.count(Severity.WARNING), t['warnings'])}, {_count(report.count(Severity.INFO), t['infos'])}"]
     for problem in report.problems:
         lines.append(f"  {t['could_not_check']}: {problem.message(lang)}")
-    for title, findings in findings_by_objective(report.findings, lang):
+    groups = findings_by_objective(report.findings, lang)
+    summarised = len(report.findings) >= SUMMARY_FROM
+    if summarised:
+        lines.append(f"  {t['by_rule']}:")
+        for r in rule_summaries(report.findings, lang):
+            lines.append(f"    {r.count:>4}× {t['severity'][r.severity.value]} {r.code} {r.name} — {t['fix']} "
+                         f"({t['first_fix']}): {r.fix}")
+        lines.append(f"  {t['by_objective']}:")
+        lines += [f"    {len(fs):>4}  {title}" for title, fs in groups]
+        lines.append(f"  {t['details']}:")
+    for title, findings in groups:
         lines.append(f"  {title}")
+        shown_fix: dict[str, str] = {}
         for finding in findings:
             rule = get(finding.code)
             where = [x for x in (finding.indicator, finding.measure, finding.concept,
                                  finding.context and f"context {finding.context}",
                                  finding.line and f"{t['line']} {finding.line}") if x]
-            lines.append(f"    {finding.severity.value.upper()} {finding.code} {rule.message(finding, lang)}")
+            lines.append(f"    {t['severity'][finding.severity.value]} {finding.code} {rule.message(finding, lang)}")
             if where:
                 lines.append(f"      @ {', '.join(str(w) for w in where)}")
-            lines.append(f"      {t['fix']}: {rule.fix(finding, lang)}")
+            fix = rule.fix(finding, lang)
+            if shown_fix.get(finding.code) != fix:  # the same fix once per part, not under every finding
+                lines.append(f"      {t['fix']}: {fix}")
+                shown_fix[finding.code] = fix
     return "\n".join(lines)
 
 

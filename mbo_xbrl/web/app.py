@@ -31,7 +31,8 @@ from flask import Flask, Request, Response, abort, g, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 from mbo_xbrl.report.model import Report
-from mbo_xbrl.report.render import finding_dict, findings_by_objective, report_dict, reports_json
+from mbo_xbrl.report.render import (SUMMARY_FROM, finding_dict, findings_by_objective, report_dict, reports_json,
+                                     rule_summaries)
 from mbo_xbrl.rules.structure.s006_file_too_large import DEFAULT_MAX_BYTES
 from mbo_xbrl.web.labels import WEB
 from mbo_xbrl.web.pool import Busy, CheckPool
@@ -143,7 +144,9 @@ def create_app(pool: CheckPool, *, store_url: str | None = None, token: str | No
     def check_page() -> str:
         data, name = upload()
         report = run_check(data, name)
-        views = {lang: {"t": WEB[lang], "groups": _grouped(report, lang), "data": report_dict(report, lang)}
+        summarised = len(report.findings) >= SUMMARY_FROM  # then a summary per rule first, the parts folded
+        views = {lang: {"t": WEB[lang], "groups": _grouped(report, lang), "data": report_dict(report, lang),
+                        "summary": rule_summaries(report.findings, lang) if summarised else []}
                  for lang in WEB}
         downloads = {lang: "data:application/json;base64," + base64.b64encode(
             reports_json([report], lang).encode("utf-8")).decode("ascii") for lang in WEB}

@@ -16,6 +16,8 @@ WEB: dict[str, dict[str, str]] = {
         "institution": "instelling", "year": "verslagjaar", "file": "bestand",
         "where": "Waar", "fix": "Oplossing", "line": "regel",
         "no_findings": "Geen bevindingen.", "download": "Rapport downloaden (JSON)", "again": "Nog een bestand controleren",
+        "by_rule": "Per regel", "count": "aantal", "rule": "regel", "first_fix": "Oplossing (bijvoorbeeld)",
+        "details_hint": "Open een onderdeel voor zijn bevindingen.",
         "print_hint": "Afdrukken of bewaren als PDF: via Afdrukken in uw browser (Ctrl+P); de pagina is daarop "
                       "ingericht.",
         "not_checked": "Niet volledig gecontroleerd",
@@ -45,6 +47,8 @@ WEB: dict[str, dict[str, str]] = {
         "institution": "institution", "year": "reporting year", "file": "file",
         "where": "Where", "fix": "Fix", "line": "line",
         "no_findings": "No findings.", "download": "Download the report (JSON)", "again": "Check another file",
+        "by_rule": "By rule", "count": "count", "rule": "rule", "first_fix": "Fix (for example)",
+        "details_hint": "Open a part for its findings.",
         "print_hint": "To print or keep as PDF: use Print in your browser (Ctrl+P); the page is laid out for it.",
         "not_checked": "Not fully checked",
         "no_file": "Choose a file first.",

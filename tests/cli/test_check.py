@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from mbo_xbrl.cli import cli
-from tests.conftest import VALID_SAMPLES, break_sample
+from tests.conftest import ROOT, VALID_SAMPLES, break_sample
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +101,22 @@ def test_ingest_names_each_skipped_file_and_each_rejected_file_with_its_first_er
     again = run("ingest", "--quiet", "--store", store, str(VALID_SAMPLES[0]))
     skipped = [line for line in again.stdout.splitlines() if line.strip().startswith("skipped")]
     assert skipped == [f"  skipped  {VALID_SAMPLES[0]} - already in the store (the same bytes, by SHA-256)"]
+
+
+def test_a_long_text_report_leads_with_a_summary_per_rule_and_per_part(tmp_path: Path) -> None:
+    import re
+
+    out = tmp_path / "prefilled"
+    assert run("prefill", "--values", str(ROOT / "samples" / "prefill-register.csv"), "--out", str(out)).exit_code == 0
+    filing = sorted(out.glob("*.xbrl"))[0]
+    text = run("check", "--quiet", str(filing)).stdout
+    report = json.loads(run("check", "--quiet", "--format", "json", str(filing)).stdout)["reports"][0]
+    lines = text.splitlines()
+    by_rule = lines[lines.index("  Per regel:") + 1:lines.index("  Per onderdeel:")]
+    counted = {m[3]: int(m[1]) for m in (re.match(r"\s+(\d+)× (FOUT|WAARSCHUWING|MELDING) (MBO-\w+) ", line)
+                                         for line in by_rule)}
+    assert counted == {code: sum(f["code"] == code for f in report["findings"]) for code in counted}
+    assert sum(counted.values()) == len(report["findings"]) >= 100
+    parts = lines[lines.index("  Per onderdeel:") + 1:lines.index("  Alle bevindingen:")]
+    assert sum(int(line.split()[0]) for line in parts) == len(report["findings"])
+    assert "ERROR" not in text and "FOUT MBO-B001" in text

@@ -104,3 +104,30 @@ def test_the_result_prints_as_the_result_alone(page, server: Server) -> None:
         page.emulate_media(media="screen")
     assert pdf.startswith(b"%PDF-") and pdf.count(b"/Type /Page") >= 1
     (ARTIFACTS / "web-failing-print.pdf").write_bytes(pdf)
+
+
+def test_a_long_result_leads_with_a_summary_per_rule_and_folds_the_parts(page, server: Server, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from mbo_xbrl.cli import cli
+
+    out = tmp_path / "prefilled"
+    assert CliRunner().invoke(cli, ["prefill", "--values", str(ROOT / "samples" / "prefill-register.csv"),
+                                    "--out", str(out)]).exit_code == 0
+    upload(page, server, sorted(out.glob("*.xbrl"))[0])  # pre-filled only: about 190 findings
+    dutch = page.locator("section.lang-nl")
+    rows = dutch.locator("table.summary tbody tr")
+    assert rows.count() >= 5
+    for n in range(rows.count()):
+        code = rows.nth(n).get_attribute("data-code")
+        count = int(rows.nth(n).locator("td").first.inner_text())
+        assert count == dutch.locator(f".finding[data-code='{code}']").count(), code  # the summary counts them all
+    parts = dutch.locator("details.part")
+    assert parts.count() >= 2
+    first_finding = parts.first.locator(".finding").first
+    assert not first_finding.is_visible()  # folded
+    page.screenshot(path=str(ARTIFACTS / "web-long-result.png"), full_page=True)
+    parts.first.locator("summary").click()
+    assert first_finding.is_visible()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 27_000, height
