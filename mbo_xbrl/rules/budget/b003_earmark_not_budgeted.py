@@ -26,7 +26,9 @@ def earmark_not_budgeted(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Earmarked funds (career guidance, careers of staff, practorates) must be spent on their objective.
 
     Seed 002: part of the quality funds is earmarked; OCW pre-fills the earmarked amount per
-    objective and year, and the objective's budget may not be lower.
+    objective and year, and the objective's budget may not be lower. Only a budget that is there is
+    compared: a missing one is its own root cause (MBO-B001; for an objective declared out of scope,
+    its mandatory measures: MBO-M001), not a second finding of "0 budgeted".
     """
     totals = objective_totals(filing)
     findings = []
@@ -34,11 +36,13 @@ def earmark_not_budgeted(filing: Filing, ctx: RuleContext) -> list[Finding]:
         if earmark.number is None or not earmark.objective or earmark.whole_year is None:
             continue
         budget = totals.get((earmark.whole_year, earmark.objective))
-        budgeted = budget.number if budget is not None else 0
+        if budget is None:
+            continue
+        budgeted = budget.number
         if budgeted < earmark.number:
             findings.append(earmark_not_budgeted.finding(
                 year=earmark.whole_year, budget=number_text(budgeted), earmark=number_text(earmark.number),
                 budget_text=money(budgeted), earmark_text=money(earmark.number),
                 **objective_args(ctx.catalogue, earmark.objective),
-                **(budget.where if budget is not None else earmark.where)))
+                **budget.where))
     return findings

@@ -422,8 +422,9 @@ def _budget_does_not_add_up(cat: Catalogue, x: _XPath) -> list[Assertion]:
 def _earmark_not_budgeted(cat: Catalogue, x: _XPath) -> list[Assertion]:
     code = "MBO-B003"
     earmark = FactVariable("earmark", (names.EARMARKED_AMOUNT,), sequence=False, fallback=None)
+    # no fallback: without a budget for the objective and year there is no evaluation (MBO-B001 says it is missing)
     budget = FactVariable("budget", (names.BUDGET_AMOUNT,), dimensions={names.MEASURE_AXIS: None}, sequence=False,
-                          fallback="0")  # no budget for the objective and year: 0, below any earmark
+                          fallback=None)
     objective = _local(x, "$earmark", names.OBJECTIVE_AXIS)
     return [Assertion(f"{code}-earmarks", code, "$budget ge $earmark", [earmark, budget],
                       message_nl=f"De begroting voor {{{objective}}} is {{$budget}}, lager dan het geoormerkte bedrag "
