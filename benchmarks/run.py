@@ -28,6 +28,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "samples" / "valid").glob("*.xbrl"))
 PACKAGE = ROOT / "taxonomy" / "mbo-vgr-2024.zip"
+
+
+def plain_arelle(path: Path, formula: str = "none", log: Path | None = None) -> list[str]:
+    """Plain Arelle validating `path` with only our package, offline. `formula`: "none" leaves the taxonomy's
+    formula linkbase out (XBRL validation only: what `check` does beside the engine's own rules), "run" runs
+    its assertions after validation; `log` writes Arelle's log (with its timings) to a file."""
+    return [sys.executable, "-m", "arelle.CntlrCmdLine", "--packages", str(PACKAGE), "--validate",
+            "--formula", formula, "--internetConnectivity", "offline",
+            *(["--logFile", str(log)] if log else []), "--file", str(path)]
 # A child's peak memory: run the command under a small Python wrapper that reports its children's
 # largest resident set (the largest single process: the main one or a worker), in KiB.
 PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True); "
@@ -133,8 +142,6 @@ def main() -> None:
     mbo = [python, "-c", "from mbo_xbrl.cli import main; main()"]
     # plain Arelle validates without the taxonomy's formulas here (what `check` does beside the engine's own
     # rules); with them it costs more (the last table)
-    arelle = [python, "-m", "arelle.CntlrCmdLine", "--packages", str(PACKAGE), "--validate", "--formula", "none",
-              "--internetConnectivity", "offline", "--file"]
     memory: list[float] = []
 
     files = _files(work)
@@ -153,7 +160,7 @@ def main() -> None:
     for label, path, facts in files:
         repeat = args.repeat if facts < 10_000 else 1
         at_limit = facts >= SIZE_LIMIT_FACTS
-        plain, plain_mb = run(arelle + [str(path)], env) if at_limit else median_run(arelle + [str(path)], repeat, env)
+        plain, plain_mb = run(plain_arelle(path), env) if at_limit else median_run(plain_arelle(path), repeat, env)
         fast, fast_mb = median_run(mbo + ["check", "--quiet", str(path)], repeat, env)
         memory.append(fast_mb)
         fast_ratios.append(fast / plain)
@@ -298,8 +305,6 @@ def hostile(work: Path, env: dict[str, str], mbo: list[str]) -> tuple[list[str],
     flood, heavy = work / "attribute-flood.xbrl", work / "many-contexts.xbrl"
     flood.write_text(attribute_flood(text, 80_000), "utf-8")
     heavy.write_text(many_contexts(text, 40_000), "utf-8")
-    arelle = [sys.executable, "-m", "arelle.CntlrCmdLine", "--packages", str(PACKAGE), "--validate",
-              "--formula", "none", "--internetConnectivity", "offline", "--file"]
     full = dict(env, MBO_XBRL_FULL_ARELLE="1")
     cases = [  # (what, file, options, environment, the finding and kind that must stop it, limit: seconds / MB)
         ("80,000 attributes on the root", flood, [], env, ("MBO-S008", "attributes"), ("s", 1.0)),
@@ -315,7 +320,7 @@ def hostile(work: Path, env: dict[str, str], mbo: list[str]) -> tuple[list[str],
             "|---|---|---|---|---|---|"]
     held = True
     for what, path, options, case_env, (code, kind), (unit, limit) in cases:
-        plain, plain_mb = run(arelle + [str(path)], env)
+        plain, plain_mb = run(plain_arelle(path), env)
         ours, ours_mb = run(mbo + ["check", "--quiet", *options, str(path)], case_env)
         stopped = (code, kind) in _findings(mbo, options, path, case_env)
         within = stopped and (ours <= limit if unit == "s" else ours_mb <= limit)
@@ -343,8 +348,6 @@ def formulas_cost(work: Path, env: dict[str, str], repeat: int, files: list[tupl
     large.write_bytes(large_filing(10 * largest))
     cases = [(p.name, p, repeat) for p in SAMPLES] + [(p.name, p, 1) for p in failing] + [
         (f"{10 * largest:,} facts (ten times the largest sample)", large, 1)]
-    arelle = [sys.executable, "-m", "arelle.CntlrCmdLine", "--packages", str(PACKAGE), "--validate",
-              "--internetConnectivity", "offline", "--logFile", "{log}", "--file"]
     rows = ["", "## The rules in the taxonomy: what they cost plain Arelle", "",
             "Plain Arelle with only the taxonomy package, as OCW, DUO or a vendor runs it (docs/taxonomy.md): "
             "`--formula none` leaves the formula linkbase out, `--formula run` runs its assertions after "
@@ -356,18 +359,17 @@ def formulas_cost(work: Path, env: dict[str, str], repeat: int, files: list[tupl
             "| file | without: s | with: s | added | Arelle's validation: s | formulas: s | formulas ÷ validation | "
             "assertions unsatisfied |", "|---|---|---|---|---|---|---|---|"]
     added, phase = [], []
+    log = work / "formula-run.log"
     for label, path, times in cases:
-        log = work / "formula-run.log"
-        without = statistics.median(run([a.replace("{log}", str(work / "plain.log")) for a in arelle]
-                                        + [str(path), "--formula", "none"], env)[0] for _ in range(times))
-        withs = []
+        without = statistics.median(run(plain_arelle(path), env)[0] for _ in range(times))
+        withs, validations, evaluations = [], [], []
         for _ in range(times):
             log.unlink(missing_ok=True)
-            withs.append(run([a.replace("{log}", str(log)) for a in arelle] + [str(path), "--formula", "run"], env)[0])
-        with_ = statistics.median(withs)
-        text = log.read_text("utf-8", errors="replace")
-        validated = float(re.findall(r"validated in ([\d.]+) secs", text)[-1])
-        formulas = float(re.findall(r"formula validation and execution in ([\d.]+) secs", text)[-1])
+            withs.append(run(plain_arelle(path, "run", log), env)[0])
+            text = log.read_text("utf-8", errors="replace")
+            validations.append(float(re.search(r"validated in ([\d.]+) secs", text).group(1)))
+            evaluations.append(float(re.search(r"formula validation and execution in ([\d.]+) secs", text).group(1)))
+        with_, validated, formulas = (statistics.median(x) for x in (withs, validations, evaluations))
         codes = sorted(set(re.findall(r"\[message:(MBO-[A-Z]\d{3})-", text)))
         added.append((with_ - without) / without)
         phase.append(formulas / validated)
