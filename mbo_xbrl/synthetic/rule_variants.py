@@ -16,7 +16,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from mbo_xbrl.catalogue import Catalogue, load_catalogue
-from mbo_xbrl.filing.model import AlternativeSource, BudgetLine, FilingContent
+from mbo_xbrl.filing.model import AlternativeSource, BudgetLine, Earmark, FilingContent
 from mbo_xbrl.filing.writer import write_instance
 from mbo_xbrl.synthetic.samples import delta, veen
 
@@ -74,12 +74,19 @@ def _drop_objective_budget(c: FilingContent, cat: Catalogue, rng: random.Random)
     return f"no budget for {line.objective} in {line.year}"
 
 
-def _earmark_over_budget(c: FilingContent, cat: Catalogue, rng: random.Random) -> str | None:
+def _earmark_and_its_budget(c: FilingContent, rng: random.Random) -> tuple[Earmark, BudgetLine] | None:
+    """An earmark, chosen at random, and its objective's budget of the same year (None when it has none)."""
     earmark = _pick(rng, c.earmarks)
     total = earmark and next((b for b in c.budgets if b.year == earmark.year and b.objective == earmark.objective
                               and not b.measure), None)
-    if total is None:
+    return (earmark, total) if total is not None else None
+
+
+def _earmark_over_budget(c: FilingContent, cat: Catalogue, rng: random.Random) -> str | None:
+    chosen = _earmark_and_its_budget(c, rng)
+    if chosen is None:
         return None
+    earmark, total = chosen
     earmark.amount = total.amount + rng.choice([1, 1000, 250_000])
     return f"earmark of {earmark.objective} in {earmark.year} over its budget"
 
@@ -188,11 +195,10 @@ def _exact_bounds(c: FilingContent, cat: Catalogue, rng: random.Random) -> str |
 
 
 def _earmark_equals_budget(c: FilingContent, cat: Catalogue, rng: random.Random) -> str | None:
-    earmark = _pick(rng, c.earmarks)
-    total = earmark and next((b for b in c.budgets if b.year == earmark.year and b.objective == earmark.objective
-                              and not b.measure), None)
-    if total is None:
+    chosen = _earmark_and_its_budget(c, rng)
+    if chosen is None:
         return None
+    earmark, total = chosen
     earmark.amount = total.amount
     return f"earmark of {earmark.objective} in {earmark.year} equal to its budget"
 

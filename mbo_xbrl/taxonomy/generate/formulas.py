@@ -170,6 +170,15 @@ def _whole_year(fact: str) -> str:
             f"and {end} eq {start} + xs:yearMonthDuration('P1Y')) then year-from-dateTime({start}) else ())")
 
 
+def _false(fact: str) -> str:
+    """XPath: a boolean fact says false (its lexical forms, whitespace collapsed, as the engine reads it)."""
+    return f"normalize-space({fact}) = ('false', '0')"
+
+
+def _true(fact: str) -> str:
+    return f"normalize-space({fact}) = ('true', '1')"
+
+
 def _local(x: _XPath, fact: str, axis: str) -> str:
     """XPath: the local name of `fact`'s member on an explicit axis (its default when it has none)."""
     return f"local-name-from-QName({x.dim(fact, axis)})"
@@ -207,7 +216,7 @@ TRIGGER = Group((names.INSTITUTION_NAME,))
 
 # Objectives the institution declares it does not work on (their members' local names): everything of
 # any other objective is in scope (the engine's `objective_in_scope`).
-DECLINED = ("for $w in $works return if (normalize-space($w) = ('false', '0')) then (for $o in $objectiveCodes return "
+DECLINED = (f"for $w in $works return if ({_false('$w')}) then (for $o in $objectiveCodes return "
             "if (substring-before($o, '|') eq {member}) then substring-after($o, '|') else ()) else ()")
 
 
@@ -300,7 +309,7 @@ def _undescribed_source(cat: Catalogue, x: _XPath) -> list[Assertion]:
     general = {
         "withDescription": (f"for $d in $described return if (normalize-space($d) ne '') then "
                             f"{_local(x, '$d', axis)} else ()"),
-        "missing": (f"for $u in $used return if (normalize-space($u) = ('true', '1') and not({_local(x, '$u', axis)} = "
+        "missing": (f"for $u in $used return if ({_true('$u')} and not({_local(x, '$u', axis)} = "
                     f"$withDescription)) then {_local(x, '$u', axis)} else ()"),
     }
     return [Assertion(f"{code}-descriptions", code, "empty($missing)", general=general,
@@ -439,7 +448,7 @@ def _budget_on_unapplied_measure(cat: Catalogue, x: _XPath) -> list[Assertion]:
     code = "MBO-B004"
     axis = names.MEASURE_AXIS
     general = {
-        "notApplied": f"for $a in $applied return if (normalize-space($a) = ('false', '0')) then {_local(x, '$a', axis)} else ()",
+        "notApplied": _not_applied(x),
         "wrong": (f"for $b in $budgets return if (xs:decimal(normalize-space($b)) gt 0 and {_local(x, '$b', axis)} = $notApplied) then "
                   f"{_local(x, '$b', axis)} else ()"),
     }
@@ -460,6 +469,11 @@ def _negative_amount(cat: Catalogue, x: _XPath) -> list[Assertion]:
                       message_en="Negative amount {$amount} for {node-name($amount)}.")]
 
 
+def _not_applied(x: _XPath) -> str:
+    """XPath: the measures (members' local names) the institution declares it does not apply."""
+    return f"for $a in $applied return if ({_false('$a')}) then {_local(x, '$a', names.MEASURE_AXIS)} else ()"
+
+
 def _measure_entries(cat: Catalogue, measures) -> str:
     return _entries([(names.measure_member(m), m.objective, m.code)
                      for m in measures])
@@ -472,7 +486,7 @@ def _mandatory_not_applied(cat: Catalogue, x: _XPath) -> list[Assertion]:
         "mandatory": _measure_entries(cat, [m for m in cat.measures if m.mandatory]),  # member|objective#code
         **_declined(x, cat),
         "chosen": f"for $a in $applied return {_local(x, '$a', axis)}",
-        "notApplied": f"for $a in $applied return if (normalize-space($a) = ('false', '0')) then {_local(x, '$a', axis)} else ()",
+        "notApplied": _not_applied(x),
         "refused": (f"for $e in $mandatory return if ({_field('$e', 1, 3)} = $notApplied or (not({_field('$e', 1, 3)} = "
                     f"$chosen) and {_field('$e', 2, 3)} = $declined)) then {_field('$e', 3, 3)} else ()"),
     }
@@ -489,7 +503,7 @@ def _missing_explanation(cat: Catalogue, x: _XPath) -> list[Assertion]:
     general = {
         "withExplanation": (f"for $e in $explained return if (normalize-space($e) ne '') then "
                             f"{_local(x, '$e', axis)} else ()"),
-        "missing": (f"for $a in $applied return if (normalize-space($a) = ('false', '0') and not({_local(x, '$a', axis)} = "
+        "missing": (f"for $a in $applied return if ({_false('$a')} and not({_local(x, '$a', axis)} = "
                     f"$withExplanation)) then {_local(x, '$a', axis)} else ()"),
     }
     return [Assertion(f"{code}-explanations", code, "empty($missing)", general=general,
@@ -518,7 +532,7 @@ def _applied_without_budget(cat: Catalogue, x: _XPath) -> list[Assertion]:
     axis = names.MEASURE_AXIS
     general = {
         "funded": f"for $b in $budgets return if (xs:decimal(normalize-space($b)) gt 0) then {_local(x, '$b', axis)} else ()",
-        "unfunded": (f"for $a in $applied return if (normalize-space($a) = ('true', '1') and not({_local(x, '$a', axis)} = $funded)) "
+        "unfunded": (f"for $a in $applied return if ({_true('$a')} and not({_local(x, '$a', axis)} = $funded)) "
                      f"then {_local(x, '$a', axis)} else ()"),
     }
     return [Assertion(f"{code}-budgets", code, "empty($unfunded)", general=general,
