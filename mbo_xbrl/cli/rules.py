@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from mbo_xbrl.cli.options import format_option, lang_option
+from mbo_xbrl.report.render import TEXT, severity_word
 from mbo_xbrl.rules.base import Rule
 from mbo_xbrl.rules.examples import check_options, example
 from mbo_xbrl.rules.registry import all_rules
@@ -46,14 +47,13 @@ def rules(codes: tuple[str, ...], fmt: str, lang: str) -> None:
         click.echo(("\n" if n else "") + rule_text(r, lang, detailed=bool(codes)))
 
 
+# the words of the rule catalogue's text; severities and "fix" are the reports' (mbo_xbrl.report.render)
 WORDS = {
-    "nl": {"error": "fout", "warning": "waarschuwing", "info": "melding", "file": "bestand", "form": "vorm",
-           "filing-rules": "filingregels", "xbrl": "XBRL", "semantic": "inhoud", "message": "Melding",
-           "example": "Bijvoorbeeld", "fix": "Oplossing", "why": "Waarom", "sample": "Voorbeeldbestand",
+    "nl": {"file": "bestand", "form": "vorm", "filing-rules": "filingregels", "xbrl": "XBRL", "semantic": "inhoud",
+           "message": "Melding", "example": "Bijvoorbeeld", "why": "Waarom", "sample": "Voorbeeldbestand",
            "taxonomy": "In de taxonomie", "engine_only": "Alleen in mbo-xbrl", "assertions": "assertion(s)"},
-    "en": {"error": "error", "warning": "warning", "info": "note", "file": "file", "form": "form",
-           "filing-rules": "filing rules", "xbrl": "XBRL", "semantic": "content", "message": "Message",
-           "example": "For example", "fix": "Fix", "why": "Why", "sample": "Failing sample",
+    "en": {"file": "file", "form": "form", "filing-rules": "filing rules", "xbrl": "XBRL", "semantic": "content",
+           "message": "Message", "example": "For example", "why": "Why", "sample": "Failing sample",
            "taxonomy": "In the taxonomy", "engine_only": "Only in mbo-xbrl", "assertions": "assertion(s)"},
 }
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -62,8 +62,8 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 def rule_text(rule: Rule, lang: str, detailed: bool) -> str:
     """A rule as people read it: what it says (filled in from its failing sample, else with … for the
     values), how to fix it, and (`detailed`) why, its sample and whether it travels with the taxonomy."""
-    w = WORDS[lang]
-    lines = [f"{rule.code} {rule.name} — {w[rule.severity.value]}, {w[rule.layer.value]}"]
+    w = WORDS[lang] | {"fix": TEXT[lang]["fix"]}
+    lines = [f"{rule.code} {rule.name} — {severity_word(rule.severity, lang)}, {w[rule.layer.value]}"]
     shown = example(rule.code)
     if shown and shown.findings:
         first = shown.findings[0]

@@ -16,16 +16,19 @@ TEXT = {
            "warnings": ("waarschuwing", "waarschuwingen"), "infos": ("melding", "meldingen"), "general": "Algemeen", "fix": "Oplossing", "objective": "Doelstelling",
            "could_not_check": "Niet volledig gecontroleerd", "line": "regel", "institution": "instelling",
            "year": "verslagjaar", "files": ("bestand", "bestanden"), "accepted": "goedgekeurd", "rejected": "afgekeurd",
-           "severity": {"error": "FOUT", "warning": "WAARSCHUWING", "info": "MELDING"},
            "by_rule": "Per regel", "by_objective": "Per onderdeel", "details": "Alle bevindingen",
            "first_fix": "bijvoorbeeld"},
     "en": {"valid": "ACCEPTED", "invalid": "REJECTED", "errors": ("error", "errors"),
            "warnings": ("warning", "warnings"), "infos": ("note", "notes"), "general": "General", "fix": "Fix", "objective": "Objective",
            "could_not_check": "Not fully checked", "line": "line", "institution": "institution",
            "year": "reporting year", "files": ("file", "files"), "accepted": "accepted", "rejected": "rejected",
-           "severity": {"error": "ERROR", "warning": "WARNING", "info": "NOTE"},
            "by_rule": "By rule", "by_objective": "By part", "details": "All findings", "first_fix": "for example"},
 }
+
+
+def severity_word(severity: Severity, lang: str) -> str:
+    """"fout", "waarschuwing", "melding" (or English): the singular of the counts' words."""
+    return TEXT[lang][f"{severity.value}s"][0]
 
 
 def _count(n: int, forms: tuple[str, str]) -> str:
@@ -125,7 +128,7 @@ def report_text(report: Report, lang: str) -> str:
     if summarised:
         lines.append(f"  {t['by_rule']}:")
         for r in rule_summaries(report.findings, lang):
-            lines.append(f"    {r.count:>4}× {t['severity'][r.severity.value]} {r.code} {r.name} — {t['fix']} "
+            lines.append(f"    {r.count:>4}× {severity_word(r.severity, lang).upper()} {r.code} {r.name} — {t['fix']} "
                          f"({t['first_fix']}): {r.fix}")
         lines.append(f"  {t['by_objective']}:")
         lines += [f"    {len(fs):>4}  {title}" for title, fs in groups]
@@ -138,7 +141,7 @@ def report_text(report: Report, lang: str) -> str:
             where = [x for x in (finding.indicator, finding.measure, finding.concept,
                                  finding.context and f"context {finding.context}",
                                  finding.line and f"{t['line']} {finding.line}") if x]
-            lines.append(f"    {t['severity'][finding.severity.value]} {finding.code} {rule.message(finding, lang)}")
+            lines.append(f"    {severity_word(finding.severity, lang).upper()} {finding.code} {rule.message(finding, lang)}")
             if where:
                 lines.append(f"      @ {', '.join(str(w) for w in where)}")
             fix = rule.fix(finding, lang)

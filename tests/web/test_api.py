@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from mbo_xbrl.cli import cli
 from tests.conftest import ROOT
 from tests.test_unattended import assert_all_gone, descendants
-from tests.web.conftest import TOKEN, Server, _arelle_server
+from tests.web.conftest import TOKEN, Server, _arelle_server, free_port
 
 VALID = ROOT / "samples" / "valid" / "99XB-2024.xbrl"
 INVALID = ROOT / "samples" / "invalid"
@@ -281,7 +281,7 @@ def test_each_request_is_logged_in_one_line_without_its_query_or_a_token(server:
 def test_a_fault_of_ours_is_a_plain_500_page_and_its_traceback_goes_to_the_log(tmp_path: Path) -> None:
     from mbo_xbrl.web.labels import WEB
 
-    broken_store = f"postgresql://nobody@127.0.0.1:{_closed_port()}/none"
+    broken_store = f"postgresql://nobody@127.0.0.1:{free_port()}/none"  # nothing listens there
     running = Server(["--store", broken_store], dict(os.environ, MBO_XBRL_WEB_TOKEN=TOKEN,
                                                      XDG_CONFIG_HOME=str(tmp_path / "home")))
     try:
@@ -295,9 +295,3 @@ def test_a_fault_of_ours_is_a_plain_500_page_and_its_traceback_goes_to_the_log(t
         assert TOKEN not in log
     finally:
         running.stop()
-
-
-def _closed_port() -> int:
-    from tests.web.conftest import free_port
-
-    return free_port()  # nothing listens on it once the probe socket is closed
