@@ -33,6 +33,8 @@ from mbo_xbrl.parsing.precheck import Prechecked, precheck
 from mbo_xbrl.prefill import PrefillRegister
 from mbo_xbrl.report.model import Problem, Report, Severity
 from mbo_xbrl.rules.base import Layer, Rule, RuleContext
+from mbo_xbrl.rules.location import with_locations
+from mbo_xbrl.rules.root_cause import with_causes
 from mbo_xbrl.rules.registry import rules_in_layer, select
 from mbo_xbrl.rules.structure.s004_invalid_xbrl import invalid_xbrl
 from mbo_xbrl.rules.structure.s006_file_too_large import file_too_large
@@ -142,7 +144,8 @@ class Engine:
             log.debug("%s: internal error", name, exc_info=True)
             report.problems.append(Problem(kind="internal", message_nl="een interne fout in de controle",
                                            message_en="an internal error in the checker"))
-        report.findings = [f for f in report.findings if f.code in self.selected]
+        selected = [f for f in report.findings if f.code in self.selected]
+        report.findings = with_causes(with_locations(selected, filing, self.catalogue))
         report.seconds = round(time.perf_counter() - started, 3)
         return report, filing
 

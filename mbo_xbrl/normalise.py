@@ -14,7 +14,6 @@ from typing import Any
 from mbo_xbrl.catalogue import Catalogue
 from mbo_xbrl.parsing.filing import Filing, TidyFact
 from mbo_xbrl.report.model import Problem, Report, Severity
-from mbo_xbrl.rules.registry import get
 from mbo_xbrl.store.schema import TABLE_BY_NAME
 from mbo_xbrl.taxonomy import names
 
@@ -55,8 +54,9 @@ def normalise(report: Report, filing: Filing | None, catalogue: Catalogue) -> No
         "tool_version": report.tool_version, "catalogue_version": report.catalogue_version},
         problems=list(report.problems))
     out.rows["findings"] = [keys + (
-        f.code, f.severity.value, get(f.code).message(f, "nl"), get(f.code).message(f, "en"), f.indicator,
-        f.objective, f.measure, json.dumps(f.args, ensure_ascii=False, default=str), f.concept, f.context, f.line)
+        f.code, f.severity.value, f.message("nl"), f.message("en"), f.indicator, f.objective, f.measure,
+        json.dumps(f.args, ensure_ascii=False, default=str), f.concept, f.context, f.line, f.location_nl,
+        f.location_en, f.caused_by)
         for f in report.findings]
     if not accepted or filing is None:
         return out

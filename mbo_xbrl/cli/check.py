@@ -33,9 +33,10 @@ NO_FILINGS = {"nl": "geen .xbrl- of .xml-bestand in deze map", "en": "no .xbrl o
               help="Only these rules: codes or prefixes, comma-separated (e.g. MBO-B,MBO-C001).")
 @click.option("--ignore", "ignore_codes", multiple=True, metavar="CODES", help="Leave out these rules or prefixes.")
 @click.option("--quiet", is_flag=True, help="No progress on stderr.")
+@click.option("--verbose", is_flag=True, help="Text output also names each finding's XBRL concept, context and line.")
 def check(paths: tuple[Path, ...], fmt: str, lang: str, prefill_register: Path | None, max_size: int | None,
           timeout: float | None, max_memory: int | None, workers: int, fail_on: str, select_codes: tuple[str, ...],
-          ignore_codes: tuple[str, ...], quiet: bool) -> None:
+          ignore_codes: tuple[str, ...], quiet: bool, verbose: bool) -> None:
     """Validate XBRL progress filings (files, or folders searched for .xbrl and .xml) against the mbo
     taxonomy and the rule catalogue.
 
@@ -50,6 +51,7 @@ def check(paths: tuple[Path, ...], fmt: str, lang: str, prefill_register: Path |
         mbo-xbrl check samples/valid/*.xbrl
         mbo-xbrl check filings/2025/
         mbo-xbrl check --format json --lang en filing.xbrl
+        mbo-xbrl check --verbose filing.xbrl     (also concept, context and line)
         mbo-xbrl check --prefill-register samples/prefill-register.csv filing.xbrl
         mbo-xbrl check --timeout 10 --max-memory 1024 untrusted.xbrl
     """
@@ -74,7 +76,7 @@ def check(paths: tuple[Path, ...], fmt: str, lang: str, prefill_register: Path |
             if not quiet:
                 verdict = TEXT[lang]["accepted" if report.valid else "rejected"]
                 click.echo(f"[{n}/{len(files)}] {verdict} {path}", err=True)
-    click.echo(reports_json(reports, lang) if fmt == "json" else reports_text(reports, lang))
+    click.echo(reports_json(reports, lang) if fmt == "json" else reports_text(reports, lang, verbose))
     failing = {Severity.ERROR} if fail_on == "error" else {Severity.ERROR, Severity.WARNING}
     failed = any(not r.valid or any(f.severity in failing for f in r.findings) for r in reports)
     raise SystemExit(2 if found.missing or found.empty else 1 if failed else 0)

@@ -14,7 +14,6 @@ from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.filing import read_filing
 from mbo_xbrl.parsing.precheck import precheck
 from mbo_xbrl.parsing.tidy import fact_columns, fact_rows
-from mbo_xbrl.rules.registry import get
 
 
 @click.command()
@@ -38,7 +37,7 @@ def facts(file: Path, fmt: str) -> None:
     pre = None if too_large else precheck(file.read_bytes(), limits)
     if pre is None or pre.raw is None or pre.stopped_at is not None:
         blocking = pre.findings[:1] if pre is not None and pre.findings else []
-        reason = get(blocking[0].code).message(blocking[0], "en") if blocking else f"the file is larger than {limit} bytes"
+        reason = blocking[0].message("en") if blocking else f"the file is larger than {limit} bytes"
         click.echo(f"mbo-xbrl: {file}: not a readable XBRL instance of the mbo taxonomy: {reason}", err=True)
         raise SystemExit(1)
     catalogue = load_catalogue()

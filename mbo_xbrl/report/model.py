@@ -1,7 +1,9 @@
 """The one report model: the CLI, the web page and the store all read a `Report`.
 
-Findings keep their message arguments, not rendered text; the text is made when a report is
-rendered, in the language asked for. "Could not check" (`problems`) stays apart from "checked
+A finding carries its arguments (for programs) and its words in Dutch and English (for people):
+the message and fix, made by the rule that found it, and where it is in the words of the form
+(`location_nl`, "Begroting 2025, doelstelling 3.3 Werken in het mbo"), added by the rules layer once
+the check is done. Renderers pick a language; they never look a rule up. "Could not check" (`problems`) stays apart from "checked
 and found wanting" (`findings`).
 """
 
@@ -35,6 +37,25 @@ class Finding(BaseModel):
     objective: str | None = Field(None, description="Catalogue objective code.")
     measure: str | None = Field(None, description="Catalogue measure code.")
     line: int | None = Field(None, description="Line in the filing.")
+    name: str | None = Field(None, description="The rule's name, e.g. missing-budget.")
+    message_nl: str | None = None
+    message_en: str | None = None
+    fix_nl: str | None = None
+    fix_en: str | None = None
+    location_nl: str | None = Field(None, description="Where, in the words of the form (Dutch).")
+    location_en: str | None = Field(None, description="Where, in the words of the form (English).")
+    caused_by: str | None = Field(None, description="The rule code of the root cause this finding follows from "
+                                                    "(e.g. MBO-C006: no works-on declaration, so all is asked for).")
+
+    def message(self, lang: str = "nl") -> str:
+        return (self.message_en if lang == "en" else self.message_nl) or self.code
+
+    def fix(self, lang: str = "nl") -> str:
+        return (self.fix_en if lang == "en" else self.fix_nl) or ""
+
+    def location(self, lang: str = "nl") -> str | None:
+        return self.location_en if lang == "en" else self.location_nl
+
 
 
 class Problem(BaseModel):

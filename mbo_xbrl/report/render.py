@@ -9,7 +9,6 @@ from typing import Any
 
 from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.report.model import Finding, Report, Severity
-from mbo_xbrl.rules.registry import get
 
 TEXT = {
     "nl": {"valid": "GOEDGEKEURD", "invalid": "AFGEKEURD", "errors": ("fout", "fouten"),
@@ -17,12 +16,14 @@ TEXT = {
            "could_not_check": "Niet volledig gecontroleerd", "line": "regel", "institution": "instelling",
            "year": "verslagjaar", "files": ("bestand", "bestanden"), "accepted": "goedgekeurd", "rejected": "afgekeurd",
            "by_rule": "Per regel", "by_objective": "Per onderdeel", "details": "Alle bevindingen",
-           "first_fix": "bijvoorbeeld"},
+           "first_fix": "bijvoorbeeld", "where": "Waar",
+           "caused_by": "Volgt uit", "of_which": "waarvan {n} volgend uit {code}"},
     "en": {"valid": "ACCEPTED", "invalid": "REJECTED", "errors": ("error", "errors"),
            "warnings": ("warning", "warnings"), "infos": ("note", "notes"), "general": "General", "fix": "Fix", "objective": "Objective",
            "could_not_check": "Not fully checked", "line": "line", "institution": "institution",
            "year": "reporting year", "files": ("file", "files"), "accepted": "accepted", "rejected": "rejected",
-           "by_rule": "By rule", "by_objective": "By part", "details": "All findings", "first_fix": "for example"},
+           "by_rule": "By rule", "by_objective": "By part", "details": "All findings", "first_fix": "for example", "where": "Where",
+           "caused_by": "Follows from", "of_which": "{n} of them following from {code}"},
 }
 
 
@@ -37,10 +38,10 @@ def _count(n: int, forms: tuple[str, str]) -> str:
 
 def finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
     """A finding as the JSON contract has it: code, severity, message, fix, and where."""
-    rule = get(finding.code)
-    data: dict[str, Any] = {"code": finding.code, "name": rule.name, "severity": finding.severity.value,
-                            "message": rule.message(finding, lang), "fix": rule.fix(finding, lang)}
-    for key in ("concept", "context", "indicator", "objective", "measure", "line"):
+    data: dict[str, Any] = {"code": finding.code, "name": finding.name, "severity": finding.severity.value,
+                            "message": finding.message(lang), "fix": finding.fix(lang),
+                            "location": finding.location(lang)}
+    for key in ("location_nl", "location_en", "caused_by", "concept", "context", "indicator", "objective", "measure", "line"):
         value = getattr(finding, key)
         if value is not None:
             data[key] = value
@@ -84,8 +85,14 @@ def findings_by_objective(findings: list[Finding], lang: str) -> list[tuple[str,
             known = cat.objective_by_code.get(objective)
             label = (known.label_nl if lang == "nl" else known.label_en) if known else ""
             title = f"{t['objective']} {objective} {label}".rstrip()
-        out.append((title, groups[objective]))
+        out.append((title, _causes_first(groups[objective])))
     return out
+
+
+def _causes_first(findings: list[Finding]) -> list[Finding]:
+    """A part's findings with each root cause first and the findings it causes right after it."""
+    causes = {f.caused_by for f in findings if f.caused_by}
+    return sorted(findings, key=lambda f: 0 if f.code in causes else 1 if f.caused_by else 2)
 
 
 SUMMARY_FROM = 4  # findings: from this many on, a report leads with a summary per rule and per part
@@ -98,22 +105,31 @@ class RuleSummary:
     severity: Severity
     count: int
     fix: str  # the fix of its first finding, filled in
+    caused: int = 0  # how many of them follow from another finding (their root cause)
+    caused_by: str | None = None
 
 
 def rule_summaries(findings: list[Finding], lang: str) -> list[RuleSummary]:
     """One line per rule: errors first, then the most frequent; the fix of its first finding."""
     first: dict[str, Finding] = {}
     counts: Counter[str] = Counter()
+    caused: Counter[str] = Counter()
+    causes: dict[str, str] = {}
     for finding in findings:
         first.setdefault(finding.code, finding)
         counts[finding.code] += 1
+        if finding.caused_by:
+            caused[finding.code] += 1
+            causes[finding.code] = finding.caused_by
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-    out = [RuleSummary(code, get(code).name, f.severity, counts[code], get(code).fix(f, lang)) for code, f in first.items()]
+    out = [RuleSummary(code, f.name or code, f.severity, counts[code], f.fix(lang), caused[code], causes.get(code))
+           for code, f in first.items()]
     return sorted(out, key=lambda r: (order[r.severity], -r.count, r.code))
 
 
-def report_text(report: Report, lang: str) -> str:
-    """A verdict line with counts, then findings grouped by objective, each with where and how to fix."""
+def report_text(report: Report, lang: str, verbose: bool = False) -> str:
+    """A verdict line with counts, then findings grouped by objective, each with where (in the words of the
+    form; with `verbose` also concept, context and line) and how to fix."""
     t = TEXT[lang]
     verdict = t["valid"] if report.valid else t["invalid"]
     who = ", ".join(x for x in (f"{t['institution']} {report.institution}" if report.institution else "",
@@ -128,8 +144,9 @@ def report_text(report: Report, lang: str) -> str:
     if summarised:
         lines.append(f"  {t['by_rule']}:")
         for r in rule_summaries(report.findings, lang):
-            lines.append(f"    {r.count:>4}× {severity_word(r.severity, lang).upper()} {r.code} {r.name} — {t['fix']} "
-                         f"({t['first_fix']}): {r.fix}")
+            because = f" ({t['of_which'].format(n=r.caused, code=r.caused_by)})" if r.caused else ""
+            lines.append(f"    {r.count:>4}× {severity_word(r.severity, lang).upper()} {r.code} {r.name}{because} — "
+                         f"{t['fix']} ({t['first_fix']}): {r.fix}")
         lines.append(f"  {t['by_objective']}:")
         lines += [f"    {len(fs):>4}  {title}" for title, fs in groups]
         lines.append(f"  {t['details']}:")
@@ -137,22 +154,31 @@ def report_text(report: Report, lang: str) -> str:
         lines.append(f"  {title}")
         shown_fix: dict[str, str] = {}
         for finding in findings:
-            rule = get(finding.code)
-            where = [x for x in (finding.indicator, finding.measure, finding.concept,
-                                 finding.context and f"context {finding.context}",
-                                 finding.line and f"{t['line']} {finding.line}") if x]
-            lines.append(f"    {severity_word(finding.severity, lang).upper()} {finding.code} {rule.message(finding, lang)}")
-            if where:
-                lines.append(f"      @ {', '.join(str(w) for w in where)}")
-            fix = rule.fix(finding, lang)
+            indent = "      " if finding.caused_by else "    "  # under its root cause
+            lines.append(f"{indent}{severity_word(finding.severity, lang).upper()} {finding.code} {finding.message(lang)}")
+            if finding.caused_by:
+                lines.append(f"{indent}  {t['caused_by']} {finding.caused_by}")
+            location = finding.location(lang)
+            if location:
+                lines.append(f"{indent}  {t['where']}: {location}")
+            technical = technical_where(finding, lang)
+            if technical and (verbose or not location):
+                lines.append(f"{indent}  XBRL: {technical}")
+            fix = finding.fix(lang)
             if shown_fix.get(finding.code) != fix:  # the same fix once per part, not under every finding
-                lines.append(f"      {t['fix']}: {fix}")
+                lines.append(f"{indent}  {t['fix']}: {fix}")
                 shown_fix[finding.code] = fix
     return "\n".join(lines)
 
 
-def reports_text(reports: list[Report], lang: str) -> str:
+def technical_where(finding: Finding, lang: str) -> str:
+    """Where in XBRL terms: concept, context and line ("" when none is known)."""
+    return ", ".join(str(x) for x in (finding.concept, finding.context and f"context {finding.context}",
+                                      finding.line and f"{TEXT[lang]['line']} {finding.line}") if x)
+
+
+def reports_text(reports: list[Report], lang: str, verbose: bool = False) -> str:
     t = TEXT[lang]
-    body = "\n".join(report_text(r, lang) for r in reports)
+    body = "\n".join(report_text(r, lang, verbose) for r in reports)
     accepted = sum(r.valid for r in reports)
     return f"{body}\n{_count(len(reports), t['files'])}: {accepted} {t['accepted']}, {len(reports) - accepted} {t['rejected']}"

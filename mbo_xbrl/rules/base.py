@@ -7,8 +7,9 @@
         '''Rationale: why the rule exists (becomes the docs).'''
         yield RULE.finding(...)
 
-Messages and fixes are templates over a finding's `args`, rendered when a report is shown, so
-the language is chosen late (`--lang`). A rule never raises for an unmet precondition; it yields
+Messages and fixes are templates over a finding's `args`, filled in for both languages when the
+finding is made (`{amount:eur}`, `{value:num}` format a value the way each language writes it), so a
+report can be shown in either language without looking the rule up again. A rule never raises for an unmet precondition; it yields
 nothing (or the engine records a problem).
 """
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from mbo_xbrl import formats
 from mbo_xbrl.report.model import Finding, Severity
 
 
@@ -53,15 +55,22 @@ class Rule:
     check: Callable[..., Iterable[Finding]] | None = field(default=None, compare=False)
 
     def message(self, finding: Finding, lang: str = "nl") -> str:
-        return _render(self.message_nl if lang == "nl" else self.message_en, _values(finding))
+        return _render(self.message_nl if lang == "nl" else self.message_en, _values(finding), lang)
 
     def fix(self, finding: Finding, lang: str = "nl") -> str:
-        return _render(self.fix_nl if lang == "nl" else self.fix_en, _values(finding))
+        return _render(self.fix_nl if lang == "nl" else self.fix_en, _values(finding), lang)
 
     def finding(self, severity: Severity | None = None, /, **fields: Any) -> Finding:
-        """A finding of this rule: location fields by name, everything else into args."""
+        """A finding of this rule: location fields by name, everything else into args; its words filled in."""
         location = {k: fields.pop(k) for k in LOCATION_FIELDS if k in fields}
-        return Finding(code=self.code, severity=severity or self.severity, args=fields, **location)
+        bare = Finding(code=self.code, severity=severity or self.severity, args=fields, **location)
+        return self.worded(bare)
+
+    def worded(self, finding: Finding) -> Finding:
+        """The finding with this rule's name, message and fix in both languages."""
+        return finding.model_copy(update={
+            "name": self.name, "message_nl": self.message(finding, "nl"), "message_en": self.message(finding, "en"),
+            "fix_nl": self.fix(finding, "nl"), "fix_en": self.fix(finding, "en")})
 
     def problem(self, problems: dict[str, tuple[str, str]], kind: str, /, **fields: Any) -> Finding:
         """A finding for one kind of problem of a rule that has several.
@@ -98,13 +107,33 @@ def _values(finding: Finding) -> dict[str, Any]:
     return location | finding.args
 
 
+class _Shown:
+    """A template value: `{x:eur}` an amount, `{x:num}` a number, `{x:int}` a count, as `lang` writes them."""
+
+    __slots__ = ("value", "lang")
+
+    def __init__(self, value: Any, lang: str) -> None:
+        self.value, self.lang = value, lang
+
+    def __format__(self, spec: str) -> str:
+        if spec and self.value == "":
+            return "-"  # no such value (e.g. no total to compare with)
+        if spec == "eur":
+            return formats.euro(self.value, self.lang)
+        if spec == "num":
+            return formats.number(self.value, self.lang)
+        if spec == "int":
+            return formats.integer(self.value, self.lang)
+        return format(self.value, spec)
+
+
 class _Args(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+    def __missing__(self, key: str) -> _Shown:
+        return _Shown("{" + key + "}", "")
 
 
-def _render(template: str, args: dict[str, Any]) -> str:
-    return template.format_map(_Args({k: "" if v is None else v for k, v in args.items()}))
+def _render(template: str, args: dict[str, Any], lang: str = "nl") -> str:
+    return template.format_map(_Args({k: _Shown("" if v is None else v, lang) for k, v in args.items()}))
 
 
 @dataclass(frozen=True)

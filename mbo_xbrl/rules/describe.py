@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from mbo_xbrl.catalogue import Catalogue, Indicator
+from mbo_xbrl.formats import LONGEST_PLAIN
 from mbo_xbrl.taxonomy.concepts import indicator_concept
 
 
@@ -29,24 +30,14 @@ def measure_args(cat: Catalogue, code: str) -> dict[str, object]:
             "objective": measure.objective}
 
 
-LONGEST_PLAIN = 15  # digits before a number is shown as 1.23E+400: a message never repeats a huge value whole
 
 
 def number_text(number: object) -> str:
-    """A number as written, or in scientific notation when it has more digits than a person can read."""
+    """A number as written (for `args`, machine-readable), or in scientific notation when it has more digits than
+    a person can read, so no message repeats a huge value whole. Messages format it per language (`{x:num}`)."""
     if isinstance(number, Decimal) and number.is_finite() and number.adjusted() >= LONGEST_PLAIN:
         return f"{number:.3E}"
     return str(number)
-
-
-def money(amount: object) -> str:
-    """An amount in euro the Dutch way: € 1.250.000 (and € 2.100E+20 for an absurd one)."""
-    if isinstance(amount, Decimal) and (not amount.is_finite() or amount.adjusted() >= LONGEST_PLAIN):
-        return f"€ {number_text(amount)}"
-    try:
-        return "€ " + f"{int(amount):,}".replace(",", ".")
-    except (TypeError, ValueError, OverflowError):
-        return f"€ {amount}"
 
 
 def data_concepts(*local_names: str) -> tuple[str, ...]:

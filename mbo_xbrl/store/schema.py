@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: findings gain location_nl, location_en and caused_by
 
 # Abstract column types; each backend names them in its own SQL.
 TEXT, INT, FLOAT, BOOL, TIME = "text", "int", "float", "bool", "time"
@@ -68,7 +68,8 @@ TABLES: tuple[Table, ...] = (
           _FILING_KEYS + (("indicator", TEXT), ("used", BOOL), ("description", TEXT))),
     Table("findings", "one row per finding of the check, for accepted and rejected filings",
           _FILING_KEYS + (("code", TEXT), ("severity", TEXT), ("message_nl", TEXT), ("message_en", TEXT),
-                          ("indicator", TEXT), ("objective", TEXT), ("measure", TEXT), ("args", TEXT)) + _WHERE),
+                          ("indicator", TEXT), ("objective", TEXT), ("measure", TEXT), ("args", TEXT)) + _WHERE
+          + (("location_nl", TEXT), ("location_en", TEXT), ("caused_by", TEXT))),
 )
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 FILING_TABLES = [t for t in TABLES if t.per_filing]

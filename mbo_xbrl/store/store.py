@@ -12,7 +12,17 @@ from mbo_xbrl.store.schema import FILING_TABLES, SCHEMA_VERSION, TABLE_BY_NAME, 
 RETRIED_CODE = "MBO-S007"  # a rejection by a limit (time, memory) is not final: the next run checks again
 
 # Upgrades from one schema version to the next: version -> statements that make it version + 1.
-MIGRATIONS: dict[int, list[str]] = {}
+# Statements that bring a store from the version (key) to the next. A view over a table whose columns
+# change is made again: PostgreSQL binds `SELECT t.*` to the columns the table had when the view was made.
+_CURRENT_FINDINGS = ("CREATE VIEW current_findings AS SELECT t.* FROM findings t "
+                     "JOIN filings f ON f.filing_id = t.filing_id WHERE f.is_current")
+MIGRATIONS: dict[int, list[str]] = {
+    1: ["DROP VIEW current_findings",
+        "ALTER TABLE findings ADD COLUMN location_nl VARCHAR",
+        "ALTER TABLE findings ADD COLUMN location_en VARCHAR",
+        "ALTER TABLE findings ADD COLUMN caused_by VARCHAR",
+        _CURRENT_FINDINGS],
+}
 
 
 def utc_now() -> datetime:

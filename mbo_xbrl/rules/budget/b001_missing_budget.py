@@ -16,10 +16,10 @@ from mbo_xbrl.taxonomy.concepts import qname
     concepts=data_concepts(names.BUDGET_AMOUNT, names.WORKS_ON_OBJECTIVE),
     message_nl="Begroting {year} ontbreekt voor doelstelling {objective} '{objective_nl}'.",
     message_en="Budget {year} missing for objective {objective} '{objective_en}'.",
-    fix_nl="Vul BudgetAmount in voor doelstelling {objective} (ObjectiveAxis, zonder maatregel) met periode {year}; "
-           "is het bedrag nul, vul dan 0 in.",
-    fix_en="Fill in BudgetAmount for objective {objective} (ObjectiveAxis, without a measure) with period {year}; "
-           "if the amount is zero, fill in 0.",
+    fix_nl="Vul de begroting {year} van doelstelling {objective} in: het totaal van de doelstelling, naast de "
+           "bedragen per maatregel. Is het bedrag nul, vul dan 0 in.",
+    fix_en="Fill in the {year} budget of objective {objective}: the objective's total, beside the amounts per "
+           "measure. If the amount is zero, fill in 0.",
 )
 def missing_budget(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Every objective the institution works on needs a budget for each year 2024-2027.

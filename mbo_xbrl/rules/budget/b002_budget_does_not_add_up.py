@@ -8,7 +8,7 @@ from mbo_xbrl.parsing.filing import Filing, TidyFact
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
 from mbo_xbrl.rules.budget.common import measure_amounts, objective_totals, tolerance
-from mbo_xbrl.rules.describe import data_concepts, money, number_text
+from mbo_xbrl.rules.describe import data_concepts, number_text
 from mbo_xbrl.taxonomy import names
 
 WHAT = {
@@ -26,12 +26,12 @@ WHAT = {
 @rule(
     code="MBO-B002", name="budget-does-not-add-up", layer=Layer.SEMANTIC, severity=Severity.ERROR,
     concepts=data_concepts(names.BUDGET_AMOUNT),
-    message_nl="{parts_nl} tellen op tot {sum_text}, maar {total_nl} is {total_text} (verschil {difference_text}).",
-    message_en="{parts_en} add up to {sum_text}, but {total_en} is {total_text} (difference {difference_text}).",
+    message_nl="{parts_nl} tellen op tot {sum:eur}, maar {total_nl} is {total:eur} (verschil {difference:eur}).",
+    message_en="{parts_en} add up to {sum:eur}, but {total_en} is {total:eur} (difference {difference:eur}).",
     fix_nl="Maak de delen en het totaal gelijk: tel de bedragen opnieuw op, of vul het ontbrekende deel in "
-           "(eigen maatregelen horen bij OwnMeasures van de doelstelling).",
+           "(wat de instelling aan eigen maatregelen besteedt, telt mee als 'eigen maatregelen' van de doelstelling).",
     fix_en="Make the parts equal the total: add the amounts up again, or fill in the missing part "
-           "(own measures belong to the objective's OwnMeasures member).",
+           "(what the institution spends on its own measures counts as the objective's 'own measures').",
 )
 def budget_does_not_add_up(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """The year total is the sum of the objectives; an objective is the sum of its measures.
@@ -57,7 +57,7 @@ def budget_does_not_add_up(filing: Filing, ctx: RuleContext) -> list[Finding]:
                                                                 belongs_to=belongs_to) for t in WHAT["misplaced"])
             findings.append(budget_does_not_add_up.finding(
                 kind="misplaced", parts_nl=nl_parts, parts_en=en_parts, total_nl=nl_total, total_en=en_total,
-                sum_text=money(fact.number), total_text="-", difference_text="-", measure=fact.measure,
+                sum=number_text(fact.number), total=None, difference=None, measure=fact.measure,
                 objective=fact.objective, **fact.where))
             continue
         per_objective[(fact.whole_year, fact.objective)].append(fact)
@@ -77,5 +77,5 @@ def _compare(kind: str, parts: list[TidyFact], total: TidyFact, **values: object
     return [budget_does_not_add_up.finding(
         kind=kind, parts_nl=nl_parts[0].upper() + nl_parts[1:], parts_en=en_parts[0].upper() + en_parts[1:],
         total_nl=nl_total, total_en=en_total, sum=number_text(summed), total=number_text(total.number),
-        sum_text=money(summed), total_text=money(total.number), difference_text=money(difference),
+        difference=number_text(difference),
         objective=values.get("objective"), **total.where)]

@@ -6,17 +6,17 @@ from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
 from mbo_xbrl.rules.budget.common import objective_totals
-from mbo_xbrl.rules.describe import data_concepts, money, number_text, objective_args
+from mbo_xbrl.rules.describe import data_concepts, number_text, objective_args
 from mbo_xbrl.taxonomy import names
 
 
 @rule(
     code="MBO-B003", name="earmark-not-budgeted", layer=Layer.SEMANTIC, severity=Severity.ERROR,
     concepts=data_concepts(names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT),
-    message_nl="Doelstelling {objective} '{objective_nl}' heeft in {year} {budget_text} begroot, minder dan het "
-               "geoormerkte bedrag van {earmark_text}.",
-    message_en="Objective {objective} '{objective_en}' budgets {budget_text} in {year}, less than the earmarked "
-               "{earmark_text}.",
+    message_nl="Doelstelling {objective} '{objective_nl}' heeft in {year} {budget:eur} begroot, minder dan het "
+               "geoormerkte bedrag van {earmark:eur}.",
+    message_en="Objective {objective} '{objective_en}' budgets {budget:eur} in {year}, less than the earmarked "
+               "{earmark:eur}.",
     fix_nl="Begroot op doelstelling {objective} in {year} ten minste het geoormerkte bedrag; geoormerkt geld "
            "mag niet naar andere doelstellingen.",
     fix_en="Budget at least the earmarked amount on objective {objective} in {year}; earmarked money may not go "
@@ -42,7 +42,6 @@ def earmark_not_budgeted(filing: Filing, ctx: RuleContext) -> list[Finding]:
         if budgeted < earmark.number:
             findings.append(earmark_not_budgeted.finding(
                 year=earmark.whole_year, budget=number_text(budgeted), earmark=number_text(earmark.number),
-                budget_text=money(budgeted), earmark_text=money(earmark.number),
                 **objective_args(ctx.catalogue, earmark.objective),
                 **budget.where))
     return findings

@@ -15,10 +15,10 @@ from mbo_xbrl.taxonomy import names
     concepts=(INDICATOR_CONCEPTS, *data_concepts(names.WORKS_ON_OBJECTIVE)),
     message_nl="Streefwaarde (2027) ontbreekt voor indicator {indicator} '{indicator_nl}' (doelstelling {objective}).",
     message_en="Target value (2027) missing for indicator {indicator} '{indicator_en}' (objective {objective}).",
-    fix_nl="Vul een streefwaarde voor 2027 in voor het totaal van de indicator ({concept}, ValueKindAxis = TargetMember, periode 2027), of verklaar met "
-           "WorksOnObjective = false dat de instelling niet aan doelstelling {objective} werkt.",
-    fix_en="Fill in a target for 2027 for the indicator's total ({concept}, ValueKindAxis = TargetMember, period 2027), or declare with "
-           "WorksOnObjective = false that the institution does not work on objective {objective}.",
+    fix_nl="Vul de streefwaarde voor 2027 in bij het totaal van de indicator (zonder uitsplitsing), of geef aan dat "
+           "de instelling niet aan doelstelling {objective} werkt.",
+    fix_en="Fill in the target for 2027 for the indicator's total (without a breakdown), or declare that the "
+           "institution does not work on objective {objective}.",
 )
 def missing_target_value(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Every indicator of an objective the institution works on needs its target value (2027).

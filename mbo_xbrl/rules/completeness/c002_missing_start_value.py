@@ -15,10 +15,10 @@ from mbo_xbrl.taxonomy import names
     concepts=(INDICATOR_CONCEPTS, *data_concepts(names.WORKS_ON_OBJECTIVE)),
     message_nl="Startwaarde ontbreekt voor indicator {indicator} '{indicator_nl}' (doelstelling {objective}).",
     message_en="Start value missing for indicator {indicator} '{indicator_en}' (objective {objective}).",
-    fix_nl="Vul de startwaarde (vaak vooraf ingevuld door OCW) in voor het totaal van de indicator ({concept}, ValueKindAxis = StartMember, periode het referentiejaar), of verklaar met "
-           "WorksOnObjective = false dat de instelling niet aan doelstelling {objective} werkt.",
-    fix_en="Fill in the start value (often pre-filled by OCW) for the indicator's total ({concept}, ValueKindAxis = StartMember, period the reference year), or declare with "
-           "WorksOnObjective = false that the institution does not work on objective {objective}.",
+    fix_nl="Vul de startwaarde van het referentiejaar in bij het totaal van de indicator (vaak vooraf ingevuld door "
+           "OCW), of geef aan dat de instelling niet aan doelstelling {objective} werkt.",
+    fix_en="Fill in the start value of the reference year for the indicator's total (often pre-filled by OCW), or "
+           "declare that the institution does not work on objective {objective}.",
 )
 def missing_start_value(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Every indicator of an objective the institution works on needs its start value.

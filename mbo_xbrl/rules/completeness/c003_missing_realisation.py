@@ -17,10 +17,8 @@ from mbo_xbrl.taxonomy import names
                "({source}) levert dat jaar een waarde.",
     message_en="Realisation {report_year} missing for indicator {indicator} '{indicator_en}'; its source "
                "({source}) delivers a value that year.",
-    fix_nl="Neem de gerealiseerde waarde over uit {source} ({concept}, ValueKindAxis = RealisationMember, "
-           "periode {report_year}).",
-    fix_en="Take the realised value from {source} ({concept}, ValueKindAxis = RealisationMember, period "
-           "{report_year}).",
+    fix_nl="Neem de realisatie {report_year} over uit {source} en vul die in bij het totaal van de indicator.",
+    fix_en="Take the {report_year} realisation from {source} and fill it in for the indicator's total.",
 )
 def missing_realisation(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Progress is only visible where the realisation of the reporting year is there.
@@ -33,7 +31,7 @@ def missing_realisation(filing: Filing, ctx: RuleContext) -> list[Finding]:
     if filing.report_year is None:
         return []
     reported = total_value_kinds(filing)
-    return [missing_realisation.finding(report_year=filing.report_year, source=indicator.source,
+    return [missing_realisation.finding(report_year=filing.report_year, source=indicator.source, value_kind="realisation",
                                         **indicator_args(indicator))
             for indicator in cat.indicators
             if filing.objective_in_scope(indicator.objective)

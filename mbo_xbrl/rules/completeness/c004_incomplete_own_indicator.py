@@ -22,10 +22,10 @@ PARTS = {
     concepts=data_concepts(*PARTS),
     message_nl="Eigen indicator '{own_indicator}' (doelstelling {objective}) mist: {missing_nl}.",
     message_en="Own indicator '{own_indicator}' (objective {objective}) lacks: {missing_en}.",
-    fix_nl="Geef voor de eigen indicator naam, definitie, eenheid, richting en bron op (OwnIndicatorName, "
-           "-Definition, -Unit, -Direction, -Source) in de context van deze indicator.",
-    fix_en="Give the own indicator its name, definition, unit, direction and source (OwnIndicatorName, "
-           "-Definition, -Unit, -Direction, -Source) in this indicator's context.",
+    fix_nl="Vul bij de eigen indicator alle vijf onderdelen in: naam, definitie, eenheid, richting (is hoger of "
+           "lager beter) en bron.",
+    fix_en="Fill in all five parts of the own indicator: name, definition, unit, direction (is higher or lower "
+           "better) and source.",
 )
 def incomplete_own_indicator(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """An own indicator enters the monitoring only when it meets the quality criteria (seed 003).

@@ -14,9 +14,9 @@ from mbo_xbrl.taxonomy import names
     concepts=data_concepts(names.ALTERNATIVE_SOURCE_USED, names.ALTERNATIVE_SOURCE_DESCRIPTION),
     message_nl="Voor indicator {indicator} '{indicator_nl}' is een alternatieve bron gebruikt zonder beschrijving.",
     message_en="Indicator {indicator} '{indicator_en}' uses an alternative source without a description.",
-    fix_nl="Beschrijf in AlternativeSourceDescription welke bron is gebruikt, hoe en wanneer er is gemeten en "
-           "hoe betrouwbaar de gegevens zijn.",
-    fix_en="Describe in AlternativeSourceDescription which source was used, how and when it measured, and how "
+    fix_nl="Beschrijf bij de indicator welke alternatieve bron is gebruikt, hoe en wanneer er is gemeten en hoe "
+           "betrouwbaar de gegevens zijn.",
+    fix_en="Describe with the indicator which alternative source was used, how and when it measured, and how "
            "reliable its data are.",
 )
 def undescribed_alternative_source(filing: Filing, ctx: RuleContext) -> list[Finding]:

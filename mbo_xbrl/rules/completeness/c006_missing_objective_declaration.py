@@ -15,10 +15,10 @@ from mbo_xbrl.taxonomy.concepts import qname
     concepts=data_concepts(names.WORKS_ON_OBJECTIVE),
     message_nl="Niet aangegeven of de instelling werkt aan doelstelling {objective} '{objective_nl}'.",
     message_en="Not declared whether the institution works on objective {objective} '{objective_en}'.",
-    fix_nl="Vul WorksOnObjective in (true of false) voor doelstelling {objective}; tot dan worden alle "
+    fix_nl="Geef bij doelstelling {objective} aan of de instelling eraan werkt (ja of nee); tot dan worden alle "
            "indicatoren, begrotingen en maatregelen ervan gevraagd.",
-    fix_en="Fill in WorksOnObjective (true or false) for objective {objective}; until then all its indicators, "
-           "budgets and measures are asked for.",
+    fix_en="Declare for objective {objective} whether the institution works on it (yes or no); until then all its "
+           "indicators, budgets and measures are asked for.",
 )
 def missing_objective_declaration(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """The per-objective declaration scopes completeness, like filing indicators in EBA reporting.

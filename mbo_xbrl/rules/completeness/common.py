@@ -19,5 +19,5 @@ def missing_total_value(rule, filing: Filing, catalogue, kind: str) -> list:
     from mbo_xbrl.rules.describe import indicator_args
 
     reported = total_value_kinds(filing)
-    return [rule.finding(**indicator_args(indicator)) for indicator in catalogue.indicators
+    return [rule.finding(value_kind=kind, **indicator_args(indicator)) for indicator in catalogue.indicators
             if filing.objective_in_scope(indicator.objective) and kind not in reported.get(indicator.code, set())]

@@ -14,10 +14,10 @@ from mbo_xbrl.taxonomy import names
     concepts=data_concepts(names.MEASURE_APPLIED, names.WORKS_ON_OBJECTIVE),
     message_nl="Verplichte maatregel {measure} '{measure_nl}' wordt niet toegepast{why_nl}.",
     message_en="Mandatory measure {measure} '{measure_en}' is not applied{why_en}.",
-    fix_nl="Pas deze maatregel toe (MeasureApplied = true) en werk aan doelstelling {objective}; verplichte "
-           "maatregelen kunnen niet worden uitgelegd.",
-    fix_en="Apply this measure (MeasureApplied = true) and work on objective {objective}; mandatory measures "
-           "cannot be explained away.",
+    fix_nl="Kies bij deze maatregel 'pas toe' en werk aan doelstelling {objective}; een verplichte maatregel kan "
+           "niet worden uitgelegd.",
+    fix_en="Choose 'apply' for this measure and work on objective {objective}; a mandatory measure cannot be "
+           "explained away.",
 )
 def mandatory_measure_not_applied(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Four measures are mandatory because of their urgency (seed 001, footnote 24).

@@ -14,8 +14,8 @@ from mbo_xbrl.taxonomy import names
     concepts=data_concepts(names.MEASURE_APPLIED, names.MEASURE_EXPLANATION),
     message_nl="Maatregel {measure} '{measure_nl}' wordt niet toegepast, maar de uitleg ontbreekt.",
     message_en="Measure {measure} '{measure_en}' is not applied, but the explanation is missing.",
-    fix_nl="Leg in MeasureExplanation uit waarom de instelling deze maatregel niet toepast (pas toe of leg uit).",
-    fix_en="Explain in MeasureExplanation why the institution does not apply this measure (apply or explain).",
+    fix_nl="Leg bij de maatregel uit waarom de instelling hem niet toepast (pas toe of leg uit).",
+    fix_en="Explain with the measure why the institution does not apply it (apply or explain).",
 )
 def missing_explanation(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """"Pas toe of leg uit": a measure may be declined, but the plan must say why (seed 001, 002)."""

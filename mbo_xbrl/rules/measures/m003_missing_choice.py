@@ -15,8 +15,8 @@ from mbo_xbrl.taxonomy.concepts import qname
     concepts=data_concepts(names.MEASURE_APPLIED, names.WORKS_ON_OBJECTIVE),
     message_nl="Voor maatregel {measure} '{measure_nl}' (doelstelling {objective}) ontbreekt de keuze pas toe of leg uit.",
     message_en="The apply-or-explain choice is missing for measure {measure} '{measure_en}' (objective {objective}).",
-    fix_nl="Vul MeasureApplied in (true, of false met een uitleg in MeasureExplanation) voor maatregel {measure}.",
-    fix_en="Fill in MeasureApplied (true, or false with an explanation in MeasureExplanation) for measure {measure}.",
+    fix_nl="Kies bij maatregel {measure} 'pas toe', of 'niet toegepast' met een uitleg waarom niet.",
+    fix_en="Choose 'apply' for measure {measure}, or 'not applied' with an explanation why not.",
 )
 def missing_choice(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Every measure of an objective the institution works on needs an explicit choice.

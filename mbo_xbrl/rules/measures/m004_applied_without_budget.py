@@ -15,10 +15,10 @@ from mbo_xbrl.taxonomy import names
     concepts=data_concepts(names.MEASURE_APPLIED, names.BUDGET_AMOUNT),
     message_nl="Maatregel {measure} '{measure_nl}' wordt toegepast, maar heeft in geen enkel jaar budget.",
     message_en="Measure {measure} '{measure_en}' is applied, but has no budget in any year.",
-    fix_nl="Begroot de maatregel in ten minste één jaar (BudgetAmount met MeasureAxis = {measure}), of licht in "
-           "de voortgangsparagraaf toe waarom hij zonder kwaliteitsmiddelen wordt uitgevoerd.",
-    fix_en="Budget the measure in at least one year (BudgetAmount with MeasureAxis = {measure}), or explain in "
-           "the progress narrative why it runs without quality funds.",
+    fix_nl="Begroot maatregel {measure} in ten minste één jaar van 2024-2027, of licht in de voortgangsparagraaf "
+           "toe waarom hij zonder kwaliteitsmiddelen wordt uitgevoerd.",
+    fix_en="Budget measure {measure} in at least one year of 2024-2027, or explain in the progress narrative why "
+           "it runs without quality funds.",
 )
 def applied_without_budget(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """A measure that is applied without money may be real (paid from elsewhere) but deserves a look.

@@ -20,8 +20,8 @@ KINDS = {
 
 @rule(
     code="MBO-S002", name="not-an-xbrl-instance", layer=Layer.FORM, severity=Severity.ERROR,
-    message_nl="Dit is geen XBRL-instance: het hoofdelement is {root}, dus {kind_nl}.",
-    message_en="This is not an XBRL instance: the root element is {root}, so {kind_en}.",
+    message_nl="Dit is geen XBRL-instance: het hoofdelement is <{root_name}>, dus {kind_nl}.",
+    message_en="This is not an XBRL instance: the root element is <{root_name}>, so {kind_en}.",
     fix_nl="Lever het XBRL-instance-bestand aan: een document met hoofdelement xbrli:xbrl.",
     fix_en="Submit the XBRL instance file: a document whose root element is xbrli:xbrl.",
 )
@@ -34,4 +34,5 @@ def not_an_instance(root: etree._Element) -> list[Finding]:
     if root.tag == f"{{{XBRLI}}}xbrl":
         return []
     nl, en = KINDS.get(root.tag, ("een ander soort XML-document", "another kind of XML document"))
-    return [not_an_instance.finding(root=root.tag, kind_nl=nl, kind_en=en, line=root.sourceline)]
+    return [not_an_instance.finding(root=root.tag, root_name=etree.QName(root).localname, kind_nl=nl, kind_en=en,
+                                    line=root.sourceline)]

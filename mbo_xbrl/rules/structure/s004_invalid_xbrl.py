@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, rule
 from mbo_xbrl.taxonomy.processor import ProcessorMessage
@@ -9,8 +11,8 @@ from mbo_xbrl.taxonomy.processor import ProcessorMessage
 
 @rule(
     code="MBO-S004", name="invalid-xbrl", layer=Layer.XBRL, severity=Severity.ERROR,
-    message_nl="Ongeldig volgens XBRL 2.1 / Dimensions 1.0 ({processor_code}): {processor_message}",
-    message_en="Invalid per XBRL 2.1 / Dimensions 1.0 ({processor_code}): {processor_message}",
+    message_nl="Ongeldig volgens XBRL 2.1 / Dimensions 1.0 ({processor_code}): {plain_nl}",
+    message_en="Invalid per XBRL 2.1 / Dimensions 1.0 ({processor_code}): {plain_en}",
     fix_nl="Herstel de aangewezen plek zodat het bestand voldoet aan de taxonomie; de code tussen haakjes "
            "is die van de XBRL-processor (Arelle) en staat in de XBRL-specificaties.",
     fix_en="Correct the place pointed at so that the file conforms to the taxonomy; the code in brackets is "
@@ -28,6 +30,28 @@ def invalid_xbrl(messages: list[ProcessorMessage]) -> list[Finding]:
         if m.level == "info":
             continue
         severity = Severity.ERROR if m.level == "error" else Severity.WARNING
+        plain_nl, plain_en = plain_words(m.code, m.text)
         findings.append(invalid_xbrl.finding(severity, processor_code=m.code, processor_message=m.text,
-                                             line=m.line))
+                                             plain_nl=plain_nl, plain_en=plain_en, line=m.line))
     return findings
+
+
+_VALUE_ERROR = re.compile(r"type (\w+) value error: (.*?),?\s*$", re.S)
+TYPE_WORDS = {"boolean": ("ja/nee-waarde (true of false)", "a yes/no value (true or false)"),
+              "decimal": ("getal (met een punt als decimaalteken)", "a number (with a point as decimal mark)"),
+              "integer": ("geheel getal", "a whole number"), "date": ("datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)"),
+              "monetaryItemType": ("bedrag (een getal met een punt als decimaalteken)",
+                                   "an amount (a number with a point as decimal mark)")}
+
+
+def plain_words(code: str, text: str) -> tuple[str, str]:
+    """Arelle's message in words a controller reads, where its kind is known (a value of the wrong type);
+    otherwise Arelle's own text. The processor's text stays in the finding's `processor_message`."""
+    match = _VALUE_ERROR.search(text) if code == "xmlSchema:valueError" else None
+    if match is None:
+        return text, text
+    kind = match.group(1)
+    kind = next((k for k in TYPE_WORDS if kind.lower().endswith(k.lower())), kind)
+    nl, en = TYPE_WORDS.get(kind, (kind, kind))
+    value = match.group(2).strip()
+    return f"de waarde '{value}' is geen {nl}.", f"the value '{value}' is not {en}."

@@ -12,8 +12,8 @@ from mbo_xbrl.rules.base import Layer, rule
 
 @rule(
     code="MBO-S012", name="duplicate-facts", layer=Layer.FILING_RULES, severity=Severity.ERROR,
-    message_nl="{concept} staat {count} keer in dezelfde context{unit_nl}, met {values_nl}: {values}.",
-    message_en="{concept} occurs {count} times in the same context{unit_en}, with {values_en}: {values}.",
+    message_nl="Dezelfde waarde is {count} keer ingevuld (voor hetzelfde jaar en onderdeel{unit_nl}), met {values_nl}: {values}.",
+    message_en="The same value is filled in {count} times (for the same year and part{unit_en}), with {values_en}: {values}.",
     fix_nl="Rapporteer elk feit één keer; kies bij verschillende waarden de juiste (FR-NL-5.01).",
     fix_en="Report each fact once; where the values differ, keep the right one (FR-NL-5.01).",
 )

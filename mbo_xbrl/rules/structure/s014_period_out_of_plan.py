@@ -21,12 +21,12 @@ EXPECTED = {
 @rule(
     code="MBO-S014", name="period-out-of-plan", layer=Layer.SEMANTIC, severity=Severity.ERROR,
     concepts=(INDICATOR_CONCEPTS, *data_concepts(names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT, names.INSTITUTION_NAME)),
-    message_nl="{concept} heeft periode {period}; verwacht is {expected_nl}{others_nl}.",
-    message_en="{concept} has period {period}; expected is {expected_en}{others_en}.",
-    fix_nl="Zet het feit in een context met de juiste periode: verslagjaar voor algemene gegevens en keuzes, "
+    message_nl="De periode is {period}; verwacht is {expected_nl}{others_nl}.",
+    message_en="The period is {period}; expected is {expected_en}{others_en}.",
+    fix_nl="Zet de waarde in een context met de juiste periode: verslagjaar voor algemene gegevens en keuzes, "
            "referentiejaar voor startwaarden, 2027 voor streefwaarden, verslagjaar voor realisaties, "
            "2024-2027 voor begrotingen.",
-    fix_en="Put the fact in a context with the right period: the reporting year for general data and choices, "
+    fix_en="Put the value in a context with the right period: the reporting year for general data and choices, "
            "the reference year for start values, 2027 for targets, the reporting year for realisations, "
            "2024-2027 for budgets.",
 )

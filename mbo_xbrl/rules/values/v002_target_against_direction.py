@@ -11,10 +11,10 @@ from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, indicator_args, number_t
 @rule(
     code="MBO-V002", name="target-against-direction", layer=Layer.SEMANTIC, severity=Severity.WARNING,
     concepts=(INDICATOR_CONCEPTS,),
-    message_nl="Streefwaarde {target} voor indicator {indicator} '{indicator_nl}' is {worse_nl} dan de startwaarde "
-               "{start}, terwijl {better_nl} beter is.",
-    message_en="Target {target} for indicator {indicator} '{indicator_en}' is {worse_en} than the start value "
-               "{start}, while {better_en} is better.",
+    message_nl="Streefwaarde {target:num} voor indicator {indicator} '{indicator_nl}' is {worse_nl} dan de startwaarde "
+               "{start:num}, terwijl {better_nl} beter is.",
+    message_en="Target {target:num} for indicator {indicator} '{indicator_en}' is {worse_en} than the start value "
+               "{start:num}, while {better_en} is better.",
     fix_nl="Controleer de streefwaarde: een achteruitgang als doel is ongebruikelijk; licht het toe in de "
            "toelichting bij de doelstelling als het bewust is.",
     fix_en="Check the target: aiming for a decline is unusual; explain it in the objective's narrative if it is "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from mbo_xbrl import formats
 from mbo_xbrl.parsing.filing import Filing, TidyFact
 from mbo_xbrl.prefill import PrefilledValue, format_breakdown
 from mbo_xbrl.report.model import Finding, Severity
@@ -15,8 +16,8 @@ from mbo_xbrl.taxonomy import names
 @rule(
     code="MBO-V003", name="prefilled-value-changed", layer=Layer.SEMANTIC, severity=Severity.ERROR,
     concepts=(INDICATOR_CONCEPTS, *data_concepts(names.EARMARKED_AMOUNT, names.INSTITUTION_NAME)),
-    message_nl="Vooraf ingevulde waarde gewijzigd: {what} was {prefilled} en is nu {reported}.",
-    message_en="Pre-filled value changed: {what} was {prefilled} and is now {reported}.",
+    message_nl="Vooraf ingevulde waarde gewijzigd: {what_nl} was {prefilled:num} en is nu {reported_nl}.",
+    message_en="Pre-filled value changed: {what_en} was {prefilled:num} and is now {reported_en}.",
     fix_nl="Zet de door OCW vooraf ingevulde waarde terug; is die onjuist, meld dat dan bij OCW in plaats van "
            "hem te wijzigen.",
     fix_en="Restore the value OCW pre-filled; if it is wrong, report that to OCW instead of changing it.",
@@ -35,9 +36,12 @@ def prefilled_value_changed(filing: Filing, ctx: RuleContext) -> list[Finding]:
         fact = reported.get(value.key)
         if fact is not None and _same(value, fact):
             continue
+        reported_value = fact.value.strip() if fact is not None else None
+        what_nl, what_en = _words(value, ctx.catalogue)
         findings.append(prefilled_value_changed.finding(
-            what=_describe(value), prefilled=value.value,
-            reported=fact.value.strip() if fact is not None else "(verwijderd / removed)",
+            what=_describe(value), what_nl=what_nl, what_en=what_en, prefilled=value.value, reported=reported_value,
+            reported_nl=_shown(reported_value, "nl", "verwijderd"), reported_en=_shown(reported_value, "en", "removed"),
+            value_kind=value.value_kind or None, year=value.year,
             indicator=value.code if value.item == "indicator" else None,
             objective=value.code if value.item == "earmark" else None,
             **(fact.where if fact is not None else {})))
@@ -60,6 +64,33 @@ def _same(value: PrefilledValue, fact: TidyFact) -> bool:
     if value.item == "institution_name":
         return " ".join(value.value.split()) == " ".join(fact.value.split())
     return fact.number is not None and fact.number == Decimal(value.value)
+
+
+def _words(value: PrefilledValue, catalogue) -> tuple[str, str]:
+    """What was pre-filled, in words: "de startwaarde 2022 van indicator I1.3.01"."""
+    if value.item == "indicator":
+        kind = {"start": ("startwaarde", "start value"), "target": ("streefwaarde", "target"),
+                "realisation": ("realisatie", "realisation")}.get(value.value_kind, (value.value_kind,) * 2)
+        part_nl = part_en = ""
+        if value.breakdown:
+            part_nl = part_en = f" ({format_breakdown(value.breakdown)})"
+        return (f"de {kind[0]} {value.year} van indicator {value.code}{part_nl}",
+                f"the {kind[1]} {value.year} of indicator {value.code}{part_en}")
+    if value.item == "earmark":
+        return (f"het geoormerkte bedrag {value.year} van doelstelling {value.code}",
+                f"the earmarked amount {value.year} of objective {value.code}")
+    return "de naam van de instelling", "the name of the institution"
+
+
+def _shown(reported: str | None, lang: str, removed: str) -> str:
+    """The reported value as `lang` writes a number (or the text as it is); `removed` when it is gone."""
+    if reported is None:
+        return f"({removed})"
+    try:
+        Decimal(reported)
+    except ArithmeticError:
+        return f"'{reported}'"
+    return formats.number(reported, lang)
 
 
 def _describe(value: PrefilledValue) -> str:

@@ -16,8 +16,8 @@ AMOUNTS = (names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT)
 @rule(
     code="MBO-V004", name="implausible-value", layer=Layer.SEMANTIC, severity=Severity.ERROR,
     concepts=(INDICATOR_CONCEPTS, *data_concepts(names.OWN_INDICATOR_VALUE, *AMOUNTS)),
-    message_nl="{what} heeft waarde {value}. Meer dan {limit_nl} ({unit_nl}) kan niet kloppen: {basis_nl}.",
-    message_en="{what} has value {value}. More than {limit_en} ({unit_en}) cannot be right: {basis_en}.",
+    message_nl="{what_nl} heeft waarde {value:num}. Meer dan {limit:num} ({unit_nl}) kan niet kloppen: {basis_nl}.",
+    message_en="{what_en} has value {value:num}. More than {limit:num} ({unit_en}) cannot be right: {basis_en}.",
     fix_nl="Controleer de waarde: vaak is een bedrag in centen of een aantal met extra nullen ingevuld, of is een "
            "waarde in een verkeerd veld terechtgekomen.",
     fix_en="Check the value: often an amount was entered in cents or a count with extra zeros, or a value "
@@ -39,11 +39,12 @@ def implausible_value(filing: Filing, ctx: RuleContext) -> list[Finding]:
         if fact.number is None:
             continue
         if fact.indicator is not None:
-            unit_code, what = fact.indicator.unit, f"Indicator {fact.indicator.code}"
+            unit_code, what = fact.indicator.unit, (f"Indicator {fact.indicator.code}",) * 2
         elif fact.local == names.OWN_INDICATOR_VALUE:
-            unit_code, what = own_units.get((fact.own_indicator, fact.objective)), f"Eigen indicator {fact.own_indicator}"
+            unit_code = own_units.get((fact.own_indicator, fact.objective))
+            what = (f"Eigen indicator {fact.own_indicator}", f"Own indicator {fact.own_indicator}")
         elif fact.local in AMOUNTS:
-            unit_code, what = "euro", f"{fact.concept} ({fact.whole_year or fact.context})"
+            unit_code, what = "euro", ("Het bedrag", "The amount")
         else:
             continue
         unit = cat.unit_by_code.get(unit_code or "")
@@ -52,9 +53,8 @@ def implausible_value(filing: Filing, ctx: RuleContext) -> list[Finding]:
         limit = Decimal(str(unit.plausible_maximum))
         if abs(fact.number) > limit:
             findings.append(implausible_value.finding(
-                what=what, value=number_text(fact.number), unit=unit.code, unit_nl=unit.label_nl,
-                unit_en=unit.label_en, limit=unit.plausible_maximum, limit_en=f"{unit.plausible_maximum:,.0f}",
-                limit_nl=f"{unit.plausible_maximum:,.0f}".replace(",", "."),
+                what=what[1], what_nl=what[0], what_en=what[1], value=number_text(fact.number), unit=unit.code,
+                unit_nl=unit.label_nl, unit_en=unit.label_en, limit=unit.plausible_maximum,
                 basis_nl=unit.plausible_basis_nl, basis_en=unit.plausible_basis_en, value_kind=fact.value_kind,
                 indicator=fact.indicator_code, objective=fact.objective, measure=fact.measure, **fact.where))
     return findings
