@@ -5,7 +5,6 @@ from __future__ import annotations
 _NL = {
     "page_title": "Sectorbeeld mbo: ambities, begrotingen en voortgang",
     "subtitle": "Verslagjaar {year} — {institutions} instellingen — uit store {store}",
-    "method": "Werkwijze en bronnen: docs/analysis.md. De tabellen staan ook als CSV naast deze pagina:",
     "generated": "Gemaakt door mbo-xbrl {version} op {time}.",
     "no_data": "Geen gegevens voor dit onderdeel in dit verslagjaar.",
     "yes": "ja", "no": "nee",
@@ -21,7 +20,7 @@ _NL = {
     "title_typology": "3. Typologie van instellingen",
     "intro_typology": "Per indicator de kwartielen van start-, streef- en ambitiewaarden (start en streef gelezen in "
                       "de gewenste richting); per instelling hoe vaak zij in het laagste en hoogste kwartiel valt, en "
-                      "haar type volgens de regel in docs/analysis.md (hoofdstuk 3 van de synthese).",
+                      "haar type volgens de regel in de werkwijze onderaan (hoofdstuk 3 van de synthese).",
     "title_convergence": "4. Convergentie",
     "intro_convergence": "De spreiding tussen instellingen (interkwartielafstand) bij de start en bij de streefwaarde: "
                          "een kleinere spreiding bij de streefwaarde betekent dat instellingen naar elkaar toe groeien.",
@@ -62,12 +61,42 @@ _NL = {
     "national_aim": "landelijk streven", "target_above_aim": "streef boven streven", "year": "jaar",
     "mean_realisation": "gem. realisatie", "mean_trajectory": "gem. traject", "on_track": "op traject",
     "share_on_track": "aandeel op traject",
+    # typology per indicator, early leavers, names
+    "start_q1": "start Q1", "start_q3": "start Q3", "start_lowest": "start: in laagste kwartiel",
+    "start_highest": "start: in hoogste kwartiel", "target_q1": "streefwaarde Q1", "target_q3": "streefwaarde Q3",
+    "target_lowest": "streefwaarde: in laagste kwartiel", "target_highest": "streefwaarde: in hoogste kwartiel",
+    "ambition_lowest": "ambitie: in laagste kwartiel", "ambition_highest": "ambitie: in hoogste kwartiel",
+    "institution_name": "naam", "mean_ambition": "gem. ambitie",
+    "unit_label": "eenheid",
+    # opening summary, method, charts' descriptions, workbook
+    "summary_title": "Kerncijfers",
+    "summary_filed": "{filed} instellingen leverden voor {year} een voortgangsrapportage aan; {accepted} daarvan zijn goedgekeurd, {rejected} afgekeurd.",
+    "summary_budget": "Samen begroten de instellingen met een volledige begroting {amount} voor 2024–2027; het grootste aandeel gaat naar doelstelling {objective} ({share}).",
+    "summary_ambition": "Voor {indicators} indicatoren zijn start- en streefwaarden bekend; bij {improving} daarvan is de gemiddelde ambitie een verbetering.",
+    "summary_early_leavers": "De streefwaarden voor nieuwe voortijdig schoolverlaters tellen op tot {target}, tegenover een landelijk streven van {aim}.",
+    "summary_realisation": "In {year} zit {share} van de instellingen met een realisatie op of boven het traject naar hun streefwaarde.",
+    "method_title": "Werkwijze",
+    "method": [
+        "Bron: de voortgangsrapportages in de store, per instelling de laatste goedgekeurde aanlevering voor het verslagjaar (een correctie vervangt de eerdere). Volledigheid leest ook afgekeurde aanleveringen.",
+        "Ambitie is streefwaarde 2027 min startwaarde, gelezen in de gewenste richting: bij een indicator waar lager beter is, telt een daling als positieve ambitie. Alleen totalen tellen mee, geen uitsplitsingen.",
+        "Kwartielen zijn de 25%- en 75%-punten tussen instellingen (lineaire interpolatie). Een instelling valt in het laagste of hoogste kwartiel van een indicator als haar waarde daarbuiten ligt; het type volgt uit hoe vaak dat gebeurt (zoals hoofdstuk 3 van de synthese 2024).",
+        "Het traject is de rechte lijn van startwaarde naar streefwaarde 2027. Een instelling is op traject als haar realisatie, in de gewenste richting, minstens de waarde van die lijn in dat jaar is. Een rechte lijn veronderstelt gelijkmatige vooruitgang; het is een maat om het gesprek te openen, geen oordeel.",
+        "Een begroting is volledig als de aanlevering is goedgekeurd zonder begrotingsbevindingen (MBO-B001, MBO-B002); alleen volledige begrotingen tellen mee in de sectorverdeling.",
+    ],
+    "files": "De tabellen staan naast deze pagina als CSV (voor programma's) en in één Excel-werkmap:",
+    "alt_ambition": "Staafdiagram: gemiddelde ambitie per indicator in procenten, met het eerste tot derde kwartiel als lijn.",
+    "alt_budget": "Staafdiagrammen: aandeel van elke doelstelling in de begroting, voor de sector en per instelling.",
+    "alt_typology": "Staafdiagram: per instelling hoe vaak zij in het laagste en het hoogste kwartiel van de startwaarden valt.",
+    "alt_convergence": "Per indicator de spreiding tussen instellingen bij de start en bij de streefwaarde.",
+    "alt_completeness": "Warmtekaart: aantal bevindingen per instelling en regelfamilie.",
+    "alt_early_leavers": "Staafdiagram: som van de start- en streefwaarden voor nieuwe voortijdig schoolverlaters, met het landelijk streven als lijn.",
+    "alt_realisation": "Staafdiagram: aandeel instellingen op of boven het traject, per indicator en jaar.",
+    "sheet_names": "Bladen",
 }
 
 _EN = {
     "page_title": "The mbo sector: ambitions, budgets and progress",
     "subtitle": "Reporting year {year} — {institutions} institutions — from store {store}",
-    "method": "Methods and sources: docs/analysis.md. The tables are also CSV files beside this page:",
     "generated": "Made by mbo-xbrl {version} on {time}.",
     "no_data": "No data for this section in this reporting year.",
     "yes": "yes", "no": "no",
@@ -83,7 +112,7 @@ _EN = {
     "title_typology": "3. Typology of institutions",
     "intro_typology": "Per indicator the quartiles of start, target and ambition (start and target read in the desired "
                       "direction); per institution how often it is in the lowest and highest quartile, and its type "
-                      "by the rule in docs/analysis.md (chapter 3 of the synthesis).",
+                      "by the rule in the method below (chapter 3 of the synthesis).",
     "title_convergence": "4. Convergence",
     "intro_convergence": "The spread between institutions (interquartile range) at the start and at the target: a "
                          "smaller spread at the target means institutions grow towards each other.",
@@ -124,6 +153,35 @@ _EN = {
     "target_above_aim": "target above aim", "year": "year",
     "mean_realisation": "mean realisation", "mean_trajectory": "mean trajectory", "on_track": "on track",
     "share_on_track": "share on track",
+    "start_q1": "start Q1", "start_q3": "start Q3", "start_lowest": "start: in lowest quartile",
+    "start_highest": "start: in highest quartile", "target_q1": "target Q1", "target_q3": "target Q3",
+    "target_lowest": "target: in lowest quartile", "target_highest": "target: in highest quartile",
+    "ambition_lowest": "ambition: in lowest quartile", "ambition_highest": "ambition: in highest quartile",
+    "institution_name": "name", "mean_ambition": "mean ambition",
+    "unit_label": "unit",
+    "summary_title": "Main figures",
+    "summary_filed": "{filed} institutions filed a progress report for {year}; {accepted} of them were accepted, {rejected} rejected.",
+    "summary_budget": "Together the institutions with a complete budget budget {amount} for 2024–2027; the largest share goes to objective {objective} ({share}).",
+    "summary_ambition": "Start and target are known for {indicators} indicators; for {improving} of them the mean ambition is an improvement.",
+    "summary_early_leavers": "The targets for new early school leavers add up to {target}, against a national aim of {aim}.",
+    "summary_realisation": "In {year}, {share} of the institutions with a realisation are on or above the trajectory to their target.",
+    "method_title": "Method",
+    "method": [
+        "Source: the progress filings in the store, per institution its latest accepted filing for the reporting year (a correction replaces the earlier one). Completeness also reads rejected filings.",
+        "Ambition is the 2027 target minus the start value, read in the desired direction: for an indicator where lower is better, a decrease counts as a positive ambition. Only totals count, no breakdowns.",
+        "Quartiles are the 25% and 75% points between institutions (linear interpolation). An institution is in the lowest or highest quartile of an indicator when its value lies beyond them; its type follows from how often that happens (as in chapter 3 of the 2024 synthesis).",
+        "The trajectory is the straight line from the start value to the 2027 target. An institution is on track when its realisation, in the desired direction, is at least the line's value in that year. A straight line assumes even progress; it is a measure to open the conversation, not a verdict.",
+        "A budget is complete when the filing is accepted without budget findings (MBO-B001, MBO-B002); only complete budgets count in the sector distribution.",
+    ],
+    "files": "The tables are beside this page as CSV (for programs) and in one Excel workbook:",
+    "alt_ambition": "Bar chart: mean ambition per indicator in percentage points, with the first to third quartile as a line.",
+    "alt_budget": "Bar charts: each objective's share of the budget, for the sector and per institution.",
+    "alt_typology": "Bar chart: per institution, how often it is in the lowest and the highest quartile of the start values.",
+    "alt_convergence": "Per indicator, the spread between institutions at the start and at the target.",
+    "alt_completeness": "Heat map: number of findings per institution and rule family.",
+    "alt_early_leavers": "Bar chart: the sum of start values and targets for new early school leavers, with the national aim as a line.",
+    "alt_realisation": "Bar chart: share of institutions on or above the trajectory, per indicator and year.",
+    "sheet_names": "Sheets",
 }
 
-LABELS: dict[str, dict[str, str]] = {"nl": _NL, "en": _EN}
+LABELS: dict[str, dict] = {"nl": _NL | {"lang": "nl"}, "en": _EN | {"lang": "en"}}

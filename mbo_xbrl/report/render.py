@@ -110,7 +110,8 @@ class RuleSummary:
 
 
 def rule_summaries(findings: list[Finding], lang: str) -> list[RuleSummary]:
-    """One line per rule: errors first, then the most frequent; the fix of its first finding."""
+    """One line per rule: errors first, root causes first among them, then the most frequent; the fix of its
+    first finding."""
     first: dict[str, Finding] = {}
     counts: Counter[str] = Counter()
     caused: Counter[str] = Counter()
@@ -124,7 +125,8 @@ def rule_summaries(findings: list[Finding], lang: str) -> list[RuleSummary]:
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     out = [RuleSummary(code, f.name or code, f.severity, counts[code], f.fix(lang), caused[code], causes.get(code))
            for code, f in first.items()]
-    return sorted(out, key=lambda r: (order[r.severity], -r.count, r.code))
+    roots = set(causes.values())  # a root cause leads: what follows from it is settled with it
+    return sorted(out, key=lambda r: (order[r.severity], r.code not in roots, -r.count, r.code))
 
 
 def report_text(report: Report, lang: str, verbose: bool = False) -> str:

@@ -85,6 +85,9 @@ def test_facts_of_an_empty_file_says_it_is_empty(tmp_path) -> None:
 
 def test_rules_text_reads_as_language_with_a_real_example_and_no_placeholders() -> None:
     import re
+    from decimal import Decimal
+
+    from babel.numbers import parse_decimal
 
     from mbo_xbrl.rules.examples import example
     from mbo_xbrl.rules.registry import all_rules
@@ -100,7 +103,9 @@ def test_rules_text_reads_as_language_with_a_real_example_and_no_placeholders() 
     dutch = CliRunner().invoke(cli, ["rules", "MBO-B005"]).stdout
     shown = example("MBO-B005")
     args = shown.findings[0].args
-    assert f"Bijvoorbeeld: mbo-i:BudgetAmount in {args['year']} is negatief: {args['amount_text']}." in dutch
+    assert f"Bijvoorbeeld: {shown.findings[0].message('nl')}" in dutch and str(args["year"]) in dutch
+    amount = re.search(r"€\s?(-?\d{1,3}(?:\.\d{3})*)", dutch).group(1)  # written the Dutch way: read back with Babel
+    assert parse_decimal(amount, locale="nl_NL", strict=True) == Decimal(args["amount"]) and "." in amount
     assert "semantic" not in dutch and "error" not in dutch
     assert f"mbo-xbrl check samples/invalid/{shown.file}" in dutch and "MBO-B005-amounts" in dutch
     size = CliRunner().invoke(cli, ["rules", "MBO-S006", "--lang", "en"]).stdout

@@ -61,7 +61,10 @@ def test_api_returns_exactly_the_json_of_the_command_line(server: Server, monkey
         cli_json = CliRunner().invoke(cli, ["check", "--format", "json", "--lang", lang, path.name]).stdout
         assert json.loads(body) == json.loads(cli_json)
     assert json.loads(body)["reports"][0]["findings"][0]["code"] == "MBO-C001"
-    assert "Streefwaarde" not in body.decode() and "target" in body.decode().lower()  # English on request
+    finding = json.loads(body)["reports"][0]["findings"][0]
+    words = f"{finding['message']} {finding['fix']} {finding['location']}"  # English on request
+    assert "Streefwaarde" not in words and "target" in words.lower()
+    assert finding["location"] == finding["location_en"] != finding["location_nl"]  # both kept for programs
 
 
 def test_a_missing_file_field_is_a_clear_400(server: Server) -> None:

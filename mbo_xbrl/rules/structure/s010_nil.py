@@ -9,8 +9,8 @@ from mbo_xbrl.rules.base import Layer, rule
 
 @rule(
     code="MBO-S010", name="nil-fact", layer=Layer.FILING_RULES, severity=Severity.ERROR,
-    message_nl="Een waarde is als leeg gemarkeerd (xsi:nil bij {element}); lege waarden zijn niet toegestaan.",
-    message_en="A value is marked as empty (xsi:nil on {element}); empty values are not allowed.",
+    message_nl="Een waarde is als leeg gemarkeerd (xsi:nil); lege waarden zijn niet toegestaan.",
+    message_en="A value is marked as empty (xsi:nil); empty values are not allowed.",
     fix_nl="Laat een feit zonder waarde helemaal weg in plaats van het met xsi:nil te markeren (FR-NL-2.07).",
     fix_en="Leave out a fact that has no value instead of marking it with xsi:nil (FR-NL-2.07).",
 )

@@ -1,0 +1,85 @@
+"""A controller reads every finding of every failing sample without knowing XBRL.
+
+The findings are the ones the engine really gives on the failing samples (`mbo_xbrl/rules/examples/`, which
+`test_rule_catalogue` keeps equal to the engine's output). Their words are read as a person would:
+no QNames, axes, members or placeholders; a place in the form for every finding about the filing's
+content; amounts and numbers written the way the language writes them, read back with Babel.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+from babel.numbers import NumberFormatError, parse_decimal
+
+from mbo_xbrl.formats import LOCALES
+from mbo_xbrl.rules.base import Layer
+from mbo_xbrl.rules.examples import example
+from mbo_xbrl.rules.registry import all_rules
+
+RULES = [r for r in all_rules() if example(r.code) is not None]
+QNAME = re.compile(r"\b[a-z][\w-]*:[A-Z]\w+")  # mbo-i:BudgetAmount, mbo-dim:ObjectiveAxis
+JARGON = re.compile(r"\b\w*(Axis|Member|Amount|Applied|Explanation)\b|[{}]")
+EURO = re.compile(r"(-?€\s?-?[\d.,]+\d)")
+
+
+def _words(finding, lang: str) -> list[str]:
+    return [finding.message(lang), finding.fix(lang), finding.location(lang) or ""]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_findings_words_name_no_xbrl_internals(rule, lang: str) -> None:
+    for finding in example(rule.code).findings:
+        for text in _words(finding, lang):
+            assert not QNAME.search(text), (rule.code, text)
+            assert not JARGON.search(text), (rule.code, text)
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.layer in (Layer.SEMANTIC, Layer.FILING_RULES, Layer.XBRL)],
+                         ids=lambda r: r.code)
+def test_a_finding_about_the_content_says_where_in_the_form(rule) -> None:
+    for finding in example(rule.code).findings:
+        for lang in ("nl", "en"):
+            location = finding.location(lang)
+            assert location, (rule.code, lang)
+            assert location[0].isupper() and "None" not in location
+        if finding.objective:  # the objective is named by its words, not only its code
+            assert finding.location_nl != finding.location_en
+
+
+def _amounts(text: str, lang: str) -> list[Decimal]:
+    out = []
+    for shown in EURO.findall(text):
+        digits = shown.replace("€", "").replace("\xa0", "").replace(" ", "")
+        try:
+            out.append(parse_decimal(digits, locale=LOCALES[lang], strict=True))
+        except NumberFormatError as err:
+            raise AssertionError(f"{shown!r} is not a {lang} number") from err
+    return out
+
+
+@pytest.mark.parametrize("code", ["MBO-B002", "MBO-B003", "MBO-B004", "MBO-B005"])
+def test_amounts_are_written_as_each_language_writes_them(code: str) -> None:
+    finding = example(code).findings[0]
+    expected = {Decimal(str(finding.args[k])) for k in ("amount", "sum", "total", "budget", "earmark", "difference")
+                if finding.args.get(k) is not None}
+    for lang in ("nl", "en"):
+        shown = _amounts(finding.message(lang), lang)
+        assert shown and set(shown) <= expected and len(set(shown)) == len(expected), (lang, shown, expected)
+    # the two languages really differ where CLDR says they do (thousands: '.' in Dutch, ',' in English)
+    if any(abs(v) >= 1000 for v in expected):
+        assert finding.message("nl") != finding.message("en")
+        assert "." in EURO.findall(finding.message("nl"))[0] and "," in EURO.findall(finding.message("en"))[0]
+
+
+def test_a_number_with_decimals_is_written_with_the_languages_decimal_mark() -> None:
+    finding = example("MBO-V002").findings[0]
+    for lang, mark in (("nl", ","), ("en", ".")):
+        text = finding.message(lang)
+        numbers = re.findall(r"(?<![\w.])\d+[.,]\d+(?![\w.])", text)  # not the 2.2 inside code I2.2.01
+        assert numbers and all(mark in n for n in numbers), text
+        assert {parse_decimal(n, locale=LOCALES[lang]) for n in numbers} == \
+            {Decimal(finding.args["target"]), Decimal(finding.args["start"])}
