@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from mbo_xbrl.version import __version__
 
 if TYPE_CHECKING:
     from mbo_xbrl.report.model import Report

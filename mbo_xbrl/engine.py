@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from mbo_xbrl import __version__
+from mbo_xbrl.version import __version__
 from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.errors import ProcessorError
 from mbo_xbrl.limits import Limits

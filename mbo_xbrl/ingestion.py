@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from mbo_xbrl import __version__
+from mbo_xbrl.version import __version__
 from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.discovery import discover
 from mbo_xbrl.engine import limit_report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 
 import matplotlib
 
@@ -10,6 +11,9 @@ matplotlib.use("Agg")  # no display: the report is written by a job, not shown o
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+from mbo_xbrl import formats  # noqa: E402
 
 plt.rcParams.update({
     "svg.fonttype": "path",  # glyphs as paths: the page needs no font files
@@ -19,6 +23,21 @@ plt.rcParams.update({
     "axes.spines.right": False,
 })
 ORANGE, BLUE, GREY = "#e4761b", "#1f5fa8", "#9aa5b1"
+
+
+def _wrapped(text: str, width: int = 60) -> str:
+    """A row label broken between words over lines, never cut mid-word."""
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def _numbers(axis, labels: dict, *, percent: bool = False) -> None:
+    """The value axis's ticks in the report's language (12,5 and 23.093 in Dutch; 12.5 and 23,093 in English)."""
+    lang = labels.get("lang", "nl")
+    if percent:
+        axis.xaxis.set_major_formatter(FuncFormatter(lambda x, _: formats.percent(x, lang, 0)))
+    else:
+        axis.xaxis.set_major_formatter(FuncFormatter(
+            lambda x, _: formats.integer(x, lang) if float(x).is_integer() else formats.number(round(x, 2), lang)))
 
 
 def _svg(figure: plt.Figure) -> str:
@@ -34,26 +53,30 @@ def _svg(figure: plt.Figure) -> str:
 def ambition(table: pd.DataFrame, label: str, labels: dict[str, str]) -> str:
     """Mean ambition per indicator with the Q1-Q3 band (percentage indicators: one scale)."""
     rows = table[table["unit"] == "percentage"].sort_values("mean_ambition")
-    figure, axis = plt.subplots(figsize=(8, _height(len(rows))))
+    names = [_wrapped(f"{r.indicator} {getattr(r, label)}") for r in rows.itertuples()]
+    figure, axis = plt.subplots(figsize=(8, _height(_lines(names))))
     y = list(range(len(rows)))
     mean, q1, q3 = (rows[c].to_numpy(dtype=float) for c in ("mean_ambition", "ambition_q1", "ambition_q3"))
     axis.barh(y, mean, color=BLUE, label=labels["mean_ambition"])
     # the band from Q1 to Q3 (the mean may fall outside it: the band is drawn from Q1 and Q3 as they are)
     axis.errorbar((q1 + q3) / 2, y, xerr=(q3 - q1) / 2,
                   fmt="none", ecolor="black", elinewidth=0.8, capsize=2, label=labels["q1_q3"])
-    axis.set_yticks(list(y), [f"{r.indicator} {getattr(r, label)}"[:70] for r in rows.itertuples()])
+    axis.set_yticks(list(y), names)
     axis.axvline(0, color="black", linewidth=0.6)
     axis.set_xlabel(labels["ambition_axis"])
+    _numbers(axis, labels)
     axis.legend(loc="lower right", frameon=False)
     return _svg(figure)
 
 
 def budget_sector(table: pd.DataFrame, label: str, labels: dict[str, str]) -> str:
     rows = table.iloc[::-1]
-    figure, axis = plt.subplots(figsize=(8, _height(len(rows))))
+    names = [_wrapped(f"{r.objective} {getattr(r, label)}") for r in rows.itertuples()]
+    figure, axis = plt.subplots(figsize=(8, _height(_lines(names))))
     axis.barh(range(len(rows)), rows["share"].astype(float).fillna(0.0) * 100, color=BLUE)
-    axis.set_yticks(range(len(rows)), [f"{r.objective} {getattr(r, label)}"[:60] for r in rows.itertuples()])
+    axis.set_yticks(range(len(rows)), names)
     axis.set_xlabel(labels["share_axis"])
+    _numbers(axis, labels, percent=True)
     return _svg(figure)
 
 
@@ -83,6 +106,8 @@ def budget_institutions(table: pd.DataFrame, objectives: list[str], labels: dict
             axis.barh(incomplete, [100] * len(incomplete), color="white", edgecolor=GREY, hatch="//")
     _row_labels(axis, institutions)
     axis.set_xlabel(labels["share_axis"])
+    axis.set_xlim(0, 100)
+    _numbers(axis, labels, percent=True)
     handles = [plt.Rectangle((0, 0), 1, 1, color=colours[k % len(colours)]) for k in range(len(objectives))]
     handles.append(plt.Rectangle((0, 0), 1, 1, facecolor="white", edgecolor=GREY, hatch="//"))
     axis.legend(handles, objectives + [labels["incomplete"]], loc="upper left", bbox_to_anchor=(1.0, 1.0),
@@ -115,6 +140,11 @@ def _stacked_image(axis, shares: pd.DataFrame, complete: pd.Series, colours) -> 
 MANY_ROWS = 80
 
 
+def _lines(names: list[str]) -> int:
+    """Rows' worth of height for labels that may take two lines: a wrapped label needs room to stand apart."""
+    return sum(1 + 0.8 * name.count("\n") for name in names).__ceil__()
+
+
 def _height(rows: int) -> float:
     return max(2.0, 0.28 * min(rows, MANY_ROWS) + 1.0 + (0.02 * (rows - MANY_ROWS) if rows > MANY_ROWS else 0))
 
@@ -128,15 +158,17 @@ def _row_labels(axis, names: list[str]) -> None:
         axis.set_ylim(-0.5, len(names) - 0.5)
 
 
-def typology(table: pd.DataFrame, labels: dict[str, str]) -> str:
+def typology(table: pd.DataFrame, labels: dict[str, str], names: dict[str, str] | None = None) -> str:
     """Seed 002 fig. 3.1: per institution, how often it is in the lowest and the highest start quartile."""
     rows = table.iloc[::-1]
     figure, axis = plt.subplots(figsize=(8, _height(len(rows))))
     y = list(range(len(rows)))
     axis.barh([v + 0.2 for v in y], rows["low_start"], height=0.4, color=ORANGE, label=labels["times_lowest"])
     axis.barh([v - 0.2 for v in y], rows["high_start"], height=0.4, color=BLUE, label=labels["times_highest"])
-    _row_labels(axis, [f"{r.institution} (type {r.type})" for r in rows.itertuples()])
+    _row_labels(axis, [_named(r.institution, names) + f" (type {r.type})" for r in rows.itertuples()])
     axis.set_xlabel(labels["indicators_axis"])
+    axis.xaxis.get_major_locator().set_params(integer=True)
+    _numbers(axis, labels)
     axis.legend(loc="lower right", frameon=False)
     return _svg(figure)
 
@@ -151,12 +183,15 @@ def convergence(table: pd.DataFrame, labels: dict[str, str]) -> str:
     axis.scatter(rows["iqr_target"], list(y), color=BLUE, label=labels["chart_iqr_target"], zorder=3)
     axis.set_yticks(list(y), rows["indicator"])
     axis.set_xscale("symlog", linthresh=1)
+    axis.set_xlim(left=0)  # a spread is never negative: no ticks below zero
     axis.set_xlabel(labels["iqr_axis"])
+    _numbers(axis, labels)
     axis.legend(loc="lower right", frameon=False)
     return _svg(figure)
 
 
-def completeness(table: pd.DataFrame, families: list[str], labels: dict[str, str]) -> str:
+def completeness(table: pd.DataFrame, families: list[str], labels: dict[str, str],
+                 names: dict[str, str] | None = None) -> str:
     rows = table.sort_values("institution", ascending=False)
     figure, axis = plt.subplots(figsize=(6, _height(len(rows))))
     data = rows[families].to_numpy(dtype=float)
@@ -166,8 +201,13 @@ def completeness(table: pd.DataFrame, families: list[str], labels: dict[str, str
             if value:
                 axis.text(j, i, int(value), ha="center", va="center", fontsize=7)
     axis.set_xticks(range(len(families)), [labels[f"family_{f}"] for f in families])
-    _row_labels(axis, [f"{r.institution} ({labels['status_' + r.status]})" for r in rows.itertuples()])
+    _row_labels(axis, [_named(r.institution, names) + f" ({labels['status_' + r.status]})" for r in rows.itertuples()])
     return _svg(figure)
+
+
+def _named(code: object, names: dict[str, str] | None) -> str:
+    name = (names or {}).get(str(code))
+    return f"{code} {textwrap.shorten(name, 40, placeholder='…')}" if name else str(code)
 
 
 def early_leavers(table: pd.DataFrame, labels: dict[str, str]) -> str:
@@ -177,6 +217,7 @@ def early_leavers(table: pd.DataFrame, labels: dict[str, str]) -> str:
     axis.axvline(row["national_aim"], color=ORANGE, linewidth=1.5, label=labels["chart_national_aim"])
     axis.set_yticks([1, 0], [labels["chart_sum_start"], labels["chart_sum_target"]])
     axis.set_xlabel(labels["early_leavers_axis"])
+    _numbers(axis, labels)
     axis.legend(loc="lower right", frameon=False)
     return _svg(figure)
 
@@ -188,4 +229,5 @@ def realisation(table: pd.DataFrame, labels: dict[str, str]) -> str:
     axis.set_yticks(range(len(rows)), [f"{r.indicator} ({r.year})" for r in rows.itertuples()])
     axis.set_xlim(0, 100)
     axis.set_xlabel(labels["on_track_axis"])
+    _numbers(axis, labels, percent=True)
     return _svg(figure)

@@ -91,7 +91,12 @@ _NL = {
     "alt_completeness": "Warmtekaart: aantal bevindingen per instelling en regelfamilie.",
     "alt_early_leavers": "Staafdiagram: som van de start- en streefwaarden voor nieuwe voortijdig schoolverlaters, met het landelijk streven als lijn.",
     "alt_realisation": "Staafdiagram: aandeel instellingen op of boven het traject, per indicator en jaar.",
-    "sheet_names": "Bladen",
+    "complete": "volledig", "workbook_file": "sectorbeeld-{year}.xlsx",
+    "sheet_ambition": "Ambitie", "sheet_budget_sector": "Begroting sector",
+    "sheet_budget_institutions": "Begroting per instelling", "sheet_typology_indicators": "Typologie per indicator",
+    "sheet_typology_institutions": "Typologie per instelling", "sheet_convergence": "Convergentie",
+    "sheet_completeness": "Volledigheid", "sheet_early_leavers": "Voortijdig schoolverlaters",
+    "sheet_realisation": "Realisatie",
 }
 
 _EN = {
@@ -181,7 +186,12 @@ _EN = {
     "alt_completeness": "Heat map: number of findings per institution and rule family.",
     "alt_early_leavers": "Bar chart: the sum of start values and targets for new early school leavers, with the national aim as a line.",
     "alt_realisation": "Bar chart: share of institutions on or above the trajectory, per indicator and year.",
-    "sheet_names": "Sheets",
+    "complete": "complete", "workbook_file": "sector-report-{year}.xlsx",
+    "sheet_ambition": "Ambition", "sheet_budget_sector": "Budget sector",
+    "sheet_budget_institutions": "Budget per institution", "sheet_typology_indicators": "Typology per indicator",
+    "sheet_typology_institutions": "Typology per institution", "sheet_convergence": "Convergence",
+    "sheet_completeness": "Completeness", "sheet_early_leavers": "Early school leavers",
+    "sheet_realisation": "Realisation",
 }
 
 LABELS: dict[str, dict] = {"nl": _NL | {"lang": "nl"}, "en": _EN | {"lang": "en"}}

@@ -1,7 +1,12 @@
-"""`mbo-xbrl report`: seed 002's sector analysis from the store, as one offline page and CSV files.
+"""`mbo-xbrl report`: seed 002's sector analysis from the store, as one offline page, CSV files and a workbook.
 
     report = build_report(store, year)      # the tables, from the store's current filings
-    write_report(report, out, lang="nl")    # DIR/index.html (charts embedded) and DIR/<table>.csv
+    write_report(report, out, lang="nl")    # DIR/index.html (charts embedded), DIR/<table>.csv, DIR/<name>.xlsx
+
+The page is for people: numbers in the language's format (Babel), headers, statuses and units in words,
+institution names beside codes, an opening summary and the method on the page. The CSVs are for
+programs: the tables' own columns and values, unformatted. The workbook holds the same tables as Excel
+tables, with the page's headers and real numbers (Excel shows them in the reader's own format).
 """
 
 from __future__ import annotations
@@ -14,12 +19,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from mbo_xbrl import __version__
+from mbo_xbrl import formats
 from mbo_xbrl.analysis import tables
 from mbo_xbrl.analysis.labels import LABELS
 from mbo_xbrl.catalogue import Catalogue, load_catalogue
 from mbo_xbrl.errors import MboXbrlError
 from mbo_xbrl.store.store import Store
+from mbo_xbrl.version import __version__
 
 VALUE_COLUMNS = ["filing_id", "institution", "report_year", "objective", "indicator", "value_kind", "period_year",
                  "value", "unit", *tables.BREAKDOWN_COLUMNS]
@@ -36,6 +42,9 @@ class SectorReport:
     store: str
     institutions: int
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # institution code -> name, from its latest filing
+    filed: int = 0  # institutions with a filing for the year (their latest: accepted or rejected)
+    accepted: int = 0
 
 
 def build_report(store: Store, year: int | None = None, catalogue: Catalogue | None = None) -> SectorReport:
@@ -62,6 +71,11 @@ def build_report(store: Store, year: int | None = None, catalogue: Catalogue | N
     pairs = tables.start_and_target(current_values, catalogue)
     by_institution = tables.budget_by_institution(budgets, latest, findings, catalogue)
     report = SectorReport(year, store.url, int(latest["institution"].nunique()))
+    if "institution_name" in latest.columns:
+        report.names = {str(r.institution): str(r.institution_name) for r in latest.itertuples()
+                        if isinstance(r.institution_name, str) and r.institution_name.strip()}
+    report.filed = int(latest["institution"].nunique())
+    report.accepted = int(latest.loc[latest["status"] == "accepted", "institution"].nunique())
     report.tables = {
         "ambition": tables.ambition(pairs, catalogue),
         "budget_sector": tables.budget_sector(by_institution, catalogue),
@@ -76,28 +90,198 @@ def build_report(store: Store, year: int | None = None, catalogue: Catalogue | N
     return report
 
 
-def _html_table(frame: pd.DataFrame, columns: list[str], labels: dict[str, str]) -> str:
-    """A plain HTML table: numbers right-aligned with at most two decimals, text escaped."""
-    head = "".join(f"<th>{html.escape(labels.get(c, c))}</th>" for c in columns)
+YEARS = {"year", "report_year", "period_year", "budget_year", "start_year"}  # 2024, never 2.024
+SHARES = {"share", "share_on_track"}  # fractions in the tables, percentages for people
+WHOLE = {"institutions", "institutions_budgeting", "indicators", "on_track", "total", "type", "amount", "sum_start",
+         "sum_target", "national_aim", "target_above_aim"} | {f"{m}_{q}" for m in ("start", "target", "ambition")
+                                                              for q in ("lowest", "highest")} \
+    | {"low_start", "high_start", "low_target", "high_target", "low_ambition", "high_ambition"} \
+    | set(tables.RULE_FAMILIES.values())
+SHARE_DIGITS = 1  # percentages: one decimal, in the tables and on the charts' axes
+DIGITS = 2
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A cell as a person reads it: the text in the language's format, and whether it is a number."""
+
+    text: str
+    numeric: bool = False
+
+
+def shown(column: str, value: object, lang: str, labels: dict, catalogue: Catalogue, digits: int = DIGITS) -> Shown:
+    """One cell of a table on the page, in the language's words and number format; `digits` for a column of
+    fractional numbers (one precision per column)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return Shown("–", True)
+    if isinstance(value, bool) or column == "converges" or column == "complete":
+        return Shown(labels["yes"] if bool(value) else labels["no"])
+    if column == "status":
+        return Shown(labels.get(f"status_{value}", str(value)))
+    if column == "unit":
+        unit = catalogue.unit_by_code.get(str(value))
+        return Shown(getattr(unit, f"label_{lang}") if unit else str(value))
+    if isinstance(value, (int, float)) or hasattr(value, "is_integer"):
+        if column in YEARS:
+            return Shown(formats.year(int(value)), True)
+        if column in SHARES:
+            return Shown(formats.percent(value, lang, SHARE_DIGITS, fraction=True), True)
+        if column in WHOLE or digits == 0:
+            return Shown(formats.integer(round(float(value)), lang), True)
+        return Shown(formats.number(round(float(value), digits), lang, digits), True)
+    return Shown(str(value))
+
+
+def with_names(frame: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """The table with the institution's name beside its code (for people; the CSVs keep the codes only)."""
+    if "institution" not in frame.columns or "institution_name" in frame.columns:
+        return frame
+    out = frame.copy()
+    out.insert(list(out.columns).index("institution") + 1, "institution_name",
+               out["institution"].map(lambda code: names.get(str(code), "")))
+    return out
+
+
+def _html_table(frame: pd.DataFrame, columns: list[str], labels: dict, lang: str, catalogue: Catalogue,
+                names: dict[str, str]) -> str:
+    """A plain HTML table: headers in words, numbers right-aligned in the language's format, text escaped."""
+    frame = with_names(frame, names)
+    if "institution" in columns and "institution_name" not in columns:
+        columns = columns[:columns.index("institution") + 1] + ["institution_name"] + columns[columns.index("institution") + 1:]
+    head = "".join(f'<th scope="col">{html.escape(header(c, labels))}</th>' for c in columns)
+    digits = {c: _digits(frame[c]) for c in columns}
     rows = []
     for record in frame[columns].itertuples(index=False):
         cells = []
-        for value in record:
-            if isinstance(value, bool):
-                cells.append(f"<td>{labels['yes'] if value else labels['no']}</td>")
-            elif isinstance(value, (int, float)) and not pd.isna(value):
-                text = f"{value:,.2f}" if isinstance(value, float) and not float(value).is_integer() else f"{value:,.0f}"
-                cells.append(f'<td class="n">{text}</td>')
-            elif value is None or (isinstance(value, float) and pd.isna(value)):
-                cells.append('<td class="n">–</td>')
-            else:
-                cells.append(f"<td>{html.escape(str(value))}</td>")
+        for column, value in zip(columns, record):
+            cell = shown(column, value, lang, labels, catalogue, digits[column])
+            cells.append(f'<td class="n">{html.escape(cell.text)}</td>' if cell.numeric
+                         else f"<td>{html.escape(cell.text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f'<table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
+def _digits(values: pd.Series) -> int:
+    """Decimals for a column: none when every number in it is whole, else DIGITS for all of them."""
+    numbers = pd.to_numeric(values, errors="coerce").dropna()
+    return 0 if numbers.empty or bool((numbers % 1 == 0).all()) else DIGITS
+
+
+def header(column: str, labels: dict) -> str:
+    """A column's header in words; a column without one is a fault (tests read every header)."""
+    return labels.get(column, column)
+
+
+def summary(report: SectorReport, labels: dict, lang: str, catalogue: Catalogue) -> list[str]:
+    """The opening paragraph's main figures, each a sentence, in the language's formats."""
+    t = report.tables
+    out = [labels["summary_filed"].format(filed=formats.integer(report.filed, lang), year=report.year,
+                                          accepted=formats.integer(report.accepted, lang),
+                                          rejected=formats.integer(report.filed - report.accepted, lang))]
+    sector = t["budget_sector"]
+    if not sector.empty and sector["amount"].sum() > 0:
+        top = sector.sort_values("amount", ascending=False).iloc[0]
+        objective = catalogue.objective_by_code.get(top["objective"])
+        out.append(labels["summary_budget"].format(
+            amount=formats.euro(round(float(sector["amount"].sum())), lang),
+            objective=f"{top['objective']} {getattr(objective, f'label_{lang}') if objective else ''}".strip(),
+            share=formats.percent(top["share"], lang, SHARE_DIGITS, fraction=True)))
+    ambition = t["ambition"]
+    if not ambition.empty:
+        out.append(labels["summary_ambition"].format(indicators=formats.integer(len(ambition), lang),
+                                                     improving=formats.integer(int((ambition["mean_ambition"] > 0).sum()), lang)))
+    leavers = t["early_leavers"]
+    if not leavers.empty and int(leavers["institutions"].iloc[0]):
+        out.append(labels["summary_early_leavers"].format(target=formats.integer(round(float(leavers["sum_target"].iloc[0])), lang),
+                                                          aim=formats.integer(int(leavers["national_aim"].iloc[0]), lang)))
+    realised = t["realisation"]
+    if not realised.empty:
+        last = int(realised["year"].max())
+        rows = realised[realised["year"] == last]
+        share = rows["on_track"].sum() / rows["institutions"].sum() if rows["institutions"].sum() else None
+        if share is not None:
+            out.append(labels["summary_realisation"].format(year=last, share=formats.percent(share, lang, 0, fraction=True)))
+    return out
+
+
+# The tables of the page, in its order: (table, columns shown; None = all)
+PAGE_TABLES: dict[str, list[str] | None] = {
+    "ambition": ["indicator", "label", "unit", "institutions", "mean_start", "mean_target", "mean_ambition",
+                 "ambition_q1", "ambition_q3"],
+    "budget_sector": ["objective", "label", "amount", "share", "institutions_budgeting"],
+    "budget_institutions": ["institution", "objective", "amount", "share", "complete"],
+    "typology_counts": None,
+    "typology_institutions": ["institution", "indicators", "low_start", "high_start", "low_target", "high_target",
+                              "low_ambition", "high_ambition", "type"],
+    "typology_indicators": None,
+    "convergence": ["indicator", "institutions", "iqr_start", "iqr_target", "converges"],
+    "completeness": ["institution", "status", *tables.RULE_FAMILIES.values(), "total"],
+    "early_leavers": None,
+    "realisation": None,
+}
+
+
+def _columns(name: str, frame: pd.DataFrame, lang: str) -> list[str]:
+    wanted = PAGE_TABLES.get(name) or list(frame.columns)
+    return [f"label_{lang}" if c == "label" else c for c in wanted]
+
+
+def write_workbook(report: SectorReport, path: Path, lang: str, catalogue: Catalogue) -> Path:
+    """The page's tables as one .xlsx workbook (openpyxl): a sheet per table, each an Excel table with the page's
+    headers, real numbers (years, counts, amounts, percentages with a number format) that Dutch and English
+    Excel alike show in their own format, and frozen headers."""
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    labels = LABELS[lang]
+    book = Workbook()
+    book.remove(book.active)
+    for name, frame in report.tables.items():
+        columns = _columns(name, frame, lang)
+        frame = with_names(frame, report.names)
+        if "institution" in columns:
+            columns.insert(columns.index("institution") + 1, "institution_name")
+        sheet = book.create_sheet(_sheet_name(name, labels))
+        sheet.append([header(c, labels) for c in columns])
+        for record in frame[columns].itertuples(index=False):
+            sheet.append([_xlsx_value(c, v, labels, lang, catalogue) for c, v in zip(columns, record)])
+        for k, column in enumerate(columns, start=1):
+            fmt = "0" if column in YEARS else "0.0%" if column in SHARES else \
+                "#,##0" if column in WHOLE else "#,##0.00"
+            for (cell,) in sheet.iter_rows(min_row=2, min_col=k, max_col=k):
+                if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                    cell.number_format = fmt
+            sheet.column_dimensions[get_column_letter(k)].width = max(10, min(60, len(header(column, labels)) + 4))
+        sheet.freeze_panes = "A2"
+        if sheet.max_row >= 2:  # an Excel table needs a row below its header
+            ref = f"A1:{get_column_letter(len(columns))}{sheet.max_row}"
+            table = Table(displayName=f"t_{name}", ref=ref)
+            table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+            sheet.add_table(table)
+    book.save(path)
+    return path
+
+
+def _sheet_name(name: str, labels: dict) -> str:
+    title = labels.get(f"sheet_{name}", name)
+    return "".join(ch for ch in title if ch not in "[]:*?/\\")[:31]
+
+
+def _xlsx_value(column: str, value: object, labels: dict, lang: str, catalogue: Catalogue) -> object:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, bool) or column in ("status", "unit", "converges", "complete"):
+        return shown(column, value, lang, labels, catalogue).text
+    if hasattr(value, "item"):  # numpy scalars become Python numbers
+        value = value.item()
+    if isinstance(value, float) and column in YEARS | WHOLE and value.is_integer():
+        return int(value)
+    return value
+
+
 def write_report(report: SectorReport, out: Path, lang: str = "nl", catalogue: Catalogue | None = None) -> Path:
-    """Write DIR/index.html and one CSV per table; return the page's path."""
+    """Write DIR/index.html, one CSV per table and the workbook; return the page's path."""
     from jinja2 import Environment, select_autoescape
 
     from mbo_xbrl.analysis import charts
@@ -108,54 +292,56 @@ def write_report(report: SectorReport, out: Path, lang: str = "nl", catalogue: C
     out.mkdir(parents=True, exist_ok=True)
     for name, frame in report.tables.items():
         frame.to_csv(out / f"{name}.csv", index=False)
+    workbook = write_workbook(report, out / labels["workbook_file"].format(year=report.year), lang, catalogue)
     t = report.tables
     families = list(tables.RULE_FAMILIES.values())
     type_name = f"type_{lang}"
     type_counts = t["typology_institutions"].groupby(["type", type_name]).size().reset_index(name="institutions") \
         if not t["typology_institutions"].empty else pd.DataFrame(columns=["type", type_name, "institutions"])
 
+    def table(name: str, frame: pd.DataFrame | None = None) -> str:
+        frame = t[name] if frame is None else frame
+        return _html_table(frame, _columns(name, frame, lang), labels, lang, catalogue, report.names)
+
     def section(key: str, chart: str | None, *parts: str) -> dict[str, str]:
-        return {"id": key, "title": labels[f"title_{key}"], "intro": labels[f"intro_{key}"],
+        return {"id": key, "title": labels[f"title_{key}"], "intro": labels[f"intro_{key}"], "alt": labels[f"alt_{key}"],
                 "chart": chart or "", "empty": "" if chart else labels["no_data"], "tables": "".join(parts)}
 
     def has(name: str) -> bool:
         return not t[name].empty
 
+    names = report.names
     sections = [
         section("ambition", charts.ambition(t["ambition"], label, labels) if has("ambition") else None,
-                _html_table(t["ambition"], ["indicator", label, "unit", "institutions", "mean_start", "mean_target",
-                                            "mean_ambition", "ambition_q1", "ambition_q3"], labels)),
+                table("ambition")),
         section("budget", charts.budget_sector(t["budget_sector"], label, labels) if has("budget_institutions")
                 else None,
-                _html_table(t["budget_sector"], ["objective", label, "amount", "share", "institutions_budgeting"],
-                            labels),
+                table("budget_sector"),
                 charts.budget_institutions(t["budget_institutions"], [o.code for o in catalogue.objectives], labels)
                 if has("budget_institutions") else ""),
-        section("typology", charts.typology(t["typology_institutions"], labels) if has("typology_institutions")
+        section("typology", charts.typology(t["typology_institutions"], labels, names) if has("typology_institutions")
                 else None,
-                _html_table(type_counts, ["type", type_name, "institutions"], labels),
-                _html_table(t["typology_institutions"], ["institution", "indicators", "low_start", "high_start",
-                                                         "low_target", "high_target", "low_ambition",
-                                                         "high_ambition", "type"], labels),
-                _html_table(t["typology_indicators"], list(t["typology_indicators"].columns), labels)),
+                _html_table(type_counts, ["type", type_name, "institutions"], labels, lang, catalogue, names),
+                table("typology_institutions"), table("typology_indicators")),
         section("convergence", charts.convergence(t["convergence"], labels) if has("convergence") else None,
-                _html_table(t["convergence"], ["indicator", "institutions", "iqr_start", "iqr_target", "converges"],
-                            labels)),
-        section("completeness", charts.completeness(t["completeness"], families, labels) if has("completeness")
+                table("convergence")),
+        section("completeness", charts.completeness(t["completeness"], families, labels, names) if has("completeness")
                 else None,
-                _html_table(t["completeness"], ["institution", "status"] + families + ["total"], labels)),
+                table("completeness")),
         section("early_leavers", charts.early_leavers(t["early_leavers"], labels)
                 if int(t["early_leavers"]["institutions"].iloc[0]) else None,
-                _html_table(t["early_leavers"], list(t["early_leavers"].columns), labels)),
+                table("early_leavers")),
         section("realisation", charts.realisation(t["realisation"], labels) if has("realisation") else None,
-                _html_table(t["realisation"], list(t["realisation"].columns), labels)),
+                table("realisation")),
     ]
     template = resources.files("mbo_xbrl.analysis").joinpath("report.html.j2").read_text("utf-8")
     environment = Environment(autoescape=select_autoescape(default=True))
+    generated = datetime.now(timezone.utc)
     page = environment.from_string(template).render(
         lang=lang, labels=labels, report=report, sections=sections, version=__version__,
-        csv_files=[f"{name}.csv" for name in report.tables],
-        generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
+        summary=summary(report, labels, lang, catalogue), institutions=formats.integer(report.institutions, lang),
+        csv_files=[f"{name}.csv" for name in report.tables], workbook=workbook.name,
+        generated=f"{formats.day(generated.date(), lang)} {generated:%H:%M} UTC")
     path = out / "index.html"
     path.write_text(page, "utf-8")
     return path

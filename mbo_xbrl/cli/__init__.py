@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from mbo_xbrl import __version__
+from mbo_xbrl.version import __version__
 from mbo_xbrl.errors import MboXbrlError
 
 # name -> (module, attribute). Loaded when named: `mbo-xbrl check` does not pay for the report's

@@ -38,7 +38,7 @@ def row(table: str, **values) -> tuple:
 def filing(institution: str, year: int, status: str, n: int) -> dict:
     return {"filing_id": f"{institution}{year}-{n}", "sha256": f"{institution}{year}-{n}", "institution": institution,
             "report_year": year, "status": status, "errors": 0 if status == "accepted" else 1, "warnings": 0,
-            "file_name": f"{institution}-{year}.xbrl"}
+            "file_name": f"{institution}-{year}.xbrl", "institution_name": f"College {institution}"}
 
 
 def value(f: dict, indicator: str, kind: str, year: int, amount: float, **breakdown) -> tuple:
@@ -214,14 +214,16 @@ def test_the_page_is_one_offline_file_with_a_chart_per_section_that_has_data(sma
     text = page.read_text("utf-8")
     outside = re.sub(r'xmlns(:\w+)?="[^"]*"', "", text)  # namespace names are names, not resources
     assert "://" not in outside and "<script" not in text and " src=" not in text
-    links = re.findall(r'href="([^"]*)"', outside)  # the menu, glyphs within the page, the CSVs beside it
-    assert links[:7] == [f"#{s}" for s in SECTION_IDS]
-    assert all(x.startswith(("#", "data:")) or re.fullmatch(r"\w+\.csv", x) for x in links)
-    sections = text.split("<section ")[1:]
+    links = re.findall(r'href="([^"]*)"', outside)  # the menu, glyphs within the page, the files beside it
+    assert links[:8] == [f"#{s}" for s in SECTION_IDS] + ["#method"]
+    assert all(x.startswith(("#", "data:")) or re.fullmatch(r"\w+\.csv|sectorbeeld-2024\.xlsx", x) for x in links)
+    assert "docs/" not in text  # the method is on the page, not behind a link
+    sections = [part for part in text.split("<section ")[1:] if part.startswith(tuple(f'id="{s}"' for s in SECTION_IDS))]
     assert len(sections) == 7
     assert all("<svg" in s for s in sections[:6])  # every section with data has its chart
     assert "Geen gegevens" in sections[6]  # 2024 holds no realisations: said, not drawn
     assert 'lang="nl"' in text and "Ambitie per indicator" in text
+    assert (tmp_path / "r" / "sectorbeeld-2024.xlsx").is_file()
     names = {p.name for p in (tmp_path / "r").glob("*.csv")}
     assert names == {"ambition.csv", "budget_sector.csv", "budget_institutions.csv", "typology_indicators.csv",
                      "typology_institutions.csv", "convergence.csv", "completeness.csv", "early_leavers.csv",
