@@ -99,7 +99,7 @@ def warm(repeat: int) -> list[tuple[str, float, float, float, float]]:
     from lxml import etree
 
     from mbo_xbrl.engine import Engine
-    from mbo_xbrl.parsing.precheck import safe_parser
+    from mbo_xbrl.parsing.stream import safe_parser
     from mbo_xbrl.taxonomy.processor import XbrlProcessor
 
     processor = XbrlProcessor()
@@ -392,7 +392,7 @@ def _lxml_floor(folder: Path) -> float:
     """Parsing every filing with lxml alone, with the parser the check uses."""
     from lxml import etree
 
-    from mbo_xbrl.parsing.precheck import safe_parser
+    from mbo_xbrl.parsing.stream import safe_parser
 
     started = time.perf_counter()
     for path in sorted(folder.rglob("*.xbrl")):
@@ -423,7 +423,7 @@ PAGE_TAIL = """
    runs every sample, hand-made edge variants, every style of `mbo_xbrl/synthetic/foreign.py` and
    random variants through both paths and requires identical findings.
 2. **Streaming.** lxml's tree of a document is about six times the file. The instance is read,
-   certified and counted one child of the root at a time (`mbo_xbrl/parsing/precheck.py`, iterparse
+   certified and counted one child of the root at a time (`mbo_xbrl/parsing/stream.py`, iterparse
    with events only for what may be a child of the root), and each child is dropped when it is read:
    a check holds the raw facts, never the document's tree, so the size limit's 47 MB filing fits
    well under 400 MB. Off the fast path our tree is never held beside Arelle's model, and the tidy

@@ -29,7 +29,7 @@ from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.errors import ProcessorError
 from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.filing import Filing, read_filing
-from mbo_xbrl.parsing.precheck import Prechecked, precheck
+from mbo_xbrl.rules.precheck import Prechecked, precheck
 from mbo_xbrl.prefill import PrefillRegister
 from mbo_xbrl.report.model import Problem, Report, Severity
 from mbo_xbrl.rules.base import Layer, Rule, RuleContext

@@ -12,7 +12,7 @@ import click
 from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.filing import read_filing
-from mbo_xbrl.parsing.precheck import precheck
+from mbo_xbrl.rules.precheck import precheck
 from mbo_xbrl.parsing.tidy import fact_columns, fact_rows
 
 

@@ -16,6 +16,10 @@ store_option = click.option("--store", "store", default=None, metavar="URL",
                                  "Default: $MBO_XBRL_STORE or ./mbo-xbrl.duckdb.")
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
 def summary_text(summary: IngestSummary, brief: bool = False) -> str:
     c = summary.counts
     lines = [f"ingest run {summary.run_id} into {summary.store}: {c['files']} files - {c['accepted']} accepted, "
@@ -34,7 +38,8 @@ def summary_text(summary: IngestSummary, brief: bool = False) -> str:
         if f.superseded_by:
             extra += f", history: {f.superseded_by[:12]} was submitted later and stays current"
         counts = {"skipped": " - already in the store (the same bytes, by SHA-256)", "unreadable": f" - {f.reason}",
-                  "internal": f" - {f.reason}"}.get(f.outcome, f" - {f.errors} errors, {f.warnings} warnings")
+                  "internal": f" - {f.reason}"}.get(f.outcome, f" - {_count(f.errors, 'error')}, "
+                                                               f"{_count(f.warnings, 'warning')}")
         lines.append(f"  {f.outcome:<9}{f.path}{who}{counts}{extra}")
         if f.first_error:
             lines.append(f"           first error: {f.first_error}")

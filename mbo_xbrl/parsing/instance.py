@@ -349,7 +349,7 @@ class InstanceReader:
     """Builds the raw view of an instance one element below the root at a time.
 
     The caller streams the document and hands over each child of the root when it is complete
-    (`add`), then may drop it: the document is never held whole (see `mbo_xbrl.parsing.precheck`).
+    (`add`), then may drop it: the document is never held whole (see `mbo_xbrl.parsing.stream`).
     """
 
     def __init__(self, root: etree._Element, uniform_namespaces: bool = True) -> None:

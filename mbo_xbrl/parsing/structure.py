@@ -2,7 +2,7 @@
 
 The structural limits themselves (elements, facts, contexts, units, attributes per element,
 namespace declarations, depth) are counted while the document streams past, in
-`mbo_xbrl.parsing.precheck`, so a file of millions of elements is refused before any tree of it
+`mbo_xbrl.parsing.stream`, so a file of millions of elements is refused before any tree of it
 is built.
 """
 

@@ -25,14 +25,14 @@ KINDS = {
     fix_nl="Lever het XBRL-instance-bestand aan: een document met hoofdelement xbrli:xbrl.",
     fix_en="Submit the XBRL instance file: a document whose root element is xbrli:xbrl.",
 )
-def not_an_instance(root: etree._Element) -> list[Finding]:
+def not_an_instance(tag: str, line: int | None = None) -> list[Finding]:
     """A progress filing is one XBRL 2.1 instance document (root xbrli:xbrl).
 
     Taxonomy files, test cases and inline XBRL reports are XML too; telling which one was
     submitted instead saves the sender a guess.
     """
-    if root.tag == f"{{{XBRLI}}}xbrl":
+    if tag == f"{{{XBRLI}}}xbrl":
         return []
-    nl, en = KINDS.get(root.tag, ("een ander soort XML-document", "another kind of XML document"))
-    return [not_an_instance.finding(root=root.tag, root_name=etree.QName(root).localname, kind_nl=nl, kind_en=en,
-                                    line=root.sourceline)]
+    nl, en = KINDS.get(tag, ("een ander soort XML-document", "another kind of XML document"))
+    return [not_an_instance.finding(root=tag, root_name=etree.QName(tag).localname, kind_nl=nl, kind_en=en,
+                                    line=line)]

@@ -1,30 +1,21 @@
-"""The layers before Arelle: bytes, XML, XBRL form and the taxonomy-independent filing rules.
+"""One streaming pass over a filing's XML: what the layers before Arelle need to know about the file.
 
-Each layer stops the next when it fails, so a file that is not XML gets one finding, not a
-thousand, and a filing that refers outside our taxonomy is never handed to Arelle.
-The XML parser never resolves entities, never loads a DTD and never uses the network.
+The stream says what it saw (a DOCTYPE, the root element, a structure beyond the limits) and reads the
+raw instance and certifies it on the way; it makes no findings: the rules layer does
+(`mbo_xbrl.rules.precheck`). The XML parser never resolves entities, never loads a DTD and never uses
+the network.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
 
 from lxml import etree
 
 from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.certify import Certifier
-from mbo_xbrl.parsing.instance import LINK, XBRLDI, XBRLI, XLINK, XML_NS, XSI, InstanceReader, RawInstance
-from mbo_xbrl.parsing.structure import out_of_memory, root_namespaces, too_many_elements
-from mbo_xbrl.report.model import Finding, Severity
-from mbo_xbrl.rules.base import Layer
-from mbo_xbrl.rules.registry import rules_in_layer
-from mbo_xbrl.rules.structure.s001_not_wellformed import problem, unreadable_xml
-from mbo_xbrl.rules.structure.s002_not_an_instance import not_an_instance
-from mbo_xbrl.rules.structure.s003_unknown_entry_point import unknown_entry_point
-from mbo_xbrl.rules.structure.s005_doctype import doctype
-from mbo_xbrl.rules.structure.s006_file_too_large import file_too_large
-from mbo_xbrl.rules.structure.s008_structure_beyond_limits import structure_beyond_limits
+from mbo_xbrl.parsing.instance import LINK, XBRLDI, XBRLI, XLINK, XML_NS, XSI, InstanceReader
+from mbo_xbrl.parsing.structure import root_namespaces, too_many_elements
 from mbo_xbrl.taxonomy.view import TaxonomyView
 
 
@@ -33,63 +24,7 @@ def safe_parser() -> etree.XMLParser:
                            huge_tree=False, collect_ids=False)
 
 
-@dataclass
-class Prechecked:
-    """What the layers before Arelle found, and how far the file got."""
-
-    findings: list[Finding] = field(default_factory=list)
-    raw: RawInstance | None = None
-    stopped_at: Layer | None = None  # the layer whose failure stopped the check, if any
-    certified: str | None = "not certified"  # None when the fast path certified the instance, else why not
-
-    @property
-    def ready_for_xbrl(self) -> bool:
-        return self.stopped_at is None
-
-
-def precheck(data: bytes, limits: Limits | int, view: TaxonomyView | None = None) -> Prechecked:
-    """The layers before Arelle; `limits` may be just the size limit in bytes. With a `view`, the instance
-    is also certified on the way (the fast path, see `certify`): `certified` says whether it was."""
-    limits = limits if isinstance(limits, Limits) else Limits(max_bytes=limits)
-    result = Prechecked()
-
-    def stop(findings: list[Finding], layer: Layer) -> bool:
-        result.findings += findings
-        if findings:
-            result.stopped_at = layer
-        return bool(findings)
-
-    if stop(file_too_large.check(len(data), limits.max_bytes), Layer.FILE):
-        return result
-    if stop(doctype.check(data), Layer.FILE):
-        return result
-    if stop(unreadable_xml.check(data), Layer.FILE):
-        return result
-    try:
-        streamed = _Stream(limits, view).read(data)
-    except etree.XMLSyntaxError as err:
-        if out_of_memory(err):
-            raise MemoryError("the XML parser ran out of memory") from None
-        stop([problem("syntax", line=err.lineno, detail=str(err.msg or err))], Layer.FILE)
-        return result
-    if stop(streamed.doctype, Layer.FILE) or stop(streamed.not_an_instance, Layer.FORM):
-        return result
-    if streamed.excess is not None:
-        stop(structure_beyond_limits.check(*streamed.excess), Layer.FORM)
-        return result
-    result.raw = streamed.reader.raw
-    result.certified = streamed.certifier.reason if streamed.certifier is not None else "the fast path is off"
-    form = unknown_entry_point.check(result.raw)
-    filing_rules = [f for rule in rules_in_layer(Layer.FILING_RULES) for f in rule.check(result.raw)]
-    result.findings += form + filing_rules
-    if form:
-        result.stopped_at = Layer.FORM
-    elif any(f.severity is Severity.ERROR for f in filing_rules):
-        result.stopped_at = Layer.FILING_RULES  # the root cause; Arelle would only repeat it
-    return result
-
-
-class _Stream:
+class Stream:
     """One streaming pass over the document: the root is checked when its first descendant ends, each
     child of the root is counted, read (raw instance) and certified when it ends, and then dropped.
     Memory holds the raw instance and one child of the root at a time, never the document's tree
@@ -98,8 +33,8 @@ class _Stream:
     def __init__(self, limits: Limits, view: TaxonomyView | None) -> None:
         self.limits = limits
         self.view = view
-        self.doctype: list[Finding] = []
-        self.not_an_instance: list[Finding] = []
+        self.doctype: tuple[int, bool] | None = None  # (line, with entity declarations) of a DOCTYPE
+        self.root: tuple[str, int | None] | None = None  # (tag, line) of a root that is not xbrli:xbrl
         self.excess: tuple[str, int, int] | None = None
         self.reader: InstanceReader | None = None
         self.certifier: Certifier | None = None
@@ -109,7 +44,7 @@ class _Stream:
             f"boolean(descendant-or-self::*[count(@*) > {limits.max_attributes}]"
             f" | {'/'.join(['*'] * max(1, limits.max_depth - 1))})")
 
-    def read(self, data: bytes) -> _Stream:
+    def read(self, data: bytes) -> Stream:
         elements = too_many_elements(data, self.limits.max_elements)
         if elements is not None:
             return self._over("elements", elements, self.limits.max_elements)
@@ -148,7 +83,7 @@ class _Stream:
             self.excess = (what, self.counts[what], limit)  # counted to the end
         return self
 
-    def _over(self, what: str, counted: int, limit: int) -> _Stream:
+    def _over(self, what: str, counted: int, limit: int) -> Stream:
         self.excess = (what, counted, limit)
         return self
 
@@ -165,12 +100,10 @@ class _Stream:
         docinfo = root.getroottree().docinfo
         if docinfo.doctype or docinfo.internalDTD is not None:
             entities = bool(docinfo.internalDTD is not None and list(docinfo.internalDTD.iterentities()))
-            self.doctype = [doctype.finding(line=1, entities=entities,
-                                            entities_nl=" met entiteitdeclaraties" if entities else "",
-                                            entities_en=" with entity declarations" if entities else "")]
+            self.doctype = (1, entities)
             return False
-        self.not_an_instance = not_an_instance.check(root)
-        if self.not_an_instance:
+        if root.tag != _INSTANCE:
+            self.root = (root.tag, root.sourceline)
             return False
         for counted in (len(root.nsmap), len(root.attrib)):
             if counted > self.limits.max_attributes:
@@ -217,7 +150,7 @@ class _Stream:
             del root[0]
 
 
-_CONTEXT, _UNIT = f"{{{XBRLI}}}context", f"{{{XBRLI}}}unit"
+_CONTEXT, _UNIT, _INSTANCE = f"{{{XBRLI}}}context", f"{{{XBRLI}}}unit", f"{{{XBRLI}}}xbrl"
 _NOT_FACTS = (f"{{{XBRLI}}}", f"{{{LINK}}}")
 # Namespaces whose elements are never children of the root other than contexts and units.
 _NESTED_ONLY = {XBRLI, XBRLDI, XLINK, XSI, XML_NS}
