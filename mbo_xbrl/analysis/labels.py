@@ -66,7 +66,7 @@ _NL = {
     "start_highest": "start: in hoogste kwartiel", "target_q1": "streefwaarde Q1", "target_q3": "streefwaarde Q3",
     "target_lowest": "streefwaarde: in laagste kwartiel", "target_highest": "streefwaarde: in hoogste kwartiel",
     "ambition_lowest": "ambitie: in laagste kwartiel", "ambition_highest": "ambitie: in hoogste kwartiel",
-    "institution_name": "naam", "mean_ambition": "gem. ambitie",
+    "institution_name": "naam",
     "unit_label": "eenheid",
     # opening summary, method, charts' descriptions, workbook
     "summary_title": "Kerncijfers",
@@ -162,7 +162,7 @@ _EN = {
     "start_highest": "start: in highest quartile", "target_q1": "target Q1", "target_q3": "target Q3",
     "target_lowest": "target: in lowest quartile", "target_highest": "target: in highest quartile",
     "ambition_lowest": "ambition: in lowest quartile", "ambition_highest": "ambition: in highest quartile",
-    "institution_name": "name", "mean_ambition": "mean ambition",
+    "institution_name": "name",
     "unit_label": "unit",
     "summary_title": "Main figures",
     "summary_filed": "{filed} institutions filed a progress report for {year}; {accepted} of them were accepted, {rejected} rejected.",
