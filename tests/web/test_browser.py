@@ -54,6 +54,12 @@ def test_a_failing_filing_lists_its_findings_and_switches_language(page, server:
     findings = dutch.locator(".finding[data-code='MBO-B002']")
     assert findings.count() >= 1 and findings.first.is_visible()
     assert "Oplossing:" in findings.first.inner_text()
+    # where, in the words of the form, before the XBRL details; the severity in Dutch; amounts the Dutch way
+    where = findings.first.locator(".where").inner_text()
+    assert where.startswith("Waar: Begroting 2025, doelstelling 2.2") and "mbo-i:" not in where
+    assert findings.first.locator(".code").inner_text().startswith("fout MBO-B002")
+    assert "€ 770.000" in findings.first.inner_text().replace("\xa0", " ")
+    assert findings.first.locator(".xbrl").inner_text().startswith("XBRL: mbo-i:BudgetAmount")
     assert not page.locator("section.lang-en").is_visible()
     page.screenshot(path=str(ARTIFACTS / "web-failing-nl.png"), full_page=True)
 
@@ -62,6 +68,9 @@ def test_a_failing_filing_lists_its_findings_and_switches_language(page, server:
     assert english.is_visible() and not dutch.is_visible()
     assert english.locator(".verdict").inner_text().strip() == "Rejected"
     assert "Fix:" in english.locator(".finding[data-code='MBO-B002']").first.inner_text()
+    english_finding = english.locator(".finding[data-code='MBO-B002']").first
+    assert english_finding.locator(".where").inner_text().startswith("Where: Budget 2025, objective 2.2")
+    assert "€770,000" in english_finding.inner_text()
     page.screenshot(path=str(ARTIFACTS / "web-failing-en.png"), full_page=True)
 
 
