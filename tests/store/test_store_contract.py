@@ -51,6 +51,29 @@ def test_schema_is_created_with_its_version_and_every_table(store_url: str) -> N
         assert store.migrate() == SCHEMA_VERSION
 
 
+def test_a_store_of_schema_1_gains_the_findings_locations_and_keeps_its_rows(store_url: str) -> None:
+    """Version 2 adds location_nl, location_en and caused_by to findings: an older store is migrated in place,
+    its rows kept (the new columns empty), its current_findings view made again with the new columns."""
+    ingest([REJECTED_99XB], store_url)
+    with Store.open(store_url) as store:  # make it as version 1 left it
+        with store.backend.transaction():
+            store.backend.execute("DROP VIEW current_findings")
+            for column in ("location_nl", "location_en", "caused_by"):
+                store.backend.execute(f"ALTER TABLE findings DROP COLUMN {column}")
+            store.backend.execute("CREATE VIEW current_findings AS SELECT t.* FROM findings t "
+                                  "JOIN filings f ON f.filing_id = t.filing_id WHERE f.is_current")
+            store.backend.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Store.open(store_url) as store:
+        assert store.version() == SCHEMA_VERSION == 2
+        old = store.table("findings", current=False)
+        assert list(old["code"]) == ["MBO-C001"] and old["location_nl"].isna().all()
+        assert "location_nl" in store.table("findings").columns  # the view has the new columns
+    ingest([VALID_SAMPLES[0], INVALID / "MBO-B005-negative-amount.xbrl"], store_url)
+    with open_store(store_url) as store:
+        new = store.table("findings", current=False)
+        assert new.loc[new["code"] == "MBO-B005", "location_nl"].iloc[0].startswith("Begroting 2024")
+
+
 def test_reingest_is_idempotent(store_url: str) -> None:
     first = ingest(VALID_SAMPLES, store_url)
     assert first.counts["accepted"] == 2
@@ -147,6 +170,8 @@ def test_a_rejected_file_in_a_batch_is_recorded_never_current_and_the_batch_goes
         findings = store.table("findings", current=False)
         mine = findings[findings["filing_id"] == rejected["filing_id"]]
         assert list(mine["code"]) == ["MBO-C001"] and "Streefwaarde" in mine["message_nl"].iloc[0]
+        assert mine["location_nl"].iloc[0].startswith("Streefwaarde 2027 van indicator I1.3.01")  # the form's words
+        assert mine["location_en"].iloc[0].startswith("Target 2027 of indicator I1.3.01")
         assert (store.table("indicator_values", current=False)["filing_id"] != rejected["filing_id"]).all()
         assert len(store.table("filings")) == 2
     consistent(store_url)
