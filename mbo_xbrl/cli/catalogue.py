@@ -34,20 +34,33 @@ def catalogue_text(cat: Catalogue, lang: str) -> str:
     def label(x: Any) -> str:
         return x.label_nl if lang == "nl" else x.label_en
 
-    lines = [f"catalogue {cat.catalogue_version}: {len(cat.objectives)} objectives, {len(cat.measures)} measures, "
-             f"{len(cat.indicators)} indicators"]
+    w = WORDS[lang]
+    lines = [w["head"].format(version=cat.catalogue_version, objectives=len(cat.objectives),
+                              measures=len(cat.measures), indicators=len(cat.indicators))]
     for p in cat.priorities:
         lines.append(f"{p.code} {label(p)}")
         for o in cat.objectives_of(p.code):
-            lines.append(f"  {o.code} {label(o)}" + ("  [earmarked]" if cat.is_earmarked(o.code) else ""))
+            lines.append(f"  {o.code} {label(o)}" + (f"  [{w['earmarked']}]" if cat.is_earmarked(o.code) else ""))
             for m in cat.measures_of(o.code):
-                flags = [f for f, on in (("mandatory", m.mandatory), ("earmarked", m.earmarked)) if on]
+                flags = [f for f, on in ((w["mandatory"], m.mandatory), (w["earmarked"], m.earmarked)) if on]
                 lines.append(f"    {m.code} {label(m)}" + (f"  [{', '.join(flags)}]" if flags else ""))
             for i in cat.indicators_of(o.code):
                 arrow = "↑" if i.direction.value == "higher" else "↓"
-                lines.append(f"    {i.code} {label(i)}  ({i.unit} {arrow}, {i.source}, {i.frequency}"
-                             + (f"; {', '.join(i.breakdowns)}" if i.breakdowns else "") + ")")
+                unit = label(cat.unit_by_code[i.unit]) if i.unit in cat.unit_by_code else i.unit
+                frequency = label(cat.frequency_by_code[i.frequency]) if i.frequency in cat.frequency_by_code \
+                    else i.frequency
+                breakdowns = [label(cat.breakdown_by_code[b]).lower() for b in i.breakdowns if b in cat.breakdown_by_code]
+                lines.append(f"    {i.code} {label(i)}  ({unit} {arrow}, {i.source}, {frequency}"
+                             + (f"; {w['by']} {', '.join(breakdowns)}" if breakdowns else "") + ")")
     return "\n".join(lines)
+
+
+WORDS = {
+    "nl": {"head": "catalogus {version}: {objectives} doelstellingen, {measures} maatregelen, {indicators} indicatoren",
+           "earmarked": "geoormerkt", "mandatory": "verplicht", "by": "uitgesplitst naar"},
+    "en": {"head": "catalogue {version}: {objectives} objectives, {measures} measures, {indicators} indicators",
+           "earmarked": "earmarked", "mandatory": "mandatory", "by": "broken down by"},
+}
 
 
 @click.command()
