@@ -123,8 +123,11 @@ def rules_markdown() -> str:
         shown = example(r.code)
         if shown and shown.findings:
             first = shown.findings[0]
-            out.append(f"| for example | {_cell(r.message(first, 'nl'))} | {_cell(r.message(first, 'en'))} |\n")
+            out.append(f"| for example | {_cell(first.message('nl'))} | {_cell(first.message('en'))} |\n")
+            if first.location_nl:
+                out.append(f"| where | {_cell(first.location_nl)} | {_cell(first.location_en or '')} |\n")
         out.append(f"| fix | {_cell(r.fix_nl)} | {_cell(r.fix_en)} |\n")
+        out.append(f"| why | {_cell(r.why_nl)} | (the rationale above) |\n")
         if sample:
             options = " ".join(check_options(sample.options))
             options = f" `{options}`" if options else ""

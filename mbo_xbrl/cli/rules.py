@@ -20,7 +20,7 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
     why = engine_only(rule)
     return {"code": rule.code, "name": rule.name, "layer": rule.layer.value, "severity": rule.severity.value,
             "message_nl": rule.message_nl, "message_en": rule.message_en, "fix_nl": rule.fix_nl,
-            "fix_en": rule.fix_en, "rationale": rule.rationale, "concepts": list(rule.concepts),
+            "fix_en": rule.fix_en, "rationale": rule.rationale, "why_nl": rule.why_nl, "concepts": list(rule.concepts),
             "in_taxonomy": why is None, "taxonomy_assertions": list(taxonomy_assertions().get(rule.code, ())),
             "engine_only_nl": why[0] if why else None, "engine_only_en": why[1] if why else None}
 
@@ -73,8 +73,7 @@ def rule_text(rule: Rule, lang: str, detailed: bool) -> str:
                   f"    {w['fix']}: {PLACEHOLDER.sub('…', rule.fix_nl if lang == 'nl' else rule.fix_en)}"]
     if not detailed:
         return "\n".join(lines)
-    if lang == "en":  # the rationale is written in English only
-        lines.append(f"    {w['why']}: " + " ".join(rule.rationale.split()))
+    lines.append(f"    {w['why']}: {rule.why(lang)}")
     if shown:
         command = " ".join(["mbo-xbrl check", *check_options(shown.options), f"samples/invalid/{shown.file}"])
         lines.append(f"    {w['sample']}: {command}")

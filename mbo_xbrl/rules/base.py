@@ -50,9 +50,14 @@ class Rule:
     message_en: str
     fix_nl: str
     fix_en: str
-    rationale: str
+    rationale: str  # why, in English: the docstring, which the docs show in full
+    why_nl: str  # why, in Dutch: what a Dutch reader of `mbo-xbrl rules CODE` is told
     concepts: tuple[str, ...] = ()
     check: Callable[..., Iterable[Finding]] | None = field(default=None, compare=False)
+
+    def why(self, lang: str = "nl") -> str:
+        """Why the rule exists, in `lang`: the Dutch reason, or the whole rationale in English."""
+        return self.why_nl if lang == "nl" else " ".join(self.rationale.split())
 
     def message(self, finding: Finding, lang: str = "nl") -> str:
         return _render(self.message_nl if lang == "nl" else self.message_en, _values(finding), lang)
@@ -85,15 +90,15 @@ class Rule:
 
 
 def rule(*, code: str, name: str, layer: Layer, severity: Severity, message_nl: str, message_en: str,
-         fix_nl: str, fix_en: str, concepts: tuple[str, ...] = ()) -> Callable[[Callable[..., Any]], Rule]:
+         fix_nl: str, fix_en: str, why_nl: str, concepts: tuple[str, ...] = ()) -> Callable[[Callable[..., Any]], Rule]:
     """Declare a rule whose logic is the decorated function and whose rationale is its docstring."""
 
     def declare(function: Callable[..., Any]) -> Rule:
         rationale = inspect.cleandoc(function.__doc__ or "")
         if not rationale:
             raise ValueError(f"rule {code} needs a docstring with its rationale")
-        return Rule(code, name, layer, severity, message_nl, message_en, fix_nl, fix_en, rationale, concepts,
-                    function)
+        return Rule(code, name, layer, severity, message_nl, message_en, fix_nl, fix_en, rationale, why_nl,
+                    concepts, function)
 
     return declare
 

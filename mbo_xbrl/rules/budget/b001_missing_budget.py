@@ -20,6 +20,8 @@ from mbo_xbrl.taxonomy.concepts import qname
            "bedragen per maatregel. Is het bedrag nul, vul dan 0 in.",
     fix_en="Fill in the {year} budget of objective {objective}: the objective's total, beside the amounts per "
            "measure. If the amount is zero, fill in 0.",
+    why_nl="Elke doelstelling waaraan de instelling werkt, heeft voor elk jaar 2024-2027 een begroting nodig; "
+           "zonder volledige begroting valt de instelling buiten de analyse van de bestedingen.",
 )
 def missing_budget(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Every objective the institution works on needs a budget for each year 2024-2027.

@@ -32,6 +32,8 @@ WHAT = {
            "(wat de instelling aan eigen maatregelen besteedt, telt mee als 'eigen maatregelen' van de doelstelling).",
     fix_en="Make the parts equal the total: add the amounts up again, or fill in the missing part "
            "(what the institution spends on its own measures counts as the objective's 'own measures').",
+    why_nl="Het jaartotaal is de som van de doelstellingen en een doelstelling de som van haar maatregelen; telt "
+           "dat niet op, dan is niet te zeggen waar het geld heen gaat.",
 )
 def budget_does_not_add_up(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """The year total is the sum of the objectives; an objective is the sum of its measures.

@@ -21,6 +21,8 @@ from mbo_xbrl.taxonomy import names
            "mag niet naar andere doelstellingen.",
     fix_en="Budget at least the earmarked amount on objective {objective} in {year}; earmarked money may not go "
            "to other objectives.",
+    why_nl="Geoormerkt geld (loopbaanbegeleiding, loopbaan van personeel, practoraten) moet aan zijn eigen "
+           "doelstelling worden besteed.",
 )
 def earmark_not_budgeted(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Earmarked funds (career guidance, careers of staff, practorates) must be spent on their objective.

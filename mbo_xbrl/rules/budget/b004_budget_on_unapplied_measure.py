@@ -18,6 +18,7 @@ from mbo_xbrl.taxonomy import names
     fix_nl="Zet de begroting van deze maatregel op een maatregel die wel wordt toegepast, of kies bij deze "
            "maatregel 'pas toe'.",
     fix_en="Move this measure's budget to a measure that is applied, or choose 'apply' for this measure.",
+    why_nl="Geld voor een maatregel die de instelling niet toepast, spreekt haar eigen plan tegen.",
 )
 def budget_on_unapplied_measure(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Money for a measure the institution explains away contradicts its own plan."""

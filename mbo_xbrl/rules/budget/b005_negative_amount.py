@@ -16,6 +16,8 @@ from mbo_xbrl.taxonomy import names
     message_en="The amount for {year} is negative: {amount:eur}.",
     fix_nl="Vul het bedrag positief in; een begroting bevat geen negatieve bedragen.",
     fix_en="Fill in the amount as a positive number; a budget holds no negative amounts.",
+    why_nl="Begrotingen en geoormerkte bedragen zijn bedragen om te besteden: een negatief bedrag is een teken- "
+           "of eenheidsfout.",
 )
 def negative_amount(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Budgets and earmarks are amounts to spend: a negative one is a sign or unit mistake."""

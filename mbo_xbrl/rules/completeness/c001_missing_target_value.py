@@ -19,6 +19,8 @@ from mbo_xbrl.taxonomy import names
            "de instelling niet aan doelstelling {objective} werkt.",
     fix_en="Fill in the target for 2027 for the indicator's total (without a breakdown), or declare that the "
            "institution does not work on objective {objective}.",
+    why_nl="Elke indicator van een doelstelling waaraan de instelling werkt, heeft een streefwaarde 2027 nodig; "
+           "zonder streefwaarde is de ambitie niet te bepalen.",
 )
 def missing_target_value(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Every indicator of an objective the institution works on needs its target value (2027).

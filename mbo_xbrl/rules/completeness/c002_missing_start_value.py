@@ -19,6 +19,8 @@ from mbo_xbrl.taxonomy import names
            "OCW), of geef aan dat de instelling niet aan doelstelling {objective} werkt.",
     fix_en="Fill in the start value of the reference year for the indicator's total (often pre-filled by OCW), or "
            "declare that the institution does not work on objective {objective}.",
+    why_nl="Elke indicator van een doelstelling waaraan de instelling werkt, heeft een startwaarde nodig: de "
+           "ambitie en de voortgang worden ervan afgemeten.",
 )
 def missing_start_value(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Every indicator of an objective the institution works on needs its start value.

@@ -19,6 +19,8 @@ from mbo_xbrl.taxonomy import names
                "({source}) delivers a value that year.",
     fix_nl="Neem de realisatie {report_year} over uit {source} en vul die in bij het totaal van de indicator.",
     fix_en="Take the {report_year} realisation from {source} and fill it in for the indicator's total.",
+    why_nl="Voortgang is alleen te zien waar de realisatie van het verslagjaar er is; gevraagd alleen als de "
+           "bron dat jaar levert.",
 )
 def missing_realisation(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Progress is only visible where the realisation of the reporting year is there.

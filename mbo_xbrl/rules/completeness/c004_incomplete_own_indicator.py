@@ -26,6 +26,8 @@ PARTS = {
            "lager beter) en bron.",
     fix_en="Fill in all five parts of the own indicator: name, definition, unit, direction (is higher or lower "
            "better) and source.",
+    why_nl="Een eigen indicator telt in de monitoring alleen mee als hij aan de kwaliteitseisen voldoet: naam, "
+           "definitie, eenheid, richting en bron.",
 )
 def incomplete_own_indicator(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """An own indicator enters the monitoring only when it meets the quality criteria (seed 003).

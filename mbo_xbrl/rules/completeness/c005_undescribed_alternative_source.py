@@ -18,6 +18,8 @@ from mbo_xbrl.taxonomy import names
            "betrouwbaar de gegevens zijn.",
     fix_en="Describe with the indicator which alternative source was used, how and when it measured, and how "
            "reliable its data are.",
+    why_nl="Waarden uit een alternatieve bron zijn alleen vergelijkbaar als bekend is welke bron het is en hoe "
+           "er is gemeten.",
 )
 def undescribed_alternative_source(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Values from an alternative source are only comparable when their source is known (seed 003).

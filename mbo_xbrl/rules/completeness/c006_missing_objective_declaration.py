@@ -19,6 +19,8 @@ from mbo_xbrl.taxonomy.concepts import qname
            "indicatoren, begrotingen en maatregelen ervan gevraagd.",
     fix_en="Declare for objective {objective} whether the institution works on it (yes or no); until then all its "
            "indicators, budgets and measures are asked for.",
+    why_nl="De keuze per doelstelling bepaalt wat er gevraagd wordt; zonder die keuze kan de controle een gat "
+           "niet van een keuze onderscheiden en vraagt zij alles.",
 )
 def missing_objective_declaration(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """The per-objective declaration scopes completeness, like filing indicators in EBA reporting.

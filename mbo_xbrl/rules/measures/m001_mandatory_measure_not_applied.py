@@ -18,6 +18,7 @@ from mbo_xbrl.taxonomy import names
            "niet worden uitgelegd.",
     fix_en="Choose 'apply' for this measure and work on objective {objective}; a mandatory measure cannot be "
            "explained away.",
+    why_nl="Vier maatregelen zijn verplicht vanwege hun urgentie; die kunnen niet worden uitgelegd.",
 )
 def mandatory_measure_not_applied(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Four measures are mandatory because of their urgency (seed 001, footnote 24).

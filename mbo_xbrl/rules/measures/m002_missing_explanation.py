@@ -16,6 +16,7 @@ from mbo_xbrl.taxonomy import names
     message_en="Measure {measure} '{measure_en}' is not applied, but the explanation is missing.",
     fix_nl="Leg bij de maatregel uit waarom de instelling hem niet toepast (pas toe of leg uit).",
     fix_en="Explain with the measure why the institution does not apply it (apply or explain).",
+    why_nl="Pas toe of leg uit: een maatregel mag worden afgewezen, maar het plan moet zeggen waarom.",
 )
 def missing_explanation(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """"Pas toe of leg uit": a measure may be declined, but the plan must say why (seed 001, 002)."""

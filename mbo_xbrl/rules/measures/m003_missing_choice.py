@@ -17,6 +17,8 @@ from mbo_xbrl.taxonomy.concepts import qname
     message_en="The apply-or-explain choice is missing for measure {measure} '{measure_en}' (objective {objective}).",
     fix_nl="Kies bij maatregel {measure} 'pas toe', of 'niet toegepast' met een uitleg waarom niet.",
     fix_en="Choose 'apply' for measure {measure}, or 'not applied' with an explanation why not.",
+    why_nl="Elke maatregel van een doelstelling waaraan de instelling werkt, vraagt een uitdrukkelijke keuze: "
+           "toepassen of uitleggen.",
 )
 def missing_choice(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Every measure of an objective the institution works on needs an explicit choice.

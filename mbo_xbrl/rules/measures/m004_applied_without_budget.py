@@ -19,6 +19,8 @@ from mbo_xbrl.taxonomy import names
            "toe waarom hij zonder kwaliteitsmiddelen wordt uitgevoerd.",
     fix_en="Budget measure {measure} in at least one year of 2024-2027, or explain in the progress narrative why "
            "it runs without quality funds.",
+    why_nl="Een maatregel die wordt toegepast zonder geld kan kloppen (betaald uit andere middelen), maar "
+           "verdient een blik.",
 )
 def applied_without_budget(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """A measure that is applied without money may be real (paid from elsewhere) but deserves a look.

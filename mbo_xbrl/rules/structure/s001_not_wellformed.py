@@ -26,6 +26,8 @@ PROBLEMS = {
            "opnieuw uit uw rapportagesoftware als het afgebroken of beschadigd is.",
     fix_en="Submit the XBRL instance file (.xbrl) itself, complete and saved as UTF-8; export it again from "
            "your reporting software if it was cut off or damaged.",
+    why_nl="Een aanlevering moet een goed gevormd XML-document in UTF-8 zijn (FR-NL-1.01, 1.05); anders kan geen "
+           "enkel programma het lezen.",
 )
 def unreadable_xml(data: bytes) -> list[Finding]:
     """A filing must be a well-formed XML document encoded in UTF-8 (FR-NL-1.01, 1.05).

@@ -24,6 +24,8 @@ KINDS = {
     message_en="This is not an XBRL instance: the root element is <{root_name}>, so {kind_en}.",
     fix_nl="Lever het XBRL-instance-bestand aan: een document met hoofdelement xbrli:xbrl.",
     fix_en="Submit the XBRL instance file: a document whose root element is xbrli:xbrl.",
+    why_nl="Een voortgangsrapportage is één XBRL-instance; een taxonomiebestand of ander document in plaats "
+           "daarvan wordt benoemd, zodat de afzender niet hoeft te raden.",
 )
 def not_an_instance(tag: str, line: int | None = None) -> list[Finding]:
     """A progress filing is one XBRL 2.1 instance document (root xbrli:xbrl).

@@ -31,6 +31,8 @@ PROBLEMS = {
            "(linkbaseRef, schemaLocation, externe locators).",
     fix_en="Use exactly one link:schemaRef with href {entry_point} and remove other references "
            "(linkbaseRef, schemaLocation, external locators).",
+    why_nl="Een aanlevering noemt precies één entrypoint van de mbo-taxonomie en verwijst nergens anders heen, "
+           "zodat iedereen haar op dezelfde manier leest.",
 )
 def unknown_entry_point(raw: RawInstance) -> list[Finding]:
     """A filing must name exactly one entry point of the mbo taxonomy, and nothing else outside it.

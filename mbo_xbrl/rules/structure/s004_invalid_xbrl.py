@@ -17,6 +17,8 @@ from mbo_xbrl.taxonomy.processor import ProcessorMessage
            "is die van de XBRL-processor (Arelle) en staat in de XBRL-specificaties.",
     fix_en="Correct the place pointed at so that the file conforms to the taxonomy; the code in brackets is "
            "the XBRL processor's (Arelle) and is defined in the XBRL specifications.",
+    why_nl="Een aanlevering die geen geldige XBRL is, kan OCW of een ander XBRL-programma niet betrouwbaar "
+           "lezen.",
 )
 def invalid_xbrl(messages: list[ProcessorMessage]) -> list[Finding]:
     """A filing that is not valid XBRL cannot be read reliably by OCW or any other XBRL tool.

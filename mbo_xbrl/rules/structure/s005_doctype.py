@@ -21,6 +21,8 @@ _DOCTYPE_IN_PROLOG = re.compile(rb"^(?:\xef\xbb\xbf)?(?>\s+|<\?.*?\?>|<!--.*?-->
                "read any further.",
     fix_nl="Verwijder de <!DOCTYPE ...>-regel en alle entiteiten uit het bestand (FR-NL-1.03).",
     fix_en="Remove the <!DOCTYPE ...> line and all entities from the file (FR-NL-1.03).",
+    why_nl="XBRL-instances mogen geen DOCTYPE bevatten (FR-NL-1.03): die kan entiteiten laten verwijzen naar "
+           "andere bestanden of het geheugen uitputten.",
 )
 def doctype(data: bytes) -> list[Finding]:
     """XBRL instances must not contain a DOCTYPE (FR-NL-1.03).

@@ -14,6 +14,8 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
     message_en="The file is {size} bytes; the limit is {limit} bytes. It was not read.",
     fix_nl="Controleer of dit het juiste bestand is: een voortgangsrapportage is enkele honderden kilobytes.",
     fix_en="Check that this is the right file: a progress filing is a few hundred kilobytes.",
+    why_nl="Een grens aan de grootte beschermt de gedeelde dienst en de nachtelijke verwerking tegen bestanden "
+           "die het geheugen uitputten.",
 )
 def file_too_large(size: int, limit: int) -> list[Finding]:
     """A limit on size protects a shared service and the nightly job from files that would exhaust memory.

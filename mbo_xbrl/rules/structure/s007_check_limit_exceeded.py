@@ -21,6 +21,8 @@ PROBLEMS = {
            "en exporteer het opnieuw; neem contact op met OCW als een gewone rapportage deze melding krijgt.",
     fix_en="A progress filing is checked in a few seconds. Check that this is the right file and export it "
            "again; contact OCW if an ordinary filing gets this finding.",
+    why_nl="Een tijdgrens en een geheugengrens per bestand voorkomen dat één afwijkend bestand een hele "
+           "verwerking stillegt.",
 )
 def check_limit_exceeded(kind: str, limit: float) -> list[Finding]:
     """A time limit and a memory cap per file keep one pathological file from stopping a whole run.

@@ -23,6 +23,8 @@ WHAT = {
            "element. Controleer of dit het juiste bestand is en exporteer het opnieuw uit uw rapportagesoftware.",
     fix_en="One institution's progress filing has a few thousand facts and a handful of attributes per element. "
            "Check that this is the right file and export it again from your reporting software.",
+    why_nl="Grenzen aan de opbouw van het bestand beschermen de controle tegen bestanden die gemaakt zijn om "
+           "haar uit te putten.",
 )
 def structure_beyond_limits(what: str, counted: int, limit: int, line: int | None = None) -> list[Finding]:
     """Limits on the structure protect the checker from files built to exhaust it.

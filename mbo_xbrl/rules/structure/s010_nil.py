@@ -13,6 +13,8 @@ from mbo_xbrl.rules.base import Layer, rule
     message_en="A value is marked as empty (xsi:nil); empty values are not allowed.",
     fix_nl="Laat een feit zonder waarde helemaal weg in plaats van het met xsi:nil te markeren (FR-NL-2.07).",
     fix_en="Leave out a fact that has no value instead of marking it with xsi:nil (FR-NL-2.07).",
+    why_nl="De Nederlandse filingregels verbieden xsi:nil (FR-NL-2.07): een ontbrekende waarde is een ontbrekend "
+           "feit, zodat de volledigheidsregels precies zeggen wat er mist.",
 )
 def nil_fact(raw: RawInstance) -> list[Finding]:
     """The Dutch filing rules forbid xsi:nil (FR-NL-2.07): a missing value is a missing fact.

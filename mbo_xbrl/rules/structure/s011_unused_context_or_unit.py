@@ -13,6 +13,8 @@ from mbo_xbrl.rules.base import Layer, rule
     message_en="{kind_en} {id} is not used by any fact.",
     fix_nl="Verwijder ongebruikte contexten en eenheden (FR-NL-3.03, 4.02).",
     fix_en="Remove unused contexts and units (FR-NL-3.03, 4.02).",
+    why_nl="Contexten en eenheden die door geen feit worden gebruikt, zijn ruis waarin fouten verdwijnen "
+           "(FR-NL-3.03, 4.02).",
 )
 def unused_context_or_unit(raw: RawInstance) -> list[Finding]:
     """Contexts and units that no fact uses are noise that hides mistakes (FR-NL-3.03, 4.02).

@@ -16,6 +16,8 @@ from mbo_xbrl.rules.base import Layer, rule
     message_en="The same value is filled in {count} times (for the same year and part{unit_en}), with {values_en}: {values}.",
     fix_nl="Rapporteer elk feit één keer; kies bij verschillende waarden de juiste (FR-NL-5.01).",
     fix_en="Report each fact once; where the values differ, keep the right one (FR-NL-5.01).",
+    why_nl="Een waarde die twee keer is ingevuld, is dubbelzinnig als de waarden verschillen en overbodig als ze "
+           "gelijk zijn (FR-NL-5.01).",
 )
 def duplicate_facts(raw: RawInstance) -> list[Finding]:
     """A fact reported twice is ambiguous when the values differ and redundant when they are equal (FR-NL-5.01).

@@ -29,6 +29,8 @@ PROBLEMS = {
            "lever per instelling een eigen bestand aan.",
     fix_en="Use the same identifier in every context: the institution code (BRIN) with scheme {expected}; "
            "submit one file per institution.",
+    why_nl="Alle gegevens in een aanlevering horen bij één instelling, aangeduid met haar instellingscode "
+           "(BRIN).",
 )
 def institution_identity(raw: RawInstance) -> list[Finding]:
     """Every fact of a filing belongs to one institution, named by its DUO institution code (BRIN).

@@ -29,6 +29,7 @@ EXPECTED = {
     fix_en="Put the value in a context with the right period: the reporting year for general data and choices, "
            "the reference year for start values, 2027 for targets, the reporting year for realisations, "
            "2024-2027 for budgets.",
+    why_nl="Elke waarde wordt gelezen tegen een jaar: een verkeerde periode zet haar op de verkeerde plek.",
 )
 def period_out_of_plan(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Every value is read against a year: a period that is not the year it should be misplaces it.

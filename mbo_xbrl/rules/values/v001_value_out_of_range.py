@@ -20,6 +20,8 @@ from mbo_xbrl.taxonomy import names
            "als 1-10, aantallen niet negatief.",
     fix_en="Check the value and its unit: percentages as 0-100 (not as a fraction 0-1), marks as 1-10, counts "
            "not negative.",
+    why_nl="Waarden buiten wat hun eenheid toelaat, zijn type- of eenheidsfouten die de gemiddelden van de "
+           "sector scheeftrekken.",
 )
 def value_out_of_range(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Values outside what their unit allows are typing or unit mistakes that would skew the sector means.

@@ -19,6 +19,8 @@ from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, indicator_args, number_t
            "toelichting bij de doelstelling als het bewust is.",
     fix_en="Check the target: aiming for a decline is unusual; explain it in the objective's narrative if it is "
            "deliberate.",
+    why_nl="De ambitie wordt gelezen in de gewenste richting van de indicator; een streefwaarde die slechter is "
+           "dan de start is meestal een vergissing, soms bewust.",
 )
 def target_against_direction(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """The ambition is read against the indicator's direction (seed 002: e.g. less workload is better).

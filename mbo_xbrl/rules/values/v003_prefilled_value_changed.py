@@ -21,6 +21,8 @@ from mbo_xbrl.taxonomy import names
     fix_nl="Zet de door OCW vooraf ingevulde waarde terug; is die onjuist, meld dat dan bij OCW in plaats van "
            "hem te wijzigen.",
     fix_en="Restore the value OCW pre-filled; if it is wrong, report that to OCW instead of changing it.",
+    why_nl="OCW vult vooraf in wat het weet (DUO, JOB-monitor, oormerken); een gewijzigde voorinvulling maakt "
+           "instellingen onvergelijkbaar.",
 )
 def prefilled_value_changed(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """OCW pre-fills what it knows (DUO, JOB-monitor, earmarks; seed 003); the institution completes the rest.

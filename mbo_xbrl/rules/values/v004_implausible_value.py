@@ -22,6 +22,8 @@ AMOUNTS = (names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT)
            "waarde in een verkeerd veld terechtgekomen.",
     fix_en="Check the value: often an amount was entered in cents or a count with extra zeros, or a value "
            "ended up in the wrong field.",
+    why_nl="Waarden ver boven alles wat echt kan, zijn type- of eenheidsfouten die elk sectortotaal zouden "
+           "overspoelen.",
 )
 def implausible_value(filing: Filing, ctx: RuleContext) -> list[Finding]:
     """Values far beyond anything real are typing or unit mistakes, and would swamp every sector total.
