@@ -84,8 +84,9 @@ class Rule:
         `fields` and becomes the `problem_nl` / `problem_en` arguments of the rule's message.
         """
         nl, en = problems[kind]
-        values = _Args({k: "" if v is None else v for k, v in fields.items()})
-        return self.finding(problem=kind, problem_nl=nl.format_map(values), problem_en=en.format_map(values),
+        shown = {k: "" if v is None else v for k, v in fields.items()}
+        return self.finding(problem=kind, problem_nl=nl.format_map(_Args({k: _Shown(v, "nl") for k, v in shown.items()})),
+                            problem_en=en.format_map(_Args({k: _Shown(v, "en") for k, v in shown.items()})),
                             **fields)
 
 

@@ -10,8 +10,8 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 @rule(
     code="MBO-S006", name="file-too-large", layer=Layer.FILE, severity=Severity.ERROR,
-    message_nl="Het bestand is {size} bytes; de grens is {limit} bytes. Het is niet gelezen.",
-    message_en="The file is {size} bytes; the limit is {limit} bytes. It was not read.",
+    message_nl="Het bestand is {size:int} bytes; de grens is {limit:int} bytes. Het is niet gelezen.",
+    message_en="The file is {size:int} bytes; the limit is {limit:int} bytes. It was not read.",
     fix_nl="Controleer of dit het juiste bestand is: een voortgangsrapportage is enkele honderden kilobytes.",
     fix_en="Check that this is the right file: a progress filing is a few hundred kilobytes.",
     why_nl="Een grens aan de grootte beschermt de gedeelde dienst en de nachtelijke verwerking tegen bestanden "

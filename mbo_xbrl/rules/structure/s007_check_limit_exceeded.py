@@ -6,10 +6,10 @@ from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, rule
 
 PROBLEMS = {
-    "time": ("de controle duurde langer dan {limit} seconden en is gestopt",
-             "checking took longer than {limit} seconds and was stopped"),
-    "memory": ("de controle had meer dan {limit} MB geheugen nodig en is gestopt",
-               "checking needed more than {limit} MB of memory and was stopped"),
+    "time": ("de controle duurde langer dan {limit:num} seconden en is gestopt",
+             "checking took longer than {limit:num} seconds and was stopped"),
+    "memory": ("de controle had meer dan {limit:int} MB geheugen nodig en is gestopt",
+               "checking needed more than {limit:int} MB of memory and was stopped"),
 }
 
 

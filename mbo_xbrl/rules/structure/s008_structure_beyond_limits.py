@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mbo_xbrl import formats
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, rule
 
@@ -17,8 +18,8 @@ WHAT = {
 
 @rule(
     code="MBO-S008", name="structure-beyond-limits", layer=Layer.FORM, severity=Severity.ERROR,
-    message_nl="Het bestand heeft {counted_nl} {what_nl}; de grens is {limit}. Het is niet verder gecontroleerd.",
-    message_en="The file has {counted_en} {what_en}; the limit is {limit}. It was not checked further.",
+    message_nl="Het bestand heeft {counted_nl} {what_nl}; de grens is {limit:int}. Het is niet verder gecontroleerd.",
+    message_en="The file has {counted_en} {what_en}; the limit is {limit:int}. It was not checked further.",
     fix_nl="Een voortgangsrapportage van één instelling heeft enkele duizenden feiten en een handvol attributen per "
            "element. Controleer of dit het juiste bestand is en exporteer het opnieuw uit uw rapportagesoftware.",
     fix_en="One institution's progress filing has a few thousand facts and a handful of attributes per element. "
@@ -41,5 +42,5 @@ def structure_beyond_limits(what: str, counted: int, limit: int, line: int | Non
     at_least = what in ("elements", "depth")
     return [structure_beyond_limits.finding(
         what=what, what_nl=nl, what_en=en, counted=counted, limit=limit,
-        counted_nl=f"meer dan {limit}" if at_least else str(counted),
-        counted_en=f"more than {limit}" if at_least else str(counted), line=line)]
+        counted_nl=f"meer dan {formats.integer(limit, 'nl')}" if at_least else formats.integer(counted, "nl"),
+        counted_en=f"more than {formats.integer(limit, 'en')}" if at_least else formats.integer(counted, "en"), line=line)]
