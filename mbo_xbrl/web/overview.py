@@ -20,7 +20,11 @@ def store_overview(store_url: str | None) -> tuple[list[dict[str, Any]], list[in
         table = completeness(latest, findings[findings["filing_id"].isin(latest["filing_id"])])
         counts = latest.set_index("institution")[["errors", "warnings"]]
         for record in table.to_dict("records"):
-            row = rows.setdefault(record["institution"], {"institution": record["institution"], "years": {}})
+            row = rows.setdefault(record["institution"], {"institution": record["institution"], "name": "", "years": {}})
+            name = latest.set_index("institution").get("institution_name", {}).get(record["institution"]) \
+                if "institution_name" in latest.columns else None
+            if isinstance(name, str) and name.strip():
+                row["name"] = name.strip()
             row["years"][year] = {"status": record["status"], "errors": int(counts.loc[record["institution"], "errors"]),
                                   "warnings": int(counts.loc[record["institution"], "warnings"]),
                                   "families": {f: record[f] for f in RULE_FAMILIES.values() if record[f]}}

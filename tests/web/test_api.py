@@ -155,6 +155,8 @@ def test_the_store_overview_needs_the_token(server: Server) -> None:
     assert status == 200
     text = page.decode()
     assert "99XA" in text and "99XB" in text and "goedgekeurd" in text
+    assert "volledigheid: 1" in text and "completeness" not in text  # rule families in Dutch
+    assert "Vakcollege Verzonnen Veen" in text  # the institution's name beside its code
     status, page = get(f"{server.url}/overview?token={TOKEN}&lang=en")
     assert status == 200 and "rejected" in page.decode() and "completeness: 1" in page.decode()
 
