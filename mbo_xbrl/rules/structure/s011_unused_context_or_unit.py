@@ -9,10 +9,12 @@ from mbo_xbrl.rules.base import Layer, rule
 
 @rule(
     code="MBO-S011", name="unused-context-or-unit", layer=Layer.FILING_RULES, severity=Severity.WARNING,
-    message_nl="{kind_nl} {id} wordt door geen enkel feit gebruikt.",
-    message_en="{kind_en} {id} is not used by any fact.",
-    fix_nl="Verwijder ongebruikte contexten en eenheden (FR-NL-3.03, 4.02).",
-    fix_en="Remove unused contexts and units (FR-NL-3.03, 4.02).",
+    message_nl="{kind_nl} '{id}' staat in het bestand, maar geen enkele waarde gebruikt hem.",
+    message_en="{kind_en} '{id}' is in the file, but no value uses it.",
+    fix_nl="Controleer of er geen waarde ontbreekt die hier had moeten staan; laat anders ongebruikte contexten "
+           "en eenheden weg (FR-NL-3.03, 4.02).",
+    fix_en="Check that no value is missing that belongs here; otherwise leave out unused contexts and units "
+           "(FR-NL-3.03, 4.02).",
     why_nl="Contexten en eenheden die door geen feit worden gebruikt, zijn ruis waarin fouten verdwijnen "
            "(FR-NL-3.03, 4.02).",
 )
@@ -23,9 +25,10 @@ def unused_context_or_unit(raw: RawInstance) -> list[Finding]:
     """
     used_contexts = {f.context_ref for f in raw.facts}
     used_units = {f.unit_ref for f in raw.facts}
-    findings = [unused_context_or_unit.finding(kind="context", kind_nl="Context", kind_en="Context", id=c.id,
-                                               context=c.id, line=c.line)
+    findings = [unused_context_or_unit.finding(
+        kind="context", kind_nl="Een context (de combinatie van instelling, periode en onderdeel)",
+        kind_en="A context (the combination of institution, period and part)", id=c.id, context=c.id, line=c.line)
                 for c in raw.contexts.values() if c.id not in used_contexts]
-    findings += [unused_context_or_unit.finding(kind="unit", kind_nl="Eenheid", kind_en="Unit", id=u.id, line=u.line)
+    findings += [unused_context_or_unit.finding(kind="unit", kind_nl="Een eenheid", kind_en="A unit", id=u.id, line=u.line)
                  for u in raw.units.values() if u.id not in used_units]
     return findings
