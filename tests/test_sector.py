@@ -12,6 +12,7 @@ from mbo_xbrl.cli import cli
 from mbo_xbrl.ingestion import ingest
 from mbo_xbrl.store import open_store
 from mbo_xbrl.synthetic.sector import build_sector
+from tests.analysis.test_publication import assert_page_reads_in
 from tests.conftest import ROOT
 
 REGISTER = ROOT / "samples" / "prefill-register.csv"
@@ -120,8 +121,16 @@ def test_the_sector_report_has_a_chart_in_every_section(sector_store: str, tmp_p
         out = tmp_path / str(year)
         result = CliRunner().invoke(cli, ["report", "--store", sector_store, "--out", str(out), "--year", str(year)])
         assert result.exit_code == 0, result.output
-        sections = (out / "index.html").read_text("utf-8").split("<section ")[1:]
+        sections = [s for s in (out / "index.html").read_text("utf-8").split("<section ")[1:]
+                    if "<figure" in s or "Geen gegevens" in s]
         assert len(sections) == 7 and all("<svg" in s for s in sections)
+    # read as a publication, in Dutch and in English: every figure parsed back and equal to the CSVs
+    assert_page_reads_in("nl", tmp_path / "2025")
+    english = tmp_path / "2025-en"
+    assert CliRunner().invoke(cli, ["report", "--store", sector_store, "--out", str(english), "--year", "2025",
+                                    "--lang", "en"]).exit_code == 0
+    assert_page_reads_in("en", english)
+    assert (tmp_path / "2025" / "sectorbeeld-2025.xlsx").is_file() and (english / "sector-report-2025.xlsx").is_file()
     early = pd.read_csv(tmp_path / "2024" / "early_leavers.csv").iloc[0]
     assert early["sum_target"] == 19_300 and early["national_aim"] == 18_000
     shares = pd.read_csv(tmp_path / "2024" / "budget_sector.csv", dtype={"objective": str}).set_index("objective")

@@ -46,6 +46,36 @@ def _number(text: str, lang: str) -> Decimal:
     return parse_decimal(text, locale=LOCALE[lang], strict=True)
 
 
+def assert_page_reads_in(lang: str, folder: Path) -> None:
+    """A written report read back: headers are words, every number parses in `lang`, and the budget and
+    ambition tables' figures equal the CSVs beside the page (which keep the unformatted values)."""
+    import pandas as pd
+
+    doc = lxml.html.fromstring((folder / "index.html").read_text("utf-8"))
+    words = {v for v in LABELS[lang].values() if isinstance(v, str)}
+    tables = _tables(doc)
+    for heads, rows in tables:
+        assert all(h in words and "_" not in h for h in heads), heads
+        for row in rows:
+            for td in row:
+                if td.get("class") == "n" and td.text_content() != "–":
+                    _number(td.text_content(), lang)
+    heads, rows = next(t for t in tables if LABELS[lang]["institutions_budgeting"] in t[0])
+    sector = pd.read_csv(folder / "budget_sector.csv", dtype={"objective": str}).set_index("objective")
+    amount, share = heads.index(LABELS[lang]["amount"]), heads.index(LABELS[lang]["share"])
+    for row in rows:
+        objective = row[0].text_content()
+        assert _number(row[amount].text_content(), lang) == round(Decimal(str(sector.loc[objective, "amount"])))
+        assert float(_number(row[share].text_content(), lang)) == \
+            pytest.approx(float(sector.loc[objective, "share"]) * 100, abs=0.05)
+    heads, rows = next(t for t in tables if LABELS[lang]["mean_start"] in t[0])
+    ambition = pd.read_csv(folder / "ambition.csv").set_index("indicator")
+    start = heads.index(LABELS[lang]["mean_start"])
+    for row in rows:
+        expected = float(ambition.loc[row[0].text_content(), "mean_start"])
+        assert float(_number(row[start].text_content(), lang)) == pytest.approx(expected, abs=0.006)
+
+
 def test_headers_and_statuses_are_words_of_the_language(page) -> None:
     lang, report, doc, _ = page
     words = {v for v in LABELS[lang].values() if isinstance(v, str)}
@@ -60,7 +90,8 @@ def test_headers_and_statuses_are_words_of_the_language(page) -> None:
 
 
 def test_every_number_reads_back_in_the_pages_language(page) -> None:
-    lang, report, doc, _ = page
+    lang, report, doc, folder = page
+    assert_page_reads_in(lang, folder)
     cells = [td.text_content() for _, rows in _tables(doc) for row in rows for td in row if td.get("class") == "n"]
     assert cells
     for text in cells:

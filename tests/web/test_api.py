@@ -125,7 +125,7 @@ def test_a_check_past_its_time_limit_is_stopped_the_upload_is_gone_and_the_serve
     report = json.loads(body)["reports"][0]
     assert status == 200 and not report["valid"]
     assert [(f["code"], f["args"]["problem"]) for f in report["findings"]] == [("MBO-S007", "time")]
-    assert "0.2 seconden" in report["findings"][0]["message"]
+    assert "0,2 seconden" in report["findings"][0]["message"]  # a Dutch decimal comma
     assert still_up(slow_server)
     assert list(slow_server.tmp.iterdir()) == []  # the killed worker left no copy of the upload
     # the worker was replaced: a file that never reaches Arelle is checked at once
