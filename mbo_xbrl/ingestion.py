@@ -59,6 +59,7 @@ class FileOutcome:
     reason: str | None = None  # why a file was unreadable or not checked completely (internal)
     finding_codes: list[str] = field(default_factory=list)
     first_error: str | None = None  # a rejected filing's first error-level finding: its code, line and message
+    first_error_nl: str | None = None  # the same in Dutch
 
 
 @dataclass
@@ -138,16 +139,19 @@ def _outcome(path: Path, sha: str, checked: NormalisedFiling | str) -> FileOutco
     findings = checked.rows.get("findings", [])
     return FileOutcome(str(path), filing["status"], filing["sha256"], filing["institution"], filing["report_year"],
                        filing["errors"], filing["warnings"], finding_codes=[row[CODE_COLUMN] for row in findings],
-                       first_error=_first_error(findings) if filing["status"] == "rejected" else None)
+                       first_error=_first_error(findings, "en") if filing["status"] == "rejected" else None,
+                       first_error_nl=_first_error(findings, "nl") if filing["status"] == "rejected" else None)
 
 
-def _first_error(findings: list[tuple]) -> str | None:
-    """'CODE (line N): message' of the first error-level finding, in English (the ingest summary's language)."""
+def _first_error(findings: list[tuple], lang: str) -> str | None:
+    """'CODE (where): message' of the first error-level finding in `lang`: where in the form's words, else the line."""
     for row in findings:
         finding = dict(zip(FINDING_COLUMNS, row))
         if finding["severity"] == "error":
-            where = f" (line {finding['line']})" if finding["line"] else ""
-            return f"{finding['code']}{where}: {finding['message_en']}"
+            place = finding.get(f"location_{lang}") or (
+                f"{'regel' if lang == 'nl' else 'line'} {finding['line']}" if finding["line"] else "")
+            where = f" ({place})" if place else ""
+            return f"{finding['code']}{where}: {finding[f'message_{lang}']}"
     return None
 
 

@@ -183,7 +183,8 @@ def test_a_poisoned_batch_stores_its_good_filings_and_names_each_bad_one(tmp_pat
         **{p.name: "accepted" for p in batch[:4]}, "90ZZ-decimals.xbrl": "accepted",
         "90ZY-absurd.xbrl": "rejected", "90ZX-flood.xbrl": "rejected", "90ZW-notxml.xbrl": "rejected"}
     assert outcomes["90ZY-absurd.xbrl"]["finding_codes"] == ["MBO-V004"]
-    assert outcomes["90ZY-absurd.xbrl"]["first_error"].startswith("MBO-V004 (line ")
+    assert outcomes["90ZY-absurd.xbrl"]["first_error"].startswith("MBO-V004 (Start value (2022) of indicator ")  # where, in words
+    assert outcomes["90ZY-absurd.xbrl"]["first_error_nl"].startswith("MBO-V004 (Startwaarde (2022) van indicator ")
     assert outcomes["90ZW-notxml.xbrl"]["first_error"].startswith("MBO-S001")
     assert all(f["first_error"] is None for f in outcomes.values() if f["outcome"] == "accepted")
     progress = [line for line in result.stderr.splitlines() if line.startswith("[")]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from mbo_xbrl.cli.options import limit_options, limits_from
+from mbo_xbrl.cli.options import lang_option, limit_options, limits_from
 from mbo_xbrl.ingestion import FileOutcome, IngestSummary, ingest
 
 store_option = click.option("--store", "store", default=None, metavar="URL",
@@ -16,33 +16,62 @@ store_option = click.option("--store", "store", default=None, metavar="URL",
                                  "Default: $MBO_XBRL_STORE or ./mbo-xbrl.duckdb.")
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+WORDS = {
+    "nl": {"run": "inleesronde {run} in {store}: {files} - {accepted} goedgekeurd, {rejected} afgekeurd, "
+                  "{skipped} overgeslagen, {superseded} vervangen een eerdere aanlevering",
+           "unreadable": ", {n} onleesbaar", "internal": ", {n} niet volledig gecontroleerd (volgende ronde opnieuw)",
+           "common": "meest voorkomende bevindingen: {codes} (mbo-xbrl rules CODE legt elke uit)",
+           "file": ("bestand", "bestanden"), "error": ("fout", "fouten"), "warning": ("waarschuwing", "waarschuwingen"),
+           "skipped_why": "staat al in de store (dezelfde bytes, volgens SHA-256)",
+           "supersedes": "vervangt {id}", "history": "geschiedenis: {id} is later aangeleverd en blijft de geldende",
+           "first_error": "eerste fout", "accepted": "goedgekeurd", "rejected": "afgekeurd", "skipped": "overgeslagen",
+           "unreadable_word": "onleesbaar", "internal_word": "niet volledig gecontroleerd"},
+    "en": {"run": "ingest run {run} into {store}: {files} - {accepted} accepted, {rejected} rejected, {skipped} skipped, "
+                  "{superseded} superseded an earlier filing",
+           "unreadable": ", {n} unreadable", "internal": ", {n} not checked completely (checked again next run)",
+           "common": "most common findings: {codes} (mbo-xbrl rules CODE explains each)",
+           "file": ("file", "files"), "error": ("error", "errors"), "warning": ("warning", "warnings"),
+           "skipped_why": "already in the store (the same bytes, by SHA-256)",
+           "supersedes": "supersedes {id}", "history": "history: {id} was submitted later and stays current",
+           "first_error": "first error", "accepted": "accepted", "rejected": "rejected", "skipped": "skipped",
+           "unreadable_word": "unreadable", "internal_word": "internal"},
+}
 
 
-def summary_text(summary: IngestSummary, brief: bool = False) -> str:
+def _count(n: int, forms: tuple[str, str]) -> str:
+    return f"{n} {forms[0] if n == 1 else forms[1]}"
+
+
+def outcome_word(outcome: str, lang: str) -> str:
+    w = WORDS[lang]
+    return w.get(outcome) or w.get(f"{outcome}_word") or outcome
+
+
+def summary_text(summary: IngestSummary, brief: bool = False, lang: str = "en") -> str:
+    w = WORDS[lang]
     c = summary.counts
-    lines = [f"ingest run {summary.run_id} into {summary.store}: {c['files']} files - {c['accepted']} accepted, "
-             f"{c['rejected']} rejected, {c['skipped']} skipped, {c['superseded']} superseded an earlier filing"
-             + (f", {c['unreadable']} unreadable" if c["unreadable"] else "")
-             + (f", {c['internal']} not checked completely (checked again next run)" if c["internal"] else "")]
+    lines = [w["run"].format(run=summary.run_id, store=summary.store, files=_count(c["files"], w["file"]),
+                             accepted=c["accepted"], rejected=c["rejected"], skipped=c["skipped"],
+                             superseded=c["superseded"])
+             + (w["unreadable"].format(n=c["unreadable"]) if c["unreadable"] else "")
+             + (w["internal"].format(n=c["internal"]) if c["internal"] else "")]
     common = summary.most_common_findings()
     if common:
-        lines.append("most common findings: " + ", ".join(f"{code} ×{count}" for code, count in common)
-                     + " (mbo-xbrl rules CODE explains each)")
+        lines.append(w["common"].format(codes=", ".join(f"{code} ×{count}" for code, count in common)))
     for f in summary.files:
         if brief and f.outcome in ("accepted", "skipped"):
             continue
         who = f" ({f.institution} {f.report_year})" if f.institution else ""
-        extra = f", supersedes {f.supersedes[:12]}" if f.supersedes else ""
+        extra = ", " + w["supersedes"].format(id=f.supersedes[:12]) if f.supersedes else ""
         if f.superseded_by:
-            extra += f", history: {f.superseded_by[:12]} was submitted later and stays current"
-        counts = {"skipped": " - already in the store (the same bytes, by SHA-256)", "unreadable": f" - {f.reason}",
-                  "internal": f" - {f.reason}"}.get(f.outcome, f" - {_count(f.errors, 'error')}, "
-                                                               f"{_count(f.warnings, 'warning')}")
-        lines.append(f"  {f.outcome:<9}{f.path}{who}{counts}{extra}")
-        if f.first_error:
-            lines.append(f"           first error: {f.first_error}")
+            extra += ", " + w["history"].format(id=f.superseded_by[:12])
+        counts = {"skipped": f" - {w['skipped_why']}", "unreadable": f" - {f.reason}",
+                  "internal": f" - {f.reason}"}.get(f.outcome, f" - {_count(f.errors, w['error'])}, "
+                                                               f"{_count(f.warnings, w['warning'])}")
+        lines.append(f"  {outcome_word(f.outcome, lang):<13}{f.path}{who}{counts}{extra}")
+        first_error = f.first_error_nl if lang == "nl" else f.first_error
+        if first_error:
+            lines.append(f"{'':15}{w['first_error']}: {first_error}")
     return "\n".join(lines)
 
 
@@ -56,8 +85,9 @@ def summary_text(summary: IngestSummary, brief: bool = False) -> str:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--quiet", is_flag=True, help="No progress on stderr.")
 @click.option("--brief", is_flag=True, help="Text summary: counts, most common findings, and only the files not loaded.")
+@lang_option
 def ingest_command(paths: tuple[Path, ...], store: str | None, workers: int, wait: bool, max_size: int | None,
-                   timeout: float | None, max_memory: int | None, fmt: str, quiet: bool, brief: bool) -> None:
+                   timeout: float | None, max_memory: int | None, fmt: str, quiet: bool, brief: bool, lang: str) -> None:
     """Validate filings (files, or folders searched for .xbrl and .xml) and load them into the store.
 
     A file already in the store is skipped; of the accepted filings of an institution and year the
@@ -70,6 +100,7 @@ def ingest_command(paths: tuple[Path, ...], store: str | None, workers: int, wai
     \b
     Example:
         mbo-xbrl ingest samples/valid
+        mbo-xbrl ingest --lang en --brief /data/filings/2025     (English; only the files not loaded)
         mbo-xbrl ingest --store postgresql://ocw@db/mbo --workers 2 /data/filings/2025
     """
     interactive = sys.stderr.isatty() and not quiet
@@ -77,17 +108,18 @@ def ingest_command(paths: tuple[Path, ...], store: str | None, workers: int, wai
     def progress(outcome: FileOutcome, done: int, total: int) -> None:
         if quiet:
             return
-        line = f"[{done}/{total}] {outcome.outcome} {outcome.path}"
+        word = outcome_word(outcome.outcome, lang)
+        line = f"[{done}/{total}] {word} {outcome.path}"
         if interactive:
             width = 30
             bar = "#" * (width * done // max(total, 1))
-            click.echo(f"\r[{bar:<{width}}] {done}/{total} {outcome.outcome:<9}", err=True, nl=done == total)
+            click.echo(f"\r[{bar:<{width}}] {done}/{total} {word:<13}", err=True, nl=done == total)
         else:
             click.echo(line, err=True)
 
     limits = limits_from(max_size=max_size, timeout=timeout, max_memory=max_memory)
     summary = ingest(list(paths), store, workers=workers, wait=wait, progress=progress, limits=limits)
     click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) if fmt == "json"
-               else summary_text(summary, brief))
+               else summary_text(summary, brief, lang))
     c = summary.counts
     raise SystemExit(1 if c["rejected"] or c["unreadable"] or c["internal"] else 0)

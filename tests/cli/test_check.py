@@ -93,14 +93,16 @@ def test_a_missing_path_among_several_is_named_and_the_others_are_still_checked(
 def test_ingest_names_each_skipped_file_and_each_rejected_file_with_its_first_error(tmp_path: Path,
                                                                                      broken: Path) -> None:
     store = str(tmp_path / "store.duckdb")
-    first = run("ingest", "--quiet", "--store", store, str(VALID_SAMPLES[0]), str(broken))
+    first = run("ingest", "--quiet", "--lang", "en", "--store", store, str(VALID_SAMPLES[0]), str(broken))
     assert first.exit_code == 1, first.output
     lines = first.stdout.splitlines()
     rejected = next(n for n, line in enumerate(lines) if line.strip().startswith("rejected") and str(broken) in line)
     assert lines[rejected + 1].split()[:3] == ["first", "error:", "MBO-S004"]
-    again = run("ingest", "--quiet", "--store", store, str(VALID_SAMPLES[0]))
-    skipped = [line for line in again.stdout.splitlines() if line.strip().startswith("skipped")]
-    assert skipped == [f"  skipped  {VALID_SAMPLES[0]} - already in the store (the same bytes, by SHA-256)"]
+    again = run("ingest", "--quiet", "--lang", "en", "--store", store, str(VALID_SAMPLES[0]))
+    skipped = [line.split() for line in again.stdout.splitlines() if line.strip().startswith("skipped")]
+    assert skipped == [["skipped", str(VALID_SAMPLES[0]), "-", *"already in the store (the same bytes, by SHA-256)".split()]]
+    dutch = run("ingest", "--quiet", "--store", store, str(VALID_SAMPLES[0])).stdout  # Dutch unless asked
+    assert dutch.startswith("inleesronde ") and "overgeslagen" in dutch and "staat al in de store" in dutch
 
 
 def test_a_long_text_report_leads_with_a_summary_per_rule_and_per_part(tmp_path: Path) -> None:
