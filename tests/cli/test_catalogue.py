@@ -27,3 +27,16 @@ def test_catalogue_text_lists_objectives_with_their_measures_and_indicators() ->
     assert result.exit_code == 0
     assert "3.4 Research and innovation  [earmarked]" in result.stdout
     assert "M3.4.01 Establishing, extending or strengthening practorates  [mandatory, earmarked]" in result.stdout
+
+
+def test_catalogue_text_is_dutch_unless_english_is_asked() -> None:
+    from mbo_xbrl.catalogue import load_catalogue
+
+    cat = load_catalogue()
+    dutch = CliRunner().invoke(cli, ["catalogue"]).stdout
+    first = dutch.splitlines()[0]
+    assert first.startswith("catalogus ") and f"{len(cat.objectives)} doelstellingen" in first
+    assert any(line.strip().endswith("[geoormerkt]") and line.startswith("  3.4 ") for line in dutch.splitlines())
+    assert "[verplicht, geoormerkt]" in dutch and "mandatory" not in dutch and "earmarked" not in dutch
+    percentage = next(u for u in cat.units if u.code == "percentage")
+    assert f"({percentage.label_nl} ↑" in dutch  # units in words, not their codes
