@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from mbo_xbrl.catalogue import Catalogue
 from mbo_xbrl.parsing.filing import Filing, TidyFact
 from mbo_xbrl.report.model import Finding
+from mbo_xbrl.rules.completeness.c004_incomplete_own_indicator import PARTS as OWN_INDICATOR_PARTS
 from mbo_xbrl.taxonomy import names
 
 # The form's fields that are not indicators: (Dutch, English), with {year} where the period matters.
@@ -29,12 +30,7 @@ FIELDS = {
     names.PROGRESS_NARRATIVE: ("Voortgangsparagraaf", "Progress narrative"),
     names.ALTERNATIVE_SOURCE_USED: ("Alternatieve bron gebruikt", "Alternative source used"),
     names.ALTERNATIVE_SOURCE_DESCRIPTION: ("Beschrijving van de alternatieve bron", "Description of the alternative source"),
-    names.OWN_INDICATOR_NAME: ("Naam", "Name"),
-    names.OWN_INDICATOR_DEFINITION: ("Definitie", "Definition"),
-    names.OWN_INDICATOR_UNIT: ("Eenheid", "Unit"),
-    names.OWN_INDICATOR_DIRECTION: ("Richting", "Direction"),
-    names.OWN_INDICATOR_SOURCE: ("Bron", "Source"),
-}
+} | {concept: (nl.capitalize(), en.capitalize()) for concept, (nl, en) in OWN_INDICATOR_PARTS.items()}
 KINDS = {"start": ("Startwaarde ({year})", "Start value ({year})"), "target": ("Streefwaarde {year}", "Target {year}"),
          "realisation": ("Realisatie {year}", "Realisation {year}")}
 WORDS = {
