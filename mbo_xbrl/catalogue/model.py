@@ -240,6 +240,11 @@ class Catalogue(_Item):
         """An objective is earmarked when one of its measures has earmarked money."""
         return any(m.earmarked for m in self.measures_of(objective))
 
+    def is_measured(self, indicator: Indicator) -> bool:
+        """Whether a source measures the indicator yet. Seed 003 marks some as *nieuw te ontwikkelen* (frequency
+        `to_be_developed`, no delivery year): no start value can be demanded of them until a source delivers one."""
+        return bool(self.frequency_by_code[indicator.frequency].delivery_years)
+
     def is_prefilled(self, indicator: Indicator) -> bool:
         """OCW pre-fills an indicator's start value when its source is one OCW holds."""
         return self.source_by_code[indicator.source].prefilled

@@ -122,3 +122,27 @@ def test_a_check_does_not_run_the_formulas_itself(processor) -> None:
     with processor.validated(ROOT / "samples" / "invalid" / "MBO-C001-missing-target-value.xbrl") as (_, messages):
         assert assertion_findings(messages) == set()
     assert taxonomy_package_path().is_file()
+
+
+def test_no_start_value_is_asked_of_an_indicator_still_to_be_developed(untrusting, engine, tmp_path: Path) -> None:
+    """Seed 003's *nieuw te ontwikkelen* indicators have no measurement yet: leaving their start value out is
+    honest, in the engine and in the taxonomy's assertion alike; a measured indicator's start is still asked."""
+    from mbo_xbrl.catalogue import load_catalogue
+    from mbo_xbrl.filing.writer import write_instance
+    from mbo_xbrl.synthetic.samples import veen
+
+    cat = load_catalogue()
+    new = {i.code for i in cat.indicators if not cat.is_measured(i)}
+    assert {"I2.2.05", "I2.2.07"} <= new  # experienced internship discrimination, a fitting allowance
+    content = veen(cat)
+    content.indicator_values = [v for v in content.indicator_values
+                                if not (v.kind == "start" and (v.indicator in new or v.indicator == "I1.3.01"))]
+    path = tmp_path / "no-start-for-new-indicators.xbrl"
+    path.write_bytes(write_instance(content, cat))
+    report = engine.check(path)
+    assert [(f.code, f.indicator) for f in report.findings if f.code == "MBO-C002"] == [("MBO-C002", "I1.3.01")]
+    with untrusting.validated(path) as (_, messages):
+        texts = [m.text for m in messages if (match := RULE.match(m.code)) and match.group(1) == "MBO-C002"]
+        travelled = assertion_findings(messages)
+    assert travelled == engine_findings(report)
+    assert texts and all("I1.3.01" in t and not any(code in t for code in new) for t in texts)

@@ -14,10 +14,12 @@ def total_value_kinds(filing: Filing) -> dict[str, set[str]]:
     return out
 
 
-def missing_total_value(rule, filing: Filing, catalogue, kind: str) -> list:
-    """A finding of `rule` for each in-scope indicator whose total lacks a value of `kind`."""
+def missing_total_value(rule, filing: Filing, catalogue, kind: str, indicators=None) -> list:
+    """A finding of `rule` for each in-scope indicator (of `indicators`, default all) whose total lacks a value
+    of `kind`."""
     from mbo_xbrl.rules.describe import indicator_args
 
     reported = total_value_kinds(filing)
-    return [rule.finding(value_kind=kind, **indicator_args(indicator)) for indicator in catalogue.indicators
+    return [rule.finding(value_kind=kind, **indicator_args(indicator))
+            for indicator in (catalogue.indicators if indicators is None else indicators)
             if filing.objective_in_scope(indicator.objective) and kind not in reported.get(indicator.code, set())]

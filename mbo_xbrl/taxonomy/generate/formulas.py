@@ -235,18 +235,22 @@ def _declined(x: _XPath, cat: Catalogue) -> dict[str, str]:
             "declined": DECLINED.format(member=_local(x, "$w", names.OBJECTIVE_AXIS))}
 
 
-def _indicator_entries(cat: Catalogue, x: _XPath) -> str:
-    """Each indicator as 'concept|objective code#indicator code~the years its source delivers'."""
+def _indicator_entries(cat: Catalogue, x: _XPath, indicators=None) -> str:
+    """Each indicator (of `indicators`, default all) as 'concept|objective code#indicator code~the years its
+    source delivers'."""
     return _entries([(indicator_concept(i, x.release).local, i.objective,
                       i.code, " ".join(str(y) for y in cat.frequency_by_code[i.frequency].delivery_years))
-                     for i in cat.indicators])
+                     for i in (cat.indicators if indicators is None else indicators)])
 
 
-def _missing_total(code: str, kind: str, what_nl: str, what_en: str) -> Callable[[Catalogue, _XPath], list[Assertion]]:
+def _missing_total(code: str, kind: str, what_nl: str, what_en: str,
+                   measured_only: bool = False) -> Callable[[Catalogue, _XPath], list[Assertion]]:
+    """`measured_only`: ask only of the indicators a source measures (a start value, as MBO-C002)."""
     def build(cat: Catalogue, x: _XPath) -> list[Assertion]:
+        asked = [i for i in cat.indicators if cat.is_measured(i)] if measured_only else None
         values = Group(tuple(indicator_concept(i, x.release).local for i in cat.indicators), x.total(kind))
         general = {
-            "indicators": _indicator_entries(cat, x),
+            "indicators": _indicator_entries(cat, x, asked),
             **_declined(x, cat),
             "reported": "for $v in $values return local-name-from-QName(node-name($v))",
             "missing": (f"for $e in $indicators return if (not({_field('$e', 2, 4)} = $declined) and "
@@ -615,7 +619,7 @@ UNIT_TYPE_NAMES = {"percentage": "percentageItemType", "mark": "markItemType", "
 # rule code -> how its assertions are built. Rules not here stay engine-only (rules.md says why).
 BUILDERS: dict[str, Callable[[Catalogue, _XPath], list[Assertion]]] = {
     "MBO-C001": _missing_total("MBO-C001", "Target", "Streefwaarde (2027)", "Target value (2027)"),
-    "MBO-C002": _missing_total("MBO-C002", "Start", "Startwaarde", "Start value"),
+    "MBO-C002": _missing_total("MBO-C002", "Start", "Startwaarde", "Start value", measured_only=True),
     "MBO-C003": _missing_realisation,
     "MBO-C004": _incomplete_own_indicator,
     "MBO-C005": _undescribed_source,
