@@ -28,7 +28,12 @@ class NormalisedFiling:
 
 
 def _year(fact: TidyFact) -> int | None:
-    return fact.whole_year if fact.whole_year is not None else (fact.period_end.year if fact.period_end else None)
+    """The year a value describes: its calendar year, the first year of its school year, else its end's year."""
+    if fact.whole_year is not None:
+        return fact.whole_year
+    if fact.school_year is not None:
+        return fact.school_year
+    return fact.period_end.year if fact.period_end else None
 
 
 def _number(fact: TidyFact) -> float | None:
@@ -80,7 +85,8 @@ def _data_rows(keys: tuple, filing: Filing, cat: Catalogue) -> dict[str, list[tu
         rows["indicator_values"].append(keys + (
             indicator.objective, indicator.code, f.value_kind, _year(f), *[members.get(b) for b in breakdowns],
             _number(f), indicator.unit, f.accuracy_text, "ALTERNATIVE" if alt else indicator.source, alt,
-            f.value_kind == "start" and cat.is_prefilled(indicator) and not alt, f.concept, f.context, f.line))
+            f.value_kind == "start" and cat.is_prefilled(indicator) and not alt, f.concept, f.context, f.line,
+            f.school_year is not None))
     for f in filing.budgets:
         own = bool(f.measure and f.measure.startswith("own:"))
         level = "measure" if f.measure else "objective" if f.objective else "total"

@@ -45,6 +45,7 @@ class TidyFact:
     own_indicator: str | None = None
     breakdown: tuple[tuple[str, str], ...] = ()  # (breakdown code, member code)
     about_indicator: str | None = None  # the indicator an alternative-source fact is about
+    school_year: int | None = None  # Y when the period is the school year 1 August Y - 31 July Y+1 (start values)
 
     @property
     def indicator_code(self) -> str | None:
@@ -148,6 +149,13 @@ def _number(text: str, unit: str | None) -> Decimal | None:
         return None
 
 
+def _school_year(start: date | None, end: date | None) -> int | None:
+    """Y for the school year 1 August Y to 31 July Y+1 (seed 002: start values are often 2022-2023)."""
+    if start and end and start == date(start.year, 8, 1) and end == date(start.year + 1, 7, 31):
+        return start.year
+    return None
+
+
 def _whole_year(start: date | None, end: date | None) -> int | None:
     if start and end and start == date(start.year, 1, 1) and end == date(start.year, 12, 31):
         return start.year
@@ -161,13 +169,14 @@ class _Where:
     start: date | None
     end: date | None
     whole_year: int | None
+    school_year: int | None
     period_text: str
     dims: dict[str, str]  # objective, measure, value_kind, indicator -> member code
     breakdown: tuple[tuple[str, str], ...]
     own: str | None
 
 
-_NOWHERE = _Where(None, None, None, "", {}, (), None)
+_NOWHERE = _Where(None, None, None, None, "", {}, (), None)
 
 
 def _where(context: Context, v: Vocabulary) -> _Where:
@@ -190,7 +199,8 @@ def _where(context: Context, v: Vocabulary) -> _Where:
         if v.axes.get(axis) == "own_indicator":
             match = _TYPED_VALUE.search(value)
             own = (match.group(1) if match else value).strip()
-    return _Where(start, end, _whole_year(start, end), context.period.text, dims, tuple(sorted(breakdown)), own)
+    return _Where(start, end, _whole_year(start, end), _school_year(start, end), context.period.text, dims,
+                  tuple(sorted(breakdown)), own)
 
 
 def read_filing(raw: RawInstance, catalogue: Catalogue | None = None, vocab: Vocabulary | None = None) -> Filing:
@@ -219,7 +229,7 @@ def read_filing(raw: RawInstance, catalogue: Catalogue | None = None, vocab: Voc
             number=_number(fact.value, fact.unit_ref), unit=unit_names.get(fact.unit_ref or ""), decimals=fact.decimals,
             precision=fact.precision, period_text=where.period_text, indicator=indicator,
             value_kind=dims.get("value_kind"), objective=objective, measure=measure, own_indicator=where.own,
-            breakdown=where.breakdown, about_indicator=dims.get("indicator")))
+            breakdown=where.breakdown, about_indicator=dims.get("indicator"), school_year=where.school_year))
     institution = _institution(raw)
     return Filing(cat, facts, institution, _report_year(facts))
 

@@ -111,7 +111,9 @@ def locate(finding: Finding, fact: TidyFact | None, catalogue: Catalogue, lang: 
     return text[0].upper() + text[1:]
 
 
-def _year(finding: Finding, fact: TidyFact | None) -> int | None:
+def _year(finding: Finding, fact: TidyFact | None) -> int | str | None:
+    if fact is not None and fact.school_year is not None:
+        return f"{fact.school_year}-{fact.school_year + 1}"  # a school year, 1 August - 31 July
     if fact is not None and fact.period_end is not None:
         return fact.whole_year or fact.period_end.year
     for key in ("year", "report_year"):

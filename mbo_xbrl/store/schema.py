@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2  # 2: findings gain location_nl, location_en and caused_by
+SCHEMA_VERSION = 2  # 2: findings gain location_nl, location_en and caused_by; indicator_values school_year
 
 # Abstract column types; each backend names them in its own SQL.
 TEXT, INT, FLOAT, BOOL, TIME = "text", "int", "float", "bool", "time"
@@ -47,7 +47,8 @@ TABLES: tuple[Table, ...] = (
     Table("indicator_values", "one row per indicator value: start, target or realisation, total or breakdown",
           _FILING_KEYS + (("objective", TEXT), ("indicator", TEXT), ("value_kind", TEXT), ("period_year", INT))
           + _BREAKDOWNS + (("value", FLOAT), ("unit", TEXT), ("decimals", TEXT), ("source", TEXT),
-                           ("alternative_source", BOOL), ("prefilled", BOOL)) + _WHERE),
+                           ("alternative_source", BOOL), ("prefilled", BOOL)) + _WHERE
+          + (("school_year", BOOL),)),
     Table("budgets", "one row per budget amount: level total, objective or measure",
           _FILING_KEYS + (("budget_year", INT), ("level", TEXT), ("objective", TEXT), ("measure", TEXT),
                           ("own_measures", BOOL), ("amount", FLOAT), ("decimals", TEXT)) + _WHERE),

@@ -14,14 +14,20 @@ RETRIED_CODE = "MBO-S007"  # a rejection by a limit (time, memory) is not final:
 # Upgrades from one schema version to the next: version -> statements that make it version + 1.
 # Statements that bring a store from the version (key) to the next. A view over a table whose columns
 # change is made again: PostgreSQL binds `SELECT t.*` to the columns the table had when the view was made.
-_CURRENT_FINDINGS = ("CREATE VIEW current_findings AS SELECT t.* FROM findings t "
-                     "JOIN filings f ON f.filing_id = t.filing_id WHERE f.is_current")
+def _current_view(table: str) -> str:
+    return (f"CREATE VIEW current_{table} AS SELECT t.* FROM {table} t "
+            "JOIN filings f ON f.filing_id = t.filing_id WHERE f.is_current")
+
+
 MIGRATIONS: dict[int, list[str]] = {
     1: ["DROP VIEW current_findings",
         "ALTER TABLE findings ADD COLUMN location_nl VARCHAR",
         "ALTER TABLE findings ADD COLUMN location_en VARCHAR",
         "ALTER TABLE findings ADD COLUMN caused_by VARCHAR",
-        _CURRENT_FINDINGS],
+        _current_view("findings"),
+        "DROP VIEW current_indicator_values",
+        "ALTER TABLE indicator_values ADD COLUMN school_year BOOLEAN",  # a start value of 1 August - 31 July
+        _current_view("indicator_values")],
 }
 
 
@@ -88,8 +94,7 @@ class Store:
                 for table in TABLES:
                     self.backend.execute(self._ddl(table))
                 for table in FILING_TABLES:
-                    self.backend.execute(f"CREATE VIEW current_{table.name} AS SELECT t.* FROM {table.name} t "
-                                         "JOIN filings f ON f.filing_id = t.filing_id WHERE f.is_current")
+                    self.backend.execute(_current_view(table.name))
                 self.backend.execute("CREATE VIEW current_filings AS SELECT * FROM filings WHERE is_current")
                 self.backend.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
                 version = SCHEMA_VERSION

@@ -52,22 +52,26 @@ def test_schema_is_created_with_its_version_and_every_table(store_url: str) -> N
 
 
 def test_a_store_of_schema_1_gains_the_findings_locations_and_keeps_its_rows(store_url: str) -> None:
-    """Version 2 adds location_nl, location_en and caused_by to findings: an older store is migrated in place,
-    its rows kept (the new columns empty), its current_findings view made again with the new columns."""
+    """Version 2 adds location_nl, location_en and caused_by to findings and school_year to indicator_values: an
+    older store is migrated in place, its rows kept (the new columns empty), its current_ views made again."""
     ingest([REJECTED_99XB], store_url)
     with Store.open(store_url) as store:  # make it as version 1 left it
         with store.backend.transaction():
             store.backend.execute("DROP VIEW current_findings")
             for column in ("location_nl", "location_en", "caused_by"):
                 store.backend.execute(f"ALTER TABLE findings DROP COLUMN {column}")
-            store.backend.execute("CREATE VIEW current_findings AS SELECT t.* FROM findings t "
-                                  "JOIN filings f ON f.filing_id = t.filing_id WHERE f.is_current")
+            store.backend.execute("DROP VIEW current_indicator_values")
+            store.backend.execute("ALTER TABLE indicator_values DROP COLUMN school_year")
+            for table in ("findings", "indicator_values"):
+                store.backend.execute(f"CREATE VIEW current_{table} AS SELECT t.* FROM {table} t "
+                                      "JOIN filings f ON f.filing_id = t.filing_id WHERE f.is_current")
             store.backend.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with Store.open(store_url) as store:
         assert store.version() == SCHEMA_VERSION == 2
         old = store.table("findings", current=False)
         assert list(old["code"]) == ["MBO-C001"] and old["location_nl"].isna().all()
-        assert "location_nl" in store.table("findings").columns  # the view has the new columns
+        assert "location_nl" in store.table("findings").columns  # the views have the new columns
+        assert "school_year" in store.table("indicator_values").columns
     ingest([VALID_SAMPLES[0], INVALID / "MBO-B005-negative-amount.xbrl"], store_url)
     with open_store(store_url) as store:
         new = store.table("findings", current=False)

@@ -9,8 +9,10 @@ from mbo_xbrl.rules.describe import INDICATOR_CONCEPTS, data_concepts
 from mbo_xbrl.taxonomy import names
 
 EXPECTED = {
-    "whole_year": ("een heel kalenderjaar (1 januari tot en met 31 december)",
-                   "a whole calendar year (1 January to 31 December)"),
+    "whole_year": ("een heel kalenderjaar (1 januari tot en met 31 december; voor een startwaarde ook een schooljaar, "
+                   "1 augustus tot en met 31 juli)",
+                   "a whole calendar year (1 January to 31 December; for a start value also a school year, "
+                   "1 August to 31 July)"),
     "report_year": ("het verslagjaar {report_year}", "the reporting year {report_year}"),
     "plan_year": ("een planjaar {first}-{last}", "a plan year {first}-{last}"),
     "target_year": ("het streefjaar {target_year}", "the target year {target_year}"),
@@ -38,7 +40,8 @@ def period_out_of_plan(filing: Filing, ctx: RuleContext) -> list[Finding]:
     and `2024-01-01T00:00:00` to `2025-01-01T00:00:00` are the same year. Plan-level facts (name,
     choices, narratives) describe the reporting year, which must itself lie in 2024-2027; budgets
     lie in 2024-2027; targets in 2027; realisations in the reporting year; start values before the
-    plan. A wrong period is one mistake however many facts share it: one finding per period and
+    plan, as a calendar year or a school year (1 August - 31 July; seed 002: start values are often
+    2022-2023). A wrong period is one mistake however many facts share it: one finding per period and
     expectation, at its first fact, with the number of facts it concerns.
     """
     cat = ctx.catalogue
@@ -67,6 +70,8 @@ def period_out_of_plan(filing: Filing, ctx: RuleContext) -> list[Finding]:
 def _expected(fact: TidyFact, filing: Filing, cat) -> str | None:
     """The expectation a fact's period breaks, or None when it fits."""
     year = fact.whole_year
+    if fact.value_kind == "start" and fact.school_year is not None:  # a school year, 1 August - 31 July
+        return None if fact.school_year < cat.plan_years[0] else "before_plan"
     if year is None:
         return "whole_year"
     if fact.local in PLAN_LEVEL:
