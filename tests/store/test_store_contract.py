@@ -190,7 +190,8 @@ def test_nothing_is_lost_when_an_ingest_is_killed_part_way(store_url: str, batch
     folder = batch[0].parent
     slow = dict(os.environ, MBO_XBRL_FULL_ARELLE="1")
     for kill_after in (2, 5):
-        process = subprocess.Popen(CLI_COMMIT_EACH + ["ingest", "--store", store_url, str(folder)], stderr=subprocess.PIPE,
+        process = subprocess.Popen(CLI_COMMIT_EACH + ["ingest", "--lang", "en", "--store", store_url, str(folder)],
+                                   stderr=subprocess.PIPE,
                                    stdout=subprocess.DEVNULL, text=True, env=slow)
         done = 0
         for line in process.stderr:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from babel.numbers import parse_decimal
+
+from mbo_xbrl.rules.examples import example
 
 from tests.conftest import ROOT
 from tests.web.conftest import Server
@@ -58,7 +63,9 @@ def test_a_failing_filing_lists_its_findings_and_switches_language(page, server:
     where = findings.first.locator(".where").inner_text()
     assert where.startswith("Waar: Begroting 2025, doelstelling 2.2") and "mbo-i:" not in where
     assert findings.first.locator(".code").inner_text().startswith("fout MBO-B002")
-    assert "€ 770.000" in findings.first.inner_text().replace("\xa0", " ")
+    summed = Decimal(example("MBO-B002").findings[0].args["sum"])  # what the engine found, as a number
+    shown = re.search(r"€\s(\d{1,3}(?:\.\d{3})+)", findings.first.inner_text().replace("\xa0", " ")).group(1)
+    assert parse_decimal(shown, locale="nl_NL", strict=True) == summed  # written the Dutch way
     assert findings.first.locator(".xbrl").inner_text().startswith("XBRL: mbo-i:BudgetAmount")
     assert not page.locator("section.lang-en").is_visible()
     page.screenshot(path=str(ARTIFACTS / "web-failing-nl.png"), full_page=True)
@@ -70,7 +77,8 @@ def test_a_failing_filing_lists_its_findings_and_switches_language(page, server:
     assert "Fix:" in english.locator(".finding[data-code='MBO-B002']").first.inner_text()
     english_finding = english.locator(".finding[data-code='MBO-B002']").first
     assert english_finding.locator(".where").inner_text().startswith("Where: Budget 2025, objective 2.2")
-    assert "€770,000" in english_finding.inner_text()
+    shown = re.search(r"€(\d{1,3}(?:,\d{3})+)", english_finding.inner_text()).group(1)
+    assert parse_decimal(shown, locale="en_GB", strict=True) == summed  # and the English way
     page.screenshot(path=str(ARTIFACTS / "web-failing-en.png"), full_page=True)
 
 
