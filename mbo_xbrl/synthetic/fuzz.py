@@ -20,7 +20,8 @@ from pathlib import Path
 from mbo_xbrl.synthetic.mutants import mutants
 
 CLI = [sys.executable, "-c", "from mbo_xbrl.cli import main; main()"]
-LEAKS = re.compile(r"Traceback|\b[A-Z][A-Za-z]*(Error|Exception)\b(?!-)")
+# A Python exception's name or a traceback; not an XBRL processor's message code (xbrldie:...InvalidError)
+LEAKS = re.compile(r"Traceback|(?<!:)\b[A-Z][A-Za-z]*(Error|Exception)\b(?!-)")
 
 
 @dataclass

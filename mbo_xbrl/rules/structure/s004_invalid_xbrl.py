@@ -38,10 +38,11 @@ def invalid_xbrl(messages: list[ProcessorMessage]) -> list[Finding]:
     return findings
 
 
-_VALUE_ERROR = re.compile(r"type (\w+) value error: (.*?),?\s*$", re.S)
+_VALUE_ERROR = re.compile(r"type (\w+) value error: (.*)$", re.S)
 TYPE_WORDS = {"boolean": ("ja/nee-waarde (true of false)", "a yes/no value (true or false)"),
               "decimal": ("getal (met een punt als decimaalteken)", "a number (with a point as decimal mark)"),
-              "integer": ("geheel getal", "a whole number"), "date": ("datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)"),
+              "integer": ("geheel getal", "a whole number"), "QName": ("naam uit de taxonomie (prefix:naam)",
+                                                                       "a name from the taxonomy (prefix:name)"), "date": ("datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)"),
               "monetaryItemType": ("bedrag (een getal met een punt als decimaalteken)",
                                    "an amount (a number with a point as decimal mark)")}
 
@@ -55,5 +56,5 @@ def plain_words(code: str, text: str) -> tuple[str, str]:
     kind = match.group(1)
     kind = next((k for k in TYPE_WORDS if kind.lower().endswith(k.lower())), kind)
     nl, en = TYPE_WORDS.get(kind, (kind, kind))
-    value = match.group(2).strip()
+    value = match.group(2).rpartition(", ")[0].strip() if ", " in match.group(2) else match.group(2).strip()
     return f"de waarde '{value}' is geen {nl}.", f"the value '{value}' is not {en}."
