@@ -47,7 +47,9 @@ def _indicator_values(cat: Catalogue, objectives: set[str], rng: random.Random, 
         start, target = start_and_target(cat, ind, rng, students)
         delivered = REPORT_YEAR in cat.frequency_by_code[ind.frequency].delivery_years
         real = realisation(cat, ind, start, target, 0.3, rng) if delivered else None
-        values.append(IndicatorValue(indicator=ind.code, kind="start", year=ind.start_year, value=start))
+        measured = cat.is_measured(ind)  # an indicator still to be developed has no start value yet
+        if measured:
+            values.append(IndicatorValue(indicator=ind.code, kind="start", year=ind.start_year, value=start))
         values.append(IndicatorValue(indicator=ind.code, kind="target", year=cat.target_year, value=target))
         if real is not None:
             values.append(IndicatorValue(indicator=ind.code, kind="realisation", year=REPORT_YEAR, value=real))
@@ -56,8 +58,9 @@ def _indicator_values(cat: Catalogue, objectives: set[str], rng: random.Random, 
         for code in ind.breakdowns:
             for member in cat.breakdown_by_code[code].members:
                 part_start, _ = start_and_target(cat, ind, rng, students / len(cat.breakdown_by_code[code].members))
-                values.append(IndicatorValue(indicator=ind.code, kind="start", year=ind.start_year,
-                                             value=part_start, breakdown={code: member.code}))
+                if measured:
+                    values.append(IndicatorValue(indicator=ind.code, kind="start", year=ind.start_year,
+                                                 value=part_start, breakdown={code: member.code}))
                 if real is not None:
                     part_real = realisation(cat, ind, part_start, part_start, 0, rng)
                     values.append(IndicatorValue(indicator=ind.code, kind="realisation", year=REPORT_YEAR,

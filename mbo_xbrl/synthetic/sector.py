@@ -244,7 +244,8 @@ def complete(content: FilingContent, inst: Institution, cat: Catalogue, truth: d
         delivering = [c for c in eligible if year in cat.frequency_by_code[cat.indicator_by_code[c].frequency].delivery_years]
         skip_realisation = rng.choice(delivering) if delivering else None
     if "target_against_direction" in defects and eligible:
-        against = rng.choice([c for c in eligible if c != skip_target] or eligible)
+        measured = [c for c in eligible if cat.is_measured(cat.indicator_by_code[c])]  # V002 needs a start
+        against = rng.choice([c for c in measured if c != skip_target] or measured or eligible)
     for indicator in cat.indicators:
         if inst.code not in truth[indicator.code]:
             continue
@@ -253,7 +254,7 @@ def complete(content: FilingContent, inst: Institution, cat: Catalogue, truth: d
         if indicator.code == against:
             target = start - (target - start) - 1
         start_d, target_d = _round(start, decimals), _round(target, decimals)
-        if (indicator.code, "start") not in prefilled:
+        if (indicator.code, "start") not in prefilled and cat.is_measured(indicator):  # none before a measurement
             content.indicator_values.append(IndicatorValue(indicator=indicator.code, kind="start",
                                                            year=indicator.start_year, value=start_d))
         if indicator.code != skip_target:
