@@ -46,13 +46,15 @@ WORDS = {
 def with_locations(findings: Iterable[Finding], filing: Filing | None, catalogue: Catalogue) -> list[Finding]:
     """The findings, each with `location_nl` and `location_en` (left empty where nothing is known)."""
     facts: dict[tuple[str, str], TidyFact] = {}
-    at_line: dict[tuple[str, int], TidyFact] = {}  # for a finding that names a line but no context (nil, Arelle)
+    # for a finding that names a line but no context (nil, Arelle): the fact on that line, when it is the only
+    # one there (a file written on one line names line 1 for everything: then the line says nothing)
+    at_line: dict[tuple[str, int], TidyFact | None] = {}
     if filing is not None:
         for fact in filing.facts:
             facts.setdefault((fact.concept, fact.context), fact)
             if fact.line is not None:
-                at_line.setdefault((fact.concept, fact.line), fact)
-                at_line.setdefault(("", fact.line), fact)
+                for key in ((fact.concept, fact.line), ("", fact.line)):
+                    at_line[key] = fact if key not in at_line else None
     out = []
     for finding in findings:
         fact = facts.get((finding.concept or "", finding.context or "")) or \

@@ -83,3 +83,18 @@ def test_a_number_with_decimals_is_written_with_the_languages_decimal_mark() -> 
         assert numbers and all(mark in n for n in numbers), text
         assert {parse_decimal(n, locale=LOCALES[lang]) for n in numbers} == \
             {Decimal(finding.args["target"]), Decimal(finding.args["start"])}
+
+
+def test_a_file_on_one_line_gets_no_place_guessed_from_its_line(engine, tmp_path) -> None:
+    """Arelle names a line, not a fact: on a file written on one line every fact is on line 1, so the line
+    says nothing about which field is meant, and no field is named."""
+    from tests.conftest import ROOT
+
+    sample = ROOT / "samples" / "invalid" / "MBO-S004-invalid-xbrl.xbrl"
+    by_lines = engine.check(sample).findings
+    assert [f.code for f in by_lines] == ["MBO-S004"] and by_lines[0].location_nl.startswith("Pas toe of leg uit")
+    one_line = tmp_path / "one-line.xbrl"
+    one_line.write_bytes(sample.read_bytes().replace(b"\n", b" "))
+    findings = engine.check(one_line).findings
+    assert [f.code for f in findings] == ["MBO-S004"] and findings[0].line == 1
+    assert findings[0].location_nl == "Regel 1 van het bestand" and findings[0].location_en == "Line 1 of the file"
