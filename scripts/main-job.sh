@@ -15,4 +15,4 @@ if [ "$status" -gt 1 ]; then
 fi
 echo "store: ${MBO_XBRL_STORE:-mbo-xbrl.duckdb} (mbo-xbrl export --table indicator_values --out values.csv)"
 page=$(.venv/bin/mbo-xbrl report --out report)
-echo "sector report: $page (open it in a browser; the tables are CSV files beside it)"
+echo "sector report: $page (open it in a browser; the tables are beside it as CSV files and an Excel workbook)"
