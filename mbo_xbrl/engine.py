@@ -39,6 +39,7 @@ from mbo_xbrl.rules.registry import rules_in_layer, select
 from mbo_xbrl.rules.structure.s004_invalid_xbrl import invalid_xbrl
 from mbo_xbrl.rules.structure.s006_file_too_large import file_too_large
 from mbo_xbrl.rules.structure.s007_check_limit_exceeded import check_limit_exceeded
+from mbo_xbrl.taxonomy import names
 from mbo_xbrl.taxonomy.processor import ProcessorMessage, XbrlProcessor
 from mbo_xbrl.taxonomy.view import TaxonomyView, load_view
 
@@ -175,6 +176,8 @@ class Engine:
         filing = read_filing(pre.raw, self.catalogue) if pre.raw is not None else None
         if filing is not None:
             report.institution, report.report_year = filing.institution, filing.report_year
+            named = next((f.value.strip() for f in filing.of(names.INSTITUTION_NAME) if f.value.strip()), None)
+            report.institution_name = " ".join(named.split())[:200] if named else None
         return filing
 
     def _run_rule(self, rule: Rule, filing: Filing | None, report: Report) -> list:

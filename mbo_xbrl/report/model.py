@@ -82,6 +82,7 @@ class Report(BaseModel):
     file: str
     sha256: str | None = None
     institution: str | None = None
+    institution_name: str | None = Field(None, description="The institution's name as the filing gives it.")
     report_year: int | None = None
     findings: list[Finding] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list, description="Why the file could not be checked fully.")

@@ -54,6 +54,7 @@ def report_dict(report: Report, lang: str) -> dict[str, Any]:
         "file": report.file,
         "valid": report.valid,
         "institution": report.institution,
+        "institution_name": report.institution_name,
         "report_year": report.report_year,
         "sha256": report.sha256,
         "counts": {s.value: report.count(s) for s in Severity},
@@ -134,7 +135,8 @@ def report_text(report: Report, lang: str, verbose: bool = False) -> str:
     form; with `verbose` also concept, context and line) and how to fix."""
     t = TEXT[lang]
     verdict = t["valid"] if report.valid else t["invalid"]
-    who = ", ".join(x for x in (f"{t['institution']} {report.institution}" if report.institution else "",
+    named = f" {report.institution_name}" if report.institution_name else ""
+    who = ", ".join(x for x in (f"{t['institution']} {report.institution}{named}" if report.institution else "",
                                 f"{t['year']} {report.report_year}" if report.report_year else "") if x)
     lines = [f"{report.file}: {verdict}" + (f" ({who})" if who else "") +
              f" - {_count(report.count(Severity.ERROR), t['errors'])}, "

@@ -122,3 +122,12 @@ def test_a_long_text_report_leads_with_a_summary_per_rule_and_per_part(tmp_path:
     parts = lines[lines.index("  Per onderdeel:") + 1:lines.index("  Alle bevindingen:")]
     assert sum(int(line.split()[0]) for line in parts) == len(report["findings"])
     assert "ERROR" not in text and "FOUT MBO-B001" in text
+
+
+def test_a_report_names_the_institution_as_its_filing_does() -> None:
+    sample = ROOT / "samples" / "invalid" / "MBO-B004-budget-on-unapplied-measure.xbrl"
+    data = json.loads(run("check", "--quiet", "--format", "json", str(sample)).stdout)["reports"][0]
+    name = data["institution_name"]
+    assert data["institution"] == "99XB" and name and "Veen" in name
+    text = run("check", "--quiet", str(sample)).stdout
+    assert text.splitlines()[0].count(f"instelling 99XB {name}, verslagjaar 2024") == 1
