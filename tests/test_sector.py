@@ -12,7 +12,7 @@ from mbo_xbrl.cli import cli
 from mbo_xbrl.ingestion import ingest
 from mbo_xbrl.store import open_store
 from mbo_xbrl.synthetic.sector import build_sector
-from tests.analysis.test_publication import assert_page_reads_in
+from tests.analysis.test_publication import assert_page_reads_in, assert_workbook_reads_in
 from tests.conftest import ROOT
 
 REGISTER = ROOT / "samples" / "prefill-register.csv"
@@ -131,6 +131,8 @@ def test_the_sector_report_has_a_chart_in_every_section(sector_store: str, tmp_p
                                     "--lang", "en"]).exit_code == 0
     assert_page_reads_in("en", english)
     assert (tmp_path / "2025" / "sectorbeeld-2025.xlsx").is_file() and (english / "sector-report-2025.xlsx").is_file()
+    for lang, folder in (("nl", tmp_path / "2025"), ("en", english)):
+        assert_workbook_reads_in(lang, folder, len(list(folder.glob("*.csv"))))
     early = pd.read_csv(tmp_path / "2024" / "early_leavers.csv").iloc[0]
     assert early["sum_target"] == 19_300 and early["national_aim"] == 18_000
     shares = pd.read_csv(tmp_path / "2024" / "budget_sector.csv", dtype={"objective": str}).set_index("objective")
