@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -59,10 +60,15 @@ def euro(value: object, lang: str) -> str:
         return "" if value is None else f"€ {value}"
     if _huge(n):
         return f"€ {number(n, lang)}"
+    return format_currency(n, "EUR", format=_currency_pattern(lang, whole=n == n.to_integral_value()),
+                           locale=locale(lang), currency_digits=False)
+
+
+@lru_cache(maxsize=None)
+def _currency_pattern(lang: str, whole: bool) -> str:
+    """The language's CLDR currency pattern (parsed once), without cents for a whole amount."""
     pattern = Locale.parse(locale(lang)).currency_formats["standard"].pattern
-    if n == n.to_integral_value():
-        pattern = pattern.replace(".00", "")
-    return format_currency(n, "EUR", format=pattern, locale=locale(lang), currency_digits=False)
+    return pattern.replace(".00", "") if whole else pattern
 
 
 def percent(value: object, lang: str, digits: int = 1, *, fraction: bool = False) -> str:

@@ -40,11 +40,10 @@ class ReportError(MboXbrlError):
 class SectorReport:
     year: int
     store: str
-    institutions: int
+    institutions: int  # institutions with a filing for the year (their latest: accepted or rejected)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # institution code -> name, from its latest filing
-    filed: int = 0  # institutions with a filing for the year (their latest: accepted or rejected)
-    accepted: int = 0
+    accepted: int = 0  # of them, those whose latest filing was accepted
 
 
 def build_report(store: Store, year: int | None = None, catalogue: Catalogue | None = None) -> SectorReport:
@@ -74,7 +73,6 @@ def build_report(store: Store, year: int | None = None, catalogue: Catalogue | N
     if "institution_name" in latest.columns:
         report.names = {str(r.institution): str(r.institution_name) for r in latest.itertuples()
                         if isinstance(r.institution_name, str) and r.institution_name.strip()}
-    report.filed = int(latest["institution"].nunique())
     report.accepted = int(latest.loc[latest["status"] == "accepted", "institution"].nunique())
     report.tables = {
         "ambition": tables.ambition(pairs, catalogue),
@@ -146,8 +144,6 @@ def _html_table(frame: pd.DataFrame, columns: list[str], labels: dict, lang: str
                 names: dict[str, str]) -> str:
     """A plain HTML table: headers in words, numbers right-aligned in the language's format, text escaped."""
     frame = with_names(frame, names)
-    if "institution" in columns and "institution_name" not in columns:
-        columns = columns[:columns.index("institution") + 1] + ["institution_name"] + columns[columns.index("institution") + 1:]
     head = "".join(f'<th scope="col">{html.escape(header(c, labels))}</th>' for c in columns)
     digits = {c: _digits(frame[c]) for c in columns}
     rows = []
@@ -175,9 +171,9 @@ def header(column: str, labels: dict) -> str:
 def summary(report: SectorReport, labels: dict, lang: str, catalogue: Catalogue) -> list[str]:
     """The opening paragraph's main figures, each a sentence, in the language's formats."""
     t = report.tables
-    out = [labels["summary_filed"].format(filed=formats.integer(report.filed, lang), year=report.year,
+    out = [labels["summary_filed"].format(filed=formats.integer(report.institutions, lang), year=report.year,
                                           accepted=formats.integer(report.accepted, lang),
-                                          rejected=formats.integer(report.filed - report.accepted, lang))]
+                                          rejected=formats.integer(report.institutions - report.accepted, lang))]
     sector = t["budget_sector"]
     if not sector.empty and sector["amount"].sum() > 0:
         top = sector.sort_values("amount", ascending=False).iloc[0]
@@ -210,7 +206,6 @@ PAGE_TABLES: dict[str, list[str] | None] = {
                  "ambition_q1", "ambition_q3"],
     "budget_sector": ["objective", "label", "amount", "share", "institutions_budgeting"],
     "budget_institutions": ["institution", "objective", "amount", "share", "complete"],
-    "typology_counts": None,
     "typology_institutions": ["institution", "indicators", "low_start", "high_start", "low_target", "high_target",
                               "low_ambition", "high_ambition", "type"],
     "typology_indicators": None,
@@ -222,8 +217,12 @@ PAGE_TABLES: dict[str, list[str] | None] = {
 
 
 def _columns(name: str, frame: pd.DataFrame, lang: str) -> list[str]:
-    wanted = PAGE_TABLES.get(name) or list(frame.columns)
-    return [f"label_{lang}" if c == "label" else c for c in wanted]
+    """The columns a person sees of a table: the page's choice, the label in `lang`, and the institution's name
+    right after its code (`with_names` adds that column to the frame)."""
+    wanted = [f"label_{lang}" if c == "label" else c for c in PAGE_TABLES.get(name) or list(frame.columns)]
+    if "institution" in wanted and "institution_name" not in wanted:
+        wanted.insert(wanted.index("institution") + 1, "institution_name")
+    return wanted
 
 
 def write_workbook(report: SectorReport, path: Path, lang: str, catalogue: Catalogue) -> Path:
@@ -240,8 +239,6 @@ def write_workbook(report: SectorReport, path: Path, lang: str, catalogue: Catal
     for name, frame in report.tables.items():
         columns = _columns(name, frame, lang)
         frame = with_names(frame, report.names)
-        if "institution" in columns:
-            columns.insert(columns.index("institution") + 1, "institution_name")
         sheet = book.create_sheet(_sheet_name(name, labels))
         sheet.append([header(c, labels) for c in columns])
         for record in frame[columns].itertuples(index=False):

@@ -10,6 +10,7 @@ import click
 
 from mbo_xbrl.cli.options import lang_option, limit_options, limits_from
 from mbo_xbrl.ingestion import FileOutcome, IngestSummary, ingest
+from mbo_xbrl.report.render import TEXT, counted
 
 store_option = click.option("--store", "store", default=None, metavar="URL",
                             help="A DuckDB file (or duckdb:///path) or a postgresql:// URL. "
@@ -21,36 +22,37 @@ WORDS = {
                   "{skipped} overgeslagen, {superseded} vervangen een eerdere aanlevering",
            "unreadable": ", {n} onleesbaar", "internal": ", {n} niet volledig gecontroleerd (volgende ronde opnieuw)",
            "common": "meest voorkomende bevindingen: {codes} (mbo-xbrl rules CODE legt elke uit)",
-           "file": ("bestand", "bestanden"), "error": ("fout", "fouten"), "warning": ("waarschuwing", "waarschuwingen"),
            "skipped_why": "staat al in de store (dezelfde bytes, volgens SHA-256)",
            "supersedes": "vervangt {id}", "history": "geschiedenis: {id} is later aangeleverd en blijft de geldende",
-           "first_error": "eerste fout", "accepted": "goedgekeurd", "rejected": "afgekeurd", "skipped": "overgeslagen",
-           "unreadable_word": "onleesbaar", "internal_word": "niet volledig gecontroleerd"},
+           "first_error": "eerste fout", "skipped": "overgeslagen", "unreadable_word": "onleesbaar",
+           "internal_word": "niet volledig gecontroleerd"},
     "en": {"run": "ingest run {run} into {store}: {files} - {accepted} accepted, {rejected} rejected, {skipped} skipped, "
                   "{superseded} superseded an earlier filing",
            "unreadable": ", {n} unreadable", "internal": ", {n} not checked completely (checked again next run)",
            "common": "most common findings: {codes} (mbo-xbrl rules CODE explains each)",
-           "file": ("file", "files"), "error": ("error", "errors"), "warning": ("warning", "warnings"),
            "skipped_why": "already in the store (the same bytes, by SHA-256)",
            "supersedes": "supersedes {id}", "history": "history: {id} was submitted later and stays current",
-           "first_error": "first error", "accepted": "accepted", "rejected": "rejected", "skipped": "skipped",
-           "unreadable_word": "unreadable", "internal_word": "internal"},
+           "first_error": "first error", "skipped": "skipped", "unreadable_word": "unreadable",
+           "internal_word": "internal"},
 }
 
 
-def _count(n: int, forms: tuple[str, str]) -> str:
-    return f"{n} {forms[0] if n == 1 else forms[1]}"
+def _words(lang: str) -> dict:
+    """The ingest's own words, with the reports' words for counts and verdicts (mbo_xbrl.report.render)."""
+    t = TEXT[lang]
+    return WORDS[lang] | {"file": t["files"], "error": t["errors"], "warning": t["warnings"],
+                          "accepted": t["accepted"], "rejected": t["rejected"]}
 
 
 def outcome_word(outcome: str, lang: str) -> str:
-    w = WORDS[lang]
+    w = _words(lang)
     return w.get(outcome) or w.get(f"{outcome}_word") or outcome
 
 
 def summary_text(summary: IngestSummary, brief: bool = False, lang: str = "en") -> str:
-    w = WORDS[lang]
+    w = _words(lang)
     c = summary.counts
-    lines = [w["run"].format(run=summary.run_id, store=summary.store, files=_count(c["files"], w["file"]),
+    lines = [w["run"].format(run=summary.run_id, store=summary.store, files=counted(c["files"], w["file"]),
                              accepted=c["accepted"], rejected=c["rejected"], skipped=c["skipped"],
                              superseded=c["superseded"])
              + (w["unreadable"].format(n=c["unreadable"]) if c["unreadable"] else "")
@@ -66,8 +68,8 @@ def summary_text(summary: IngestSummary, brief: bool = False, lang: str = "en") 
         if f.superseded_by:
             extra += ", " + w["history"].format(id=f.superseded_by[:12])
         counts = {"skipped": f" - {w['skipped_why']}", "unreadable": f" - {f.reason}",
-                  "internal": f" - {f.reason}"}.get(f.outcome, f" - {_count(f.errors, w['error'])}, "
-                                                               f"{_count(f.warnings, w['warning'])}")
+                  "internal": f" - {f.reason}"}.get(f.outcome, f" - {counted(f.errors, w['error'])}, "
+                                                               f"{counted(f.warnings, w['warning'])}")
         lines.append(f"  {outcome_word(f.outcome, lang):<13}{f.path}{who}{counts}{extra}")
         first_error = f.first_error_nl if lang == "nl" else f.first_error
         if first_error:

@@ -67,7 +67,7 @@ def rule_text(rule: Rule, lang: str, detailed: bool) -> str:
     shown = example(rule.code)
     if shown and shown.findings:
         first = shown.findings[0]
-        lines += [f"    {w['example']}: {rule.message(first, lang)}", f"    {w['fix']}: {rule.fix(first, lang)}"]
+        lines += [f"    {w['example']}: {first.message(lang)}", f"    {w['fix']}: {first.fix(lang)}"]
     else:
         lines += [f"    {w['message']}: {PLACEHOLDER.sub('…', rule.message_nl if lang == 'nl' else rule.message_en)}",
                   f"    {w['fix']}: {PLACEHOLDER.sub('…', rule.fix_nl if lang == 'nl' else rule.fix_en)}"]

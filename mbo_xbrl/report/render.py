@@ -32,7 +32,8 @@ def severity_word(severity: Severity, lang: str) -> str:
     return TEXT[lang][f"{severity.value}s"][0]
 
 
-def _count(n: int, forms: tuple[str, str]) -> str:
+def counted(n: int, forms: tuple[str, str]) -> str:
+    """"1 fout", "3 fouten": a count with its word in the singular or plural."""
     return f"{n} {forms[0] if n == 1 else forms[1]}"
 
 
@@ -139,8 +140,8 @@ def report_text(report: Report, lang: str, verbose: bool = False) -> str:
     who = ", ".join(x for x in (f"{t['institution']} {report.institution}{named}" if report.institution else "",
                                 f"{t['year']} {report.report_year}" if report.report_year else "") if x)
     lines = [f"{report.file}: {verdict}" + (f" ({who})" if who else "") +
-             f" - {_count(report.count(Severity.ERROR), t['errors'])}, "
-             f"{_count(report.count(Severity.WARNING), t['warnings'])}, {_count(report.count(Severity.INFO), t['infos'])}"]
+             f" - {counted(report.count(Severity.ERROR), t['errors'])}, "
+             f"{counted(report.count(Severity.WARNING), t['warnings'])}, {counted(report.count(Severity.INFO), t['infos'])}"]
     for problem in report.problems:
         lines.append(f"  {t['could_not_check']}: {problem.message(lang)}")
     groups = findings_by_objective(report.findings, lang)
@@ -185,4 +186,4 @@ def reports_text(reports: list[Report], lang: str, verbose: bool = False) -> str
     t = TEXT[lang]
     body = "\n".join(report_text(r, lang, verbose) for r in reports)
     accepted = sum(r.valid for r in reports)
-    return f"{body}\n{_count(len(reports), t['files'])}: {accepted} {t['accepted']}, {len(reports) - accepted} {t['rejected']}"
+    return f"{body}\n{counted(len(reports), t['files'])}: {accepted} {t['accepted']}, {len(reports) - accepted} {t['rejected']}"

@@ -45,6 +45,9 @@ WORDS = {
 
 def with_locations(findings: Iterable[Finding], filing: Filing | None, catalogue: Catalogue) -> list[Finding]:
     """The findings, each with `location_nl` and `location_en` (left empty where nothing is known)."""
+    findings = list(findings)
+    if not findings:  # a valid filing: no index of its facts to build
+        return findings
     facts: dict[tuple[str, str], TidyFact] = {}
     # for a finding that names a line but no context (nil, Arelle): the fact on that line, when it is the only
     # one there (a file written on one line names line 1 for everything: then the line says nothing)

@@ -21,7 +21,7 @@ from mbo_xbrl.rules.registry import rules_in_layer
 from mbo_xbrl.rules.structure.s001_not_wellformed import problem, unreadable_xml
 from mbo_xbrl.rules.structure.s002_not_an_instance import not_an_instance
 from mbo_xbrl.rules.structure.s003_unknown_entry_point import unknown_entry_point
-from mbo_xbrl.rules.structure.s005_doctype import doctype
+from mbo_xbrl.rules.structure.s005_doctype import doctype, doctype_at
 from mbo_xbrl.rules.structure.s006_file_too_large import file_too_large
 from mbo_xbrl.rules.structure.s008_structure_beyond_limits import structure_beyond_limits
 from mbo_xbrl.taxonomy.view import TaxonomyView
@@ -67,10 +67,7 @@ def precheck(data: bytes, limits: Limits | int, view: TaxonomyView | None = None
         stop([problem("syntax", line=err.lineno, detail=str(err.msg or err))], Layer.FILE)
         return result
     if streamed.doctype is not None:
-        line, entities = streamed.doctype
-        stop([doctype.finding(line=line, entities=entities,
-                              entities_nl=" met entiteitdeclaraties" if entities else "",
-                              entities_en=" with entity declarations" if entities else "")], Layer.FILE)
+        stop([doctype_at(*streamed.doctype)], Layer.FILE)
         return result
     if streamed.root is not None:
         stop(not_an_instance.check(*streamed.root), Layer.FORM)

@@ -127,7 +127,7 @@ def test_years_are_plain_numbers_and_names_stand_beside_codes(page) -> None:
 def test_the_page_opens_with_a_summary_and_explains_its_method(page) -> None:
     lang, report, doc, _ = page
     summary = doc.get_element_by_id("summary").text_content()
-    assert str(report.filed) in summary and str(report.year) in summary
+    assert str(report.institutions) in summary and str(report.year) in summary
     total = int(report.tables["budget_sector"]["amount"].sum())
     amounts = [_number(a, lang) for a in re.findall(r"€\s?(\d[\d.,]*\d)", summary)]
     assert amounts == [total]  # the sector's total budget, the euro amount the summary names

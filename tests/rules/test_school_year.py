@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from mbo_xbrl.engine import Engine
@@ -34,8 +35,11 @@ def with_periods(source: Path, target: Path, kind: str, start: str, end: str) ->
     return target
 
 
-def test_a_start_value_of_a_school_year_is_valid_and_kept_as_one(engine: Engine, tmp_path: Path) -> None:
-    path = with_periods(VALID_SAMPLES[1], tmp_path / "school-year.xbrl", "Start", "2022-08-01", "2023-07-31")
+@pytest.mark.parametrize(("start", "end"), [("2022-08-01", "2023-07-31"),
+                                            ("2022-08-01T00:00:00", "2023-08-01T00:00:00")])  # end-exclusive
+def test_a_start_value_of_a_school_year_is_valid_and_kept_as_one(engine: Engine, tmp_path: Path, start: str,
+                                                                 end: str) -> None:
+    path = with_periods(VALID_SAMPLES[1], tmp_path / "school-year.xbrl", "Start", start, end)
     report = engine.check(path)
     assert report.valid and not [f for f in report.findings if f.code == "MBO-S014"], report.findings
     store = str(tmp_path / "s.duckdb")

@@ -39,12 +39,15 @@ def invalid_xbrl(messages: list[ProcessorMessage]) -> list[Finding]:
 
 
 _VALUE_ERROR = re.compile(r"type (\w+) value error: (.*)$", re.S)
-TYPE_WORDS = {"boolean": ("ja/nee-waarde (true of false)", "a yes/no value (true or false)"),
-              "decimal": ("getal (met een punt als decimaalteken)", "a number (with a point as decimal mark)"),
-              "integer": ("geheel getal", "a whole number"), "QName": ("naam uit de taxonomie (prefix:naam)",
-                                                                       "a name from the taxonomy (prefix:name)"), "date": ("datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)"),
-              "monetaryItemType": ("bedrag (een getal met een punt als decimaalteken)",
-                                   "an amount (a number with a point as decimal mark)")}
+TYPE_WORDS = {
+    "boolean": ("ja/nee-waarde (true of false)", "a yes/no value (true or false)"),
+    "decimal": ("getal (met een punt als decimaalteken)", "a number (with a point as decimal mark)"),
+    "integer": ("geheel getal", "a whole number"),
+    "QName": ("naam uit de taxonomie (prefix:naam)", "a name from the taxonomy (prefix:name)"),
+    "date": ("datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)"),
+    "monetaryItemType": ("bedrag (een getal met een punt als decimaalteken)",
+                         "an amount (a number with a point as decimal mark)"),
+}
 
 
 def plain_words(code: str, text: str) -> tuple[str, str]:

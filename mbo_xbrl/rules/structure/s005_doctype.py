@@ -35,7 +35,11 @@ def doctype(data: bytes) -> list[Finding]:
     if not match:
         return []
     line = data[: match.end()].count(b"\n") + 1
-    has_entities = b"<!ENTITY" in data[: 1 << 20]
-    return [doctype.finding(line=line, entities=has_entities,
-                            entities_nl=" met entiteitdeclaraties" if has_entities else "",
-                            entities_en=" with entity declarations" if has_entities else "")]
+    return [doctype_at(line, b"<!ENTITY" in data[: 1 << 20])]
+
+
+def doctype_at(line: int, entities: bool) -> Finding:
+    """The finding for a DOCTYPE at `line` (found in the prolog's bytes, or by the parser's stream)."""
+    return doctype.finding(line=line, entities=entities,
+                           entities_nl=" met entiteitdeclaraties" if entities else "",
+                           entities_en=" with entity declarations" if entities else "")

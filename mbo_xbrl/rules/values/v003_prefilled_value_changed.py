@@ -39,10 +39,10 @@ def prefilled_value_changed(filing: Filing, ctx: RuleContext) -> list[Finding]:
         if fact is not None and _same(value, fact):
             continue
         reported_value = fact.value.strip() if fact is not None else None
-        what_nl, what_en = _words(value, ctx.catalogue)
+        what_nl, what_en = _words(value)
         findings.append(prefilled_value_changed.finding(
             what=_describe(value), what_nl=what_nl, what_en=what_en, prefilled=value.value, reported=reported_value,
-            reported_nl=_shown(reported_value, "nl", "verwijderd"), reported_en=_shown(reported_value, "en", "removed"),
+            reported_nl=_as_reported(reported_value, "nl", "verwijderd"), reported_en=_as_reported(reported_value, "en", "removed"),
             value_kind=value.value_kind or None, year=value.year,
             indicator=value.code if value.item == "indicator" else None,
             objective=value.code if value.item == "earmark" else None,
@@ -68,7 +68,7 @@ def _same(value: PrefilledValue, fact: TidyFact) -> bool:
     return fact.number is not None and fact.number == Decimal(value.value)
 
 
-def _words(value: PrefilledValue, catalogue) -> tuple[str, str]:
+def _words(value: PrefilledValue) -> tuple[str, str]:
     """What was pre-filled, in words: "de startwaarde 2022 van indicator I1.3.01"."""
     if value.item == "indicator":
         kind = {"start": ("startwaarde", "start value"), "target": ("streefwaarde", "target"),
@@ -84,7 +84,7 @@ def _words(value: PrefilledValue, catalogue) -> tuple[str, str]:
     return "de naam van de instelling", "the name of the institution"
 
 
-def _shown(reported: str | None, lang: str, removed: str) -> str:
+def _as_reported(reported: str | None, lang: str, removed: str) -> str:
     """The reported value as `lang` writes a number (or the text as it is); `removed` when it is gone."""
     if reported is None:
         return f"({removed})"
