@@ -159,10 +159,55 @@ def store_markdown() -> str:
     return "".join(out)
 
 
+def form_markdown(cat: Catalogue) -> str:
+    """docs/form.md: the form's sections in order, each with its table and its dimensional model."""
+    from mbo_xbrl.taxonomy.generate.form import TableNode
+    from mbo_xbrl.taxonomy.generate.model import build_model
+    from mbo_xbrl.taxonomy.releases import CURRENT
+
+    model = build_model(cat, CURRENT)
+
+    def leaves(trees: list[TableNode]) -> list[TableNode]:
+        return [n for tree in trees for n in tree.walk() if not n.abstract and not n.children]
+
+    def dimension(d: object) -> str:
+        axis, domain, usable, members = d.axis, d.domain, d.domain_usable, d.members  # type: ignore[attr-defined]
+        if domain is None:
+            return f"`{axis.name}` (typed)"
+        kind = "optional" if usable else "required"
+        return f"`{axis.name}` ({kind}, {len(members)} members)"
+
+    out = [HEADER.format(source="mbo_xbrl/taxonomy/generate/form.py and the catalogue"),
+           f"# The form ({CURRENT.year} release)\n\n",
+           "The questionnaire as the taxonomy declares it: one link role per section, shared by the presentation "
+           "tree, the dimensional model (definition linkbase) and one Table Linkbase 1.0 table. Sections are in "
+           "questionnaire order: their link-role URIs sort so, and each carries its position as a "
+           "`mbo-lr:linkroleOrder` resource (NT's `sbr:linkroleOrder`). Any table processor renders the form; "
+           "plain Arelle, with the Dutch labels and a filing's values in the cells:\n\n"
+           "```bash\n.venv/bin/python -m arelle.CntlrCmdLine --file samples/valid/99XA-2024.xbrl \\\n"
+           "    --packages taxonomy/mbo-vgr-2024.zip --internetConnectivity offline \\\n"
+           "    --renderedTableLinkbase form.html --labelLang nl     # or form.xlsx; --labelLang en\n```\n\n"
+           "Given the entry point URL (`https://taxonomie.mbo-xbrl.nl/2024/entrypoints/mbo-vgr-2024.xsd`) as `--file` instead of a filing, it renders the empty form. "
+           "`tests/taxonomy/test_form.py` renders every table and checks that each fact of the valid samples "
+           "lands in exactly one cell.\n\n"
+           "| # | section | link role | rows × columns | line items: dimensions |\n|---|---|---|---|---|\n"]
+    for section in model.sections:
+        rows = len(leaves([t for b in section.table.rows for t in b]))
+        open_rows = any(n.open_axis is not None for b in section.table.rows for t in b for n in t.walk())
+        columns = len(leaves(section.table.columns))
+        cubes = "; ".join(
+            ", ".join(f"`{i.name}`" for i in cube.items) + ": "
+            + (", ".join(dimension(d) for d in cube.dimensions) or "none") for cube in section.hypercubes)
+        out.append(f"| {section.number} | {_cell(section.title_nl)} | `{section.code}` | "
+                   f"{'open' if open_rows else rows} × {columns} | {_cell(cubes)} |\n")
+    return "".join(out)
+
+
 def pages() -> dict[str, str]:
     """File name under docs/ -> generated content."""
-    return {"catalogue.md": catalogue_markdown(load_catalogue()), "rules.md": rules_markdown(),
-            "store.md": store_markdown()}
+    cat = load_catalogue()
+    return {"catalogue.md": catalogue_markdown(cat), "rules.md": rules_markdown(),
+            "store.md": store_markdown(), "form.md": form_markdown(cat)}
 
 
 @click.command()

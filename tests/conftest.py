@@ -53,6 +53,9 @@ def dts(processor: XbrlProcessor) -> dict:
         for qname, concept in model.qnameConcepts.items():
             if not str(qname.namespaceURI).startswith(CURRENT.base_url):
                 continue
+            group = concept.substitutionGroupQname
+            if group is not None and group.clarkNotation == "{http://www.xbrl.org/2003/XLink}resource":
+                continue  # the section-order resource element, not a concept
             labels = {}
             for rel in label_rels.fromModelObject(concept):
                 resource = rel.toModelObject

@@ -119,10 +119,10 @@ class XbrlProcessor:
             trusted_bases = [r.base_url for r in RELEASES.values()] if packages is None else []
         self.trusted_bases = tuple(trusted_bases)
         # Linkbases of ours that say nothing about an instance's XBRL validity (labels, references,
-        # presentation), and the formula linkbase, whose rules the engine runs itself: not loaded when a
+        # presentation, the form's tables and section order), and the formula linkbase, whose rules the engine runs itself: not loaded when a
         # filing is validated, only when the taxonomy itself is read or validated.
         self._not_for_instances = re.compile(
-            "(?:" + "|".join(re.escape(base) for base in self.trusted_bases) + r").*-(?:lab-[a-z]+|ref|pre"
+            "(?:" + "|".join(re.escape(base) for base in self.trusted_bases) + r").*-(?:lab-[a-z]+|ref|pre|tab|linkrole-order"
             + ("" if formulas else "|for") + r")\.xml$"
         ) if self.trusted_bases else None
         self._own_home = home is None

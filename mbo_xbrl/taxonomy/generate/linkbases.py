@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lxml import etree
 
-from mbo_xbrl.taxonomy.generate.model import Concept, Node, TaxonomyModel
+from mbo_xbrl.taxonomy.generate.form import DIMENSION_DEFAULTS_ROLE, helper_roles
+from mbo_xbrl.taxonomy.generate.model import Concept, Dimension, Node, TaxonomyModel
 from mbo_xbrl.taxonomy.generate.xml import NS, STANDARD_LINK_ROLE, XML_LANG, linkbase_root, relative, sub, xlink
 
 LABEL = "http://www.xbrl.org/2003/role/label"
@@ -75,18 +76,18 @@ def reference_linkbase(model: TaxonomyModel, part: str, path: str) -> etree._Ele
     return root
 
 
-def _role_ref(root: etree._Element, model: TaxonomyModel, code: str, path: str) -> None:
+def role_ref(root: etree._Element, model: TaxonomyModel, code: str, path: str) -> None:
     ref = sub(root, "link:roleRef", roleURI=model.role_uri(code))
     xlink(ref, type="simple", href=f"{relative(path, 'dictionary/mbo-linkroles.xsd')}#mbo-lr_{code}")
 
 
 def presentation_linkbase(model: TaxonomyModel, path: str) -> etree._Element:
-    """Presentation by priority and objective, one link role per section of the filing."""
+    """The form's sections as presentation trees, one link role per section."""
     root = linkbase_root()
-    for role in model.presentation_roles:
-        _role_ref(root, model, role.code, path)
-    for role in model.presentation_roles:
-        link = xlink(sub(root, "link:presentationLink"), type="extended", role=model.role_uri(role.code))
+    for section in model.sections:
+        role_ref(root, model, section.code, path)
+    for section in model.sections:
+        link = xlink(sub(root, "link:presentationLink"), type="extended", role=model.role_uri(section.code))
         locate = _Locators(link, path)
 
         def walk(node: Node) -> None:
@@ -95,42 +96,94 @@ def presentation_linkbase(model: TaxonomyModel, path: str) -> etree._Element:
                      order=str(order))
                 walk(child)
 
-        walk(role.root)
+        walk(section.presentation)
     return root
 
 
 def definition_linkbase(model: TaxonomyModel, path: str) -> etree._Element:
-    """Hypercubes: closed tables in the scenario, one link role per group of line items."""
+    """Hypercubes: closed tables in the scenario, in the link role of the form section they belong to."""
     root = linkbase_root({"xbrldt": NS["xbrldt"]})
-    codes = [r.code for r in model.definition_roles] + ["dimension-defaults"]
+    codes = [s.code for s in model.sections] + list(helper_roles(model.sections))
     for code in codes:
-        _role_ref(root, model, code, path)
+        role_ref(root, model, code, path)
     for arcrole in XDT_ARCROLES:
         ref = sub(root, "link:arcroleRef", arcroleURI=XDT_ARCROLE_URI + arcrole)
         xlink(ref, type="simple", href=f"http://www.xbrl.org/2005/xbrldt-2005.xsd#{arcrole}")
-    dim = XDT_ARCROLE_URI
-    for role in model.definition_roles:
-        link = xlink(sub(root, "link:definitionLink"), type="extended", role=model.role_uri(role.code))
-        locate = _Locators(link, path)
-        head = locate(role.head)
-        all_arc = _arc(link, "link:definitionArc", dim + "all", head, locate(role.table))
-        all_arc.set(f"{{{NS['xbrldt']}}}contextElement", "scenario")
-        all_arc.set(f"{{{NS['xbrldt']}}}closed", "true")
-        for order, item in enumerate(role.items, start=1):
-            _arc(link, "link:definitionArc", dim + "domain-member", head, locate(item), order=str(order))
-        for order, d in enumerate(role.dimensions, start=1):
-            axis = locate(d.axis)
-            _arc(link, "link:definitionArc", dim + "hypercube-dimension", locate(role.table), axis, order=str(order))
-            if d.domain is None:
-                continue
-            domain_arc = _arc(link, "link:definitionArc", dim + "dimension-domain", axis, locate(d.domain))
-            if not d.domain_usable:
-                domain_arc.set(f"{{{NS['xbrldt']}}}usable", "false")
-            for member_order, member in enumerate(d.members, start=1):
-                _arc(link, "link:definitionArc", dim + "domain-member", locate(d.domain), locate(member),
-                     order=str(member_order))
-    link = xlink(sub(root, "link:definitionLink"), type="extended", role=model.role_uri("dimension-defaults"))
-    locate = _Locators(link, path)
+    elsewhere: dict[str, list[Dimension]] = {}
+    for section in model.sections:
+        link = xlink(sub(root, "link:definitionLink"), type="extended", role=model.role_uri(section.code))
+        arc = _Arcs(link, path)
+        for cube in section.hypercubes:
+            head = arc.locate(cube.head)
+            all_arc = arc("all", head, arc.locate(cube.table))
+            all_arc.set(f"{{{NS['xbrldt']}}}contextElement", "scenario")
+            all_arc.set(f"{{{NS['xbrldt']}}}closed", "true")
+            for order, item in enumerate(cube.items, start=1):
+                arc("domain-member", head, arc.locate(item), order=str(order))
+            if cube.dimensions_role:
+                all_arc.set(f"{{{NS['xbrldt']}}}targetRole", model.role_uri(cube.dimensions_role))
+                if cube.dimensions_role not in elsewhere:
+                    elsewhere[cube.dimensions_role] = []
+                    own = xlink(sub(root, "link:definitionLink"), type="extended",
+                                role=model.role_uri(cube.dimensions_role))
+                    _dimensions(model, _Arcs(own, path), [(cube.table, d) for d in cube.dimensions], elsewhere)
+        _dimensions(model, arc, [(cube.table, d) for cube in section.hypercubes if not cube.dimensions_role
+                                 for d in cube.dimensions], elsewhere)
+    for code, dims in elsewhere.items():
+        if not dims:
+            continue
+        link = xlink(sub(root, "link:definitionLink"), type="extended", role=model.role_uri(code))
+        arc = _Arcs(link, path)
+        for d in dims:
+            _domain(arc, d)
+    link = xlink(sub(root, "link:definitionLink"), type="extended", role=model.role_uri(DIMENSION_DEFAULTS_ROLE))
+    arc = _Arcs(link, path)
     for axis, member in model.defaults:
-        _arc(link, "link:definitionArc", dim + "dimension-default", locate(axis), locate(member))
+        arc("dimension-default", arc.locate(axis), arc.locate(member))
     return root
+
+
+def _dimensions(model: TaxonomyModel, arc: _Arcs, pairs: list[tuple[Concept, Dimension]],
+                elsewhere: dict[str, list[Dimension]]) -> None:
+    """Hypercube-dimension arcs and the domains of one link role (one tree per axis); a dimension whose
+    domain lives in another role is noted in `elsewhere` under that role."""
+    order_of: dict[str, int] = {}
+    domains: dict[str, Dimension] = {}
+    for hypercube, d in pairs:
+        order_of[hypercube.id] = order_of.get(hypercube.id, 0) + 1
+        to_axis = arc("hypercube-dimension", arc.locate(hypercube), arc.locate(d.axis), order=str(order_of[hypercube.id]))
+        if d.target_role:
+            to_axis.set(f"{{{NS['xbrldt']}}}targetRole", model.role_uri(d.target_role))
+            listed = elsewhere.setdefault(d.target_role, [])
+            if d.key() not in [x.key() for x in listed]:
+                listed.append(d)
+        elif d.domain is not None:
+            same = domains.setdefault(d.axis.id, d)
+            if same != d:  # one role holds one tree per axis: hypercubes may only share it unchanged
+                raise ValueError(f"two domains for {d.axis.id} in one link role; give one a target role")
+    for d in domains.values():
+        _domain(arc, d)
+
+
+class _Arcs:
+    """Definition arcs of one extended link: each relationship written once."""
+
+    def __init__(self, link: etree._Element, path: str) -> None:
+        self.link = link
+        self.locate = _Locators(link, path)
+        self.written: dict[tuple[str, str, str], etree._Element] = {}
+
+    def __call__(self, arcrole: str, frm: str, to: str, **extra: str) -> etree._Element:
+        key = (arcrole, frm, to)
+        if key not in self.written:
+            self.written[key] = _arc(self.link, "link:definitionArc", XDT_ARCROLE_URI + arcrole, frm, to, **extra)
+        return self.written[key]
+
+
+def _domain(arc: _Arcs, d: Dimension) -> None:
+    assert d.domain is not None
+    domain = arc("dimension-domain", arc.locate(d.axis), arc.locate(d.domain))
+    if not d.domain_usable:
+        domain.set(f"{{{NS['xbrldt']}}}usable", "false")
+    for order, member in enumerate(d.members, start=1):
+        arc("domain-member", arc.locate(d.domain), arc.locate(member), order=str(order))

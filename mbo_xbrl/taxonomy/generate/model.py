@@ -7,10 +7,14 @@ decisions here (one place) is what lets the engine's `concepts` module and the g
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from mbo_xbrl.catalogue import Catalogue, Indicator
 from mbo_xbrl.taxonomy import names
 from mbo_xbrl.taxonomy.releases import PARTS, Release
+
+if TYPE_CHECKING:
+    from mbo_xbrl.taxonomy.generate.form import Section
 
 MONITORING_PLAN = "Zicht op wat werkt: monitoringsplan Werkagenda mbo en Stagepact 2023-2027"
 WERKAGENDA = "Werkagenda mbo 2023-2027"
@@ -19,6 +23,8 @@ SEED_TITLES = {
     "002": "Syntheserapport monitor Werkagenda mbo en Stagepact (2024)",
     "003": MONITORING_PLAN,
 }
+LINKROLE_ORDER = "linkrole-order"  # the arcrole type's id; NT: sbr_linkrole-order
+LINKROLE_ORDER_ELEMENT = "linkroleOrder"  # the resource holding a link role's position; NT: sbr:linkroleOrder
 DEFINITION_REF = "http://www.xbrl.org/2003/role/definitionRef"
 DISCLOSURE_REF = "http://www.xbrl.org/2003/role/disclosureRef"
 
@@ -72,19 +78,10 @@ class Dimension:
     domain: Concept | None  # None for a typed dimension
     domain_usable: bool = False
     members: list[Concept] = field(default_factory=list)
+    target_role: str | None = None  # the link role (code) holding the domain, when not the hypercube's own
 
-
-@dataclass
-class DefinitionRole:
-    """A definition link role: line items, their hypercube and its dimensions."""
-
-    code: str
-    title_nl: str
-    title_en: str
-    head: Concept
-    items: list[Concept]
-    table: Concept
-    dimensions: list[Dimension]
+    def key(self) -> tuple[str, str | None]:
+        return (self.axis.id, self.target_role)
 
 
 @dataclass
@@ -94,19 +91,10 @@ class Node:
 
 
 @dataclass
-class PresentationRole:
-    code: str
-    title_nl: str
-    title_en: str
-    root: Node
-
-
-@dataclass
 class TaxonomyModel:
     release: Release
     concepts: list[Concept]
-    definition_roles: list[DefinitionRole]
-    presentation_roles: list[PresentationRole]
+    sections: list[Section]  # the form, in questionnaire order: one link role each
     defaults: list[tuple[Concept, Concept]]  # (axis, default member)
 
     def concepts_in(self, part: str) -> list[Concept]:
@@ -115,11 +103,19 @@ class TaxonomyModel:
     def role_uri(self, code: str) -> str:
         return f"{self.release.role_base}{code}"
 
+    @property
+    def linkrole_order_arcrole(self) -> str:
+        return f"{self.release.base_url}arcrole/{LINKROLE_ORDER}"
+
 
 class _Builder:
     def __init__(self) -> None:
         self.concepts: list[Concept] = []
         self._by_key: dict[tuple[str, str], Concept] = {}
+
+    def concept(self, part: str, name: str) -> Concept | None:
+        """The concept already declared under this name, if any (form parts reuse line items and tables)."""
+        return self._by_key.get((part, name))
 
     def add(self, concept: Concept) -> Concept:
         key = (concept.part, concept.name)
@@ -307,119 +303,25 @@ def build_model(catalogue: Catalogue, release: Release) -> TaxonomyModel:
     indicator_members = [b.member(names.indicator_member(i), f"{i.code} {i.label_nl}", f"{i.code} {i.label_en}")
                          for i in cat.indicators]
 
-    # --- definition link roles -----------------------------------------------------------
-    def table(name: str, nl: str, en: str) -> Concept:
-        return b.abstract("tables", name, nl, en, group="xbrldt:hypercubeItem")
-
-    def head(name: str, nl: str, en: str) -> Concept:
-        return b.abstract("tables", name, nl, en)
-
-    roles: list[DefinitionRole] = []
-    roles.append(DefinitionRole(
-        "general", "Algemene gegevens", "General information",
-        head("GeneralLineItems", "Algemene gegevens (regels)", "General information (line items)"),
-        [institution_name, narrative],
-        table("GeneralTable", "Algemene gegevens (tabel)", "General information (table)"), []))
-    roles.append(DefinitionRole(
-        "objectives", "Doelstellingen", "Objectives",
-        head("ObjectivesLineItems", "Doelstellingen (regels)", "Objectives (line items)"),
-        [works_on, objective_narrative],
-        table("ObjectivesTable", "Doelstellingen (tabel)", "Objectives (table)"),
-        [Dimension(objective_axis, objective_total, False, objective_members)]))
-    roles.append(DefinitionRole(
-        "measures", "Maatregelen: pas toe of leg uit", "Measures: apply or explain",
-        head("MeasuresLineItems", "Maatregelen (regels)", "Measures (line items)"),
-        [applied, explanation],
-        table("MeasuresTable", "Maatregelen (tabel)", "Measures (table)"),
-        [Dimension(measure_axis, measure_total, False, measure_members)]))
-    roles.append(DefinitionRole(
-        "budget", "Begroting kwaliteitsmiddelen", "Budget of the quality funds",
-        head("BudgetLineItems", "Begroting (regels)", "Budget (line items)"), [budget],
-        table("BudgetTable", "Begroting (tabel)", "Budget (table)"),
-        [Dimension(objective_axis, objective_total, True, objective_members),
-         Dimension(measure_axis, measure_total, True, measure_members + own_measure_members)]))
-    roles.append(DefinitionRole(
-        "earmarks", "Geoormerkte bedragen", "Earmarked amounts",
-        head("EarmarksLineItems", "Geoormerkte bedragen (regels)", "Earmarked amounts (line items)"), [earmarked],
-        table("EarmarksTable", "Geoormerkte bedragen (tabel)", "Earmarked amounts (table)"),
-        [Dimension(objective_axis, objective_total, True,
-                   [m for o, m in zip(cat.objectives, objective_members) if cat.is_earmarked(o.code)])]))
-    value_kinds = Dimension(value_kind_axis, value_kind_domain, False, value_kind_members)
-    indicator_table = table("IndicatorValuesTable", "Indicatorwaarden (tabel)", "Indicator values (table)")
-    indicator_head = head("IndicatorLineItems", "Indicatoren (regels)", "Indicators (line items)")
-    for signature in _signatures(cat):
-        members = [indicator_items[i.code] for i in cat.indicators if tuple(i.breakdowns) == signature]
-        dims = [value_kinds] + [Dimension(breakdown_dims[s][0], breakdown_dims[s][1], True, breakdown_dims[s][2])
-                                for s in signature]
-        nl = ", ".join(cat.breakdown_by_code[s].label_nl.lower() for s in signature) or "geen uitsplitsing"
-        en = ", ".join(cat.breakdown_by_code[s].label_en.lower() for s in signature) or "no breakdown"
-        roles.append(DefinitionRole(
-            "indicators-" + ("-".join(s.replace("_", "") for s in signature) or "total"),
-            f"Indicatoren: {nl}", f"Indicators: {en}", indicator_head, members, indicator_table, dims))
-    roles.append(DefinitionRole(
-        "own-indicators", "Eigen indicatoren: definitie", "Own indicators: definition",
-        head("OwnIndicatorsLineItems", "Eigen indicatoren (regels)", "Own indicators (line items)"), own_def,
-        table("OwnIndicatorsTable", "Eigen indicatoren (tabel)", "Own indicators (table)"),
-        [Dimension(own_axis, None), Dimension(objective_axis, objective_total, False, objective_members)]))
-    roles.append(DefinitionRole(
-        "own-indicator-values", "Eigen indicatoren: waarden", "Own indicators: values",
-        head("OwnIndicatorValuesLineItems", "Waarden eigen indicatoren (regels)", "Own indicator values (line items)"),
-        [own_value],
-        table("OwnIndicatorValuesTable", "Waarden eigen indicatoren (tabel)", "Own indicator values (table)"),
-        [Dimension(own_axis, None), Dimension(objective_axis, objective_total, False, objective_members), value_kinds]))
-    roles.append(DefinitionRole(
-        "alternative-sources", "Alternatieve bronnen", "Alternative sources",
-        head("AlternativeSourcesLineItems", "Alternatieve bronnen (regels)", "Alternative sources (line items)"),
-        alt_items,
-        table("AlternativeSourcesTable", "Alternatieve bronnen (tabel)", "Alternative sources (table)"),
-        [Dimension(indicator_axis, indicator_domain, False, indicator_members)]))
-
     defaults = [(objective_axis, objective_total), (measure_axis, measure_total)]
     defaults += [(axis, total) for axis, total, _ in breakdown_dims.values()]
 
-    # --- presentation link roles ---------------------------------------------------------
-    def title(name: str, nl: str, en: str) -> Concept:
-        return b.abstract("abstracts", name, nl, en)
+    from mbo_xbrl.taxonomy.generate.form import Vocabulary, build_sections  # the form arranges these concepts
 
-    pres = [
-        PresentationRole("pres-general", "Algemene gegevens", "General information",
-                         Node(title("GeneralTitle", "Algemene gegevens", "General information"),
-                              [Node(institution_name), Node(narrative)])),
-        PresentationRole("pres-objectives", "Doelstellingen", "Objectives",
-                         Node(title("ObjectivesTitle", "Doelstellingen", "Objectives"),
-                              [Node(works_on), Node(objective_narrative)])),
-    ]
-    for p in cat.priorities:
-        objective_nodes = []
-        for o in cat.objectives_of(p.code):
-            inds = [Node(indicator_items[i.code]) for i in cat.indicators_of(o.code)]
-            if inds:
-                objective_nodes.append(Node(title(f"{o.name}Title", f"{o.code} {o.label_nl}", f"{o.code} {o.label_en}"), inds))
-        pres.append(PresentationRole(
-            f"pres-indicators-priority-{p.code}", f"Indicatoren prioriteit {p.code}", f"Indicators priority {p.code}",
-            Node(title(f"Priority{p.code}Title", f"Prioriteit {p.code}: {p.label_nl}", f"Priority {p.code}: {p.label_en}"),
-                 objective_nodes)))
-    pres += [
-        PresentationRole("pres-own-indicators", "Eigen indicatoren", "Own indicators",
-                         Node(title("OwnIndicatorsTitle", "Eigen indicatoren", "Own indicators"),
-                              [Node(c) for c in own_def] + [Node(own_value)])),
-        PresentationRole("pres-alternative-sources", "Alternatieve bronnen", "Alternative sources",
-                         Node(title("AlternativeSourcesTitle", "Alternatieve bronnen", "Alternative sources"),
-                              [Node(c) for c in alt_items])),
-        PresentationRole("pres-budget", "Begroting", "Budget",
-                         Node(title("BudgetTitle", "Begroting kwaliteitsmiddelen", "Budget of the quality funds"),
-                              [Node(budget), Node(earmarked)])),
-        PresentationRole("pres-measures", "Maatregelen", "Measures",
-                         Node(title("MeasuresTitle", "Maatregelen: pas toe of leg uit", "Measures: apply or explain"),
-                              [Node(applied), Node(explanation)])),
-    ]
-    return TaxonomyModel(release, b.concepts, roles, pres, defaults)
+    vocabulary = Vocabulary(
+        institution_name=institution_name, narrative=narrative, works_on=works_on,
+        objective_narrative=objective_narrative, applied=applied, explanation=explanation, budget=budget,
+        earmarked=earmarked, objective_axis=objective_axis, objective_total=objective_total,
+        objective_members={o.code: m for o, m in zip(cat.objectives, objective_members)},
+        own_measures_members={o.code: m for o, m in zip(cat.objectives, own_measure_members)},
+        measure_axis=measure_axis, measure_total=measure_total,
+        measure_members={m.code: c for m, c in zip(cat.measures, measure_members)},
+        value_kinds=Dimension(value_kind_axis, value_kind_domain, False, value_kind_members),
+        value_kind_members={k.code: c for k, c in zip(cat.value_kinds, value_kind_members)},
+        breakdowns=breakdown_dims, indicator_items=indicator_items, own_axis=own_axis, own_definition=own_def,
+        own_value=own_value, alternative_items=alt_items, indicator_axis=indicator_axis,
+        indicator_domain=indicator_domain,
+        indicator_members={i.code: c for i, c in zip(cat.indicators, indicator_members)})
+    return TaxonomyModel(release, b.concepts, build_sections(cat, vocabulary, b), defaults)
 
 
-def _signatures(cat: Catalogue) -> list[tuple[str, ...]]:
-    """Distinct breakdown combinations, in catalogue order."""
-    seen: list[tuple[str, ...]] = []
-    for i in cat.indicators:
-        if tuple(i.breakdowns) not in seen:
-            seen.append(tuple(i.breakdowns))
-    return seen

@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from mbo_xbrl.catalogue import Catalogue
-from mbo_xbrl.taxonomy.generate import formulas, linkbases, schemas
+from mbo_xbrl.taxonomy.generate import formulas, linkbases, schemas, tables
 from mbo_xbrl.taxonomy.generate.model import TaxonomyModel, build_model
 from mbo_xbrl.taxonomy.generate.xml import serialise
 from mbo_xbrl.taxonomy.releases import PARTS, Release
@@ -49,6 +49,18 @@ def build_files(catalogue: Catalogue, release: Release) -> dict[str, bytes]:
     pre = f"presentation/mbo-vgr-{release.year}-pre.xml"
     files[pre] = linkbases.presentation_linkbase(model, pre)
     linkbase_refs.append((pre, PRESENTATION_LB))
+    for lang in ("nl", "en"):
+        path = f"dictionary/mbo-linkroles-generic-lab-{lang}.xml"
+        files[path] = tables.linkrole_label_linkbase(model, lang, path)
+        linkbase_refs.append((path, None))
+    order = "presentation/mbo-linkrole-order.xml"
+    files[order] = tables.linkrole_order_linkbase(model, order)
+    linkbase_refs.append((order, None))
+    form = f"presentation/mbo-vgr-{release.year}-tab.xml"
+    form_labels = {lang: f"presentation/mbo-vgr-{release.year}-tab-lab-{lang}.xml" for lang in ("nl", "en")}
+    for path, root in tables.table_linkbases(model, form, form_labels).items():
+        files[path] = root
+        linkbase_refs.append((path, None))
     definition = f"validation/mbo-vgr-{release.year}-def.xml"
     files[definition] = linkbases.definition_linkbase(model, definition)
     linkbase_refs.append((definition, DEFINITION_LB))

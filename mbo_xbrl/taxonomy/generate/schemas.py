@@ -6,7 +6,8 @@ from lxml import etree
 
 from mbo_xbrl.catalogue import Catalogue
 from mbo_xbrl.taxonomy import names
-from mbo_xbrl.taxonomy.generate.model import Concept, TaxonomyModel
+from mbo_xbrl.taxonomy.generate.form import helper_roles
+from mbo_xbrl.taxonomy.generate.model import LINKROLE_ORDER, LINKROLE_ORDER_ELEMENT, Concept, TaxonomyModel
 from mbo_xbrl.taxonomy.generate.xml import NS, XBRL_INSTANCE_XSD, XBRLDT_XSD, q, relative, sub
 from mbo_xbrl.taxonomy.releases import PARTS
 
@@ -96,23 +97,34 @@ def _element(root: etree._Element, c: Concept) -> None:
 
 
 def linkroles_schema(model: TaxonomyModel) -> etree._Element:
-    """The custom link roles of the presentation and definition linkbases."""
-    root = _schema(model, "linkroles", {})
+    """The link roles: one per form section (presentation, definition and tables share it), plus the
+    definition-only roles; and, NT-style, the element and arcrole that give each section its place."""
+    root = _schema(model, "linkroles", {"xl": NS["xl"], "gen": NS["gen"]})
     appinfo = sub(sub(root, "xs:annotation"), "xs:appinfo")
-    for role in model.definition_roles + [None]:
-        code, title, used_on = ("dimension-defaults", "Standaardleden van dimensies / Dimension defaults",
-                                "link:definitionLink") if role is None else (
-            role.code, f"{role.title_nl} / {role.title_en}", "link:definitionLink")
-        _role_type(appinfo, model, code, title, used_on)
-    for pres in model.presentation_roles:
-        _role_type(appinfo, model, pres.code, f"{pres.title_nl} / {pres.title_en}", "link:presentationLink")
+    order = sub(appinfo, "link:arcroleType", arcroleURI=model.linkrole_order_arcrole, id=LINKROLE_ORDER,
+                cyclesAllowed="none")
+    sub(order, "link:definition", "Volgorde van een linkrol in het formulier / Order of a link role in the form")
+    sub(order, "link:usedOn", "gen:arc")
+    for section in model.sections:
+        _role_type(appinfo, model, section.code, f"{section.heading_nl} / {section.heading_en}",
+                   ["link:presentationLink", "link:definitionLink", "gen:link"])
+    for code, (nl, en) in helper_roles(model.sections).items():
+        _role_type(appinfo, model, code, f"{nl} / {en}", ["link:definitionLink"])
+    _import(root, NS["xl"], "http://www.xbrl.org/2003/xl-2003-12-31.xsd")
+    element = sub(root, "xs:element", name=LINKROLE_ORDER_ELEMENT, id=f"mbo-lr_{LINKROLE_ORDER_ELEMENT}",
+                  substitutionGroup="xl:resource")
+    sub(sub(element, "xs:annotation"), "xs:documentation",
+        "The position of a link role in the form (as NT's sbr:linkroleOrder): a decimal, lowest first.")
+    complex_content = sub(sub(element, "xs:complexType", mixed="true"), "xs:complexContent", mixed="true")
+    sub(complex_content, "xs:extension", base="xl:resourceType")  # text: the order; xlink attributes from xl
     return root
 
 
-def _role_type(appinfo: etree._Element, model: TaxonomyModel, code: str, title: str, used_on: str) -> None:
+def _role_type(appinfo: etree._Element, model: TaxonomyModel, code: str, title: str, used_on: list[str]) -> None:
     role_type = sub(appinfo, "link:roleType", roleURI=model.role_uri(code), id=f"mbo-lr_{code}")
     sub(role_type, "link:definition", title)
-    sub(role_type, "link:usedOn", used_on)
+    for element in used_on:
+        sub(role_type, "link:usedOn", element)
 
 
 def entry_point_schema(model: TaxonomyModel, linkbases: list[tuple[str, str | None]]) -> etree._Element:

@@ -14,6 +14,11 @@ NS = {
     "xlink": "http://www.w3.org/1999/xlink",
     "xbrldt": "http://xbrl.org/2005/xbrldt",
     "ref": "http://www.xbrl.org/2006/ref",
+    "xl": "http://www.xbrl.org/2003/XLink",
+    "gen": "http://xbrl.org/2008/generic",
+    "label": "http://xbrl.org/2008/label",
+    "table": "http://xbrl.org/2014/table",
+    "formula": "http://xbrl.org/2008/formula",
 }
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 XBRL_INSTANCE_XSD = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
