@@ -142,9 +142,18 @@ def write_instance(content: FilingContent, catalogue: Catalogue | None = None, r
     """The XBRL instance of one filing, as UTF-8 bytes."""
     cat = catalogue or load_catalogue()
     facts = collect_facts(content, cat, release)
-    nsmap = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldi": XBRLDI, "iso4217": ISO4217}
-    for part in ("data", "axes", "domains", "types"):
-        nsmap[PARTS[part][0]] = release.namespace(part)
+    # Only the namespaces the filing uses (NT): dimensions, euros and own-indicator codes only when present.
+    explicit = any(f.context.explicit for f in facts)
+    typed = any(f.context.typed for f in facts)
+    nsmap = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, PARTS["data"][0]: release.namespace("data")}
+    if explicit or typed:
+        nsmap |= {"xbrldi": XBRLDI, PARTS["axes"][0]: release.namespace("axes")}
+    if explicit:
+        nsmap[PARTS["domains"][0]] = release.namespace("domains")
+    if typed:
+        nsmap[PARTS["types"][0]] = release.namespace("types")
+    if any(f.unit == "EUR" for f in facts):
+        nsmap["iso4217"] = ISO4217
     root = etree.Element(f"{{{XBRLI}}}xbrl", nsmap=nsmap)
     root.set(XML_LANG, "nl")
     ref = etree.SubElement(root, f"{{{LINK}}}schemaRef")
@@ -163,8 +172,9 @@ def write_instance(content: FilingContent, catalogue: Catalogue | None = None, r
     if "pure" in units:
         unit = etree.SubElement(root, f"{{{XBRLI}}}unit", id="pure")
         etree.SubElement(unit, f"{{{XBRLI}}}measure").text = "xbrli:pure"
-    for fact in facts:
-        element = etree.SubElement(root, f"{{{fact.concept.namespace}}}{fact.concept.local}", contextRef=fact.context.id)
+    for number, fact in enumerate(facts, start=1):
+        element = etree.SubElement(root, f"{{{fact.concept.namespace}}}{fact.concept.local}", id=f"F{number}",
+                                   contextRef=fact.context.id)
         if fact.unit:
             element.set("unitRef", fact.unit)
             element.set("decimals", str(fact.decimals))

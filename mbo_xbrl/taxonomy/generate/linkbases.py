@@ -9,6 +9,7 @@ from mbo_xbrl.taxonomy.generate.model import Concept, Dimension, Node, TaxonomyM
 from mbo_xbrl.taxonomy.generate.xml import NS, STANDARD_LINK_ROLE, XML_LANG, linkbase_root, relative, sub, xlink
 
 LABEL = "http://www.xbrl.org/2003/role/label"
+TERSE = "http://www.xbrl.org/2003/role/terseLabel"
 DOCUMENTATION = "http://www.xbrl.org/2003/role/documentation"
 XDT_ARCROLES = ("all", "hypercube-dimension", "dimension-domain", "domain-member", "dimension-default")
 XDT_ARCROLE_URI = "http://xbrl.org/int/dim/arcrole/"
@@ -41,17 +42,18 @@ def _arc(link: etree._Element, name: str, arcrole: str, frm: str, to: str, **ext
 
 
 def label_linkbase(model: TaxonomyModel, part: str, lang: str, path: str) -> etree._Element:
-    """Standard and documentation labels of one dictionary part in one language."""
+    """Standard, terse and documentation labels of one dictionary part in one language."""
     root = linkbase_root()
     link = xlink(sub(root, "link:labelLink"), type="extended", role=STANDARD_LINK_ROLE)
     locate = _Locators(link, path)
     for c in model.concepts_in(part):
         texts = [(LABEL, c.label_nl if lang == "nl" else c.label_en),
+                 (TERSE, c.terse_nl if lang == "nl" else c.terse_en),
                  (DOCUMENTATION, c.doc_nl if lang == "nl" else c.doc_en)]
         for role, text in texts:
             if not text:
                 continue
-            kind = "label" if role == LABEL else "documentation"
+            kind = {LABEL: "label", TERSE: "terse", DOCUMENTATION: "documentation"}[role]
             label = f"lab_{c.id}_{kind}_{lang}"
             resource = xlink(sub(link, "link:label", text), type="resource", label=label, role=role)
             resource.set(XML_LANG, lang)

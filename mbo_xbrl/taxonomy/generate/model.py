@@ -25,6 +25,8 @@ SEED_TITLES = {
 }
 LINKROLE_ORDER = "linkrole-order"  # the arcrole type's id; NT: sbr_linkrole-order
 LINKROLE_ORDER_ELEMENT = "linkroleOrder"  # the resource holding a link role's position; NT: sbr:linkroleOrder
+REGELING = "Regeling kwaliteitsafspraken mbo 2024-2027"
+MANDATORY_REF = "http://www.xbrl.org/2003/role/mandatoryDisclosureRef"
 DEFINITION_REF = "http://www.xbrl.org/2003/role/definitionRef"
 DISCLOSURE_REF = "http://www.xbrl.org/2003/role/disclosureRef"
 
@@ -56,6 +58,9 @@ class Concept:
     doc_en: str | None = None
     references: list[Reference] = field(default_factory=list)
     typed_domain_ref: str | None = None
+    terse_nl: str | None = None  # a short label (NT: terseLabel): the catalogue code where there is one
+    terse_en: str | None = None
+    balance: str | None = None  # monetary items: debit (funds spent) or credit (funds received)
 
     @property
     def prefix(self) -> str:
@@ -145,6 +150,16 @@ class _Builder:
                                 label_nl=nl, label_en=en, typed_domain_ref=typed_domain_ref))
 
 
+def legal_ref(note: str) -> Reference:
+    """The legal basis of what is asked: the regulation whose measures and funds the filing reports on."""
+    return Reference(MANDATORY_REF, [("Name", REGELING), ("Note", note)])
+
+
+def _terse(concept: Concept, nl: str, en: str | None = None) -> Concept:
+    concept.terse_nl, concept.terse_en = nl, en or nl
+    return concept
+
+
 def werkagenda_ref(objective_code: str, priority: str) -> Reference:
     return Reference(DISCLOSURE_REF, [("Name", WERKAGENDA), ("Chapter", f"Prioriteit {priority}"),
                                       ("Number", objective_code)])
@@ -179,7 +194,8 @@ def build_model(catalogue: Catalogue, release: Release) -> TaxonomyModel:
         "Of de instelling in haar kwaliteitsagenda aan deze doelstelling werkt; bepaalt welke indicatoren, "
         "begrotingen en maatregelen verplicht zijn.",
         "Whether the institution works on this objective in its quality agenda; decides which indicators, "
-        "budgets and measures are required.")
+        "budgets and measures are required.",
+        [legal_ref("De kwaliteitsagenda van de instelling: aan welke doelstellingen zij werkt")])
     objective_narrative = b.item(
         names.OBJECTIVE_NARRATIVE, "mbo-types:textItemType", "Toelichting op de doelstelling",
         "Explanation of the objective",
@@ -190,32 +206,35 @@ def build_model(catalogue: Catalogue, release: Release) -> TaxonomyModel:
     objective_total = b.member(names.OBJECTIVE_TOTAL, "Alle doelstellingen (totaal)", "All objectives (total)")
     objective_members = []
     for o in cat.objectives:
-        objective_members.append(b.member(
+        objective_members.append(_terse(b.member(
             names.objective_member(o), f"{o.code} {o.label_nl}", f"{o.code} {o.label_en}",
             f"Werkagenda-doelstelling {o.code}: {o.seed.passage}", f"Werkagenda objective {o.code}.",
-            [werkagenda_ref(o.code, o.priority)]))
+            [werkagenda_ref(o.code, o.priority)]), o.code))
 
     # --- measures ------------------------------------------------------------------------
     applied = b.item(
         names.MEASURE_APPLIED, "xbrli:booleanItemType", "Maatregel wordt toegepast", "Measure is applied",
         "Pas toe of leg uit: of de instelling de maatregel toepast.",
-        "Apply or explain: whether the institution applies the measure.")
+        "Apply or explain: whether the institution applies the measure.",
+        [legal_ref("Pas toe of leg uit: per maatregel uit de regeling")])
     explanation = b.item(
         names.MEASURE_EXPLANATION, "mbo-types:textItemType", "Uitleg bij niet toepassen van de maatregel",
         "Explanation for not applying the measure",
-        "Waarom de instelling de maatregel niet toepast (leg uit).", "Why the institution does not apply the measure.")
+        "Waarom de instelling de maatregel niet toepast (leg uit).", "Why the institution does not apply the measure.",
+        [legal_ref("Pas toe of leg uit: per maatregel uit de regeling")])
     measure_axis = b.axis(names.MEASURE_AXIS, "Maatregel", "Measure")
     measure_total = b.member(names.MEASURE_TOTAL, "Alle maatregelen (totaal)", "All measures (total)")
     measure_members = []
     for m in cat.measures:
         flags_nl = ", ".join(x for x in ("verplicht" if m.mandatory else "", "geoormerkt" if m.earmarked else "") if x)
         flags_en = ", ".join(x for x in ("mandatory" if m.mandatory else "", "earmarked" if m.earmarked else "") if x)
-        measure_members.append(b.member(
+        measure_members.append(_terse(b.member(
             names.measure_member(m), f"{m.code} {m.label_nl}", f"{m.code} {m.label_en}",
             f"Maatregel bij doelstelling {m.objective}{' (' + flags_nl + ')' if flags_nl else ''}.",
             f"Measure of objective {m.objective}{' (' + flags_en + ')' if flags_en else ''}.",
             [werkagenda_ref(m.objective, objective_priority[m.objective]),
-             Reference(DEFINITION_REF, [("Name", SEED_TITLES[m.seed.document]), ("Note", m.seed.passage)])]))
+             Reference(DEFINITION_REF, [("Name", SEED_TITLES[m.seed.document]), ("Note", m.seed.passage)]),
+             legal_ref("Verplichte maatregel" if m.mandatory else "Maatregel: pas toe of leg uit")]), m.code))
     own_measure_members = [
         b.member(names.own_measures_member(o), f"{o.code} Eigen maatregelen", f"{o.code} Own measures",
                  f"Begroting voor maatregelen die de instelling zelf aan doelstelling {o.code} toevoegt.",
@@ -228,16 +247,22 @@ def build_model(catalogue: Catalogue, release: Release) -> TaxonomyModel:
         "Begrote inzet van de kwaliteitsmiddelen in een jaar: zonder doelstelling het totaal, met doelstelling "
         "het totaal van die doelstelling, met maatregel het deel voor die maatregel.",
         "Budgeted use of the quality funds in one year: without an objective the total, with an objective that "
-        "objective's total, with a measure the part for that measure.")
+        "objective's total, with a measure the part for that measure.",
+        [legal_ref("Besteding van de kwaliteitsmiddelen per doelstelling en maatregel")])
+    budget.balance = "debit"  # funds to be spent
     earmarked = b.item(
         names.EARMARKED_AMOUNT, "xbrli:monetaryItemType", "Geoormerkt bedrag", "Earmarked amount",
         "Het bedrag dat OCW voor een doelstelling heeft geoormerkt (vooraf ingevuld).",
-        "The amount OCW earmarked for an objective (pre-filled).")
+        "The amount OCW earmarked for an objective (pre-filled).",
+        [legal_ref("Geoormerkte middelen per doelstelling")])
+    earmarked.balance = "credit"  # funds the institution receives for the objective
 
     # --- indicators ----------------------------------------------------------------------
     value_kind_axis = b.axis(names.VALUE_KIND_AXIS, "Soort waarde", "Kind of value")
     value_kind_domain = b.member(names.VALUE_KIND_DOMAIN, "Soorten waarden", "Kinds of value")
-    value_kind_members = [b.member(names.value_kind_member(v), v.label_nl, v.label_en) for v in cat.value_kinds]
+    terse_kinds = {"start": ("Start", "Start"), "target": ("Streef", "Target"), "realisation": ("Realisatie", "Actual")}
+    value_kind_members = [_terse(b.member(names.value_kind_member(v), v.label_nl, v.label_en), *terse_kinds[v.code])
+                          for v in cat.value_kinds]
     breakdown_dims: dict[str, tuple[Concept, Concept, list[Concept]]] = {}
     for bd in cat.breakdowns:
         axis = b.axis(names.breakdown_axis(bd), bd.label_nl, bd.label_en)
@@ -259,6 +284,7 @@ def build_model(catalogue: Catalogue, release: Release) -> TaxonomyModel:
             f"{ind.definition_en} Unit: {unit.label_en}; {direction_en}; source: {source.label_en}; "
             f"frequency: {freq.label_en}. Indicator {ind.code}.",
             [indicator_ref(ind), werkagenda_ref(ind.objective, objective_priority[ind.objective])])
+        _terse(indicator_items[ind.code], ind.code)
 
     # --- own indicators and alternative sources ------------------------------------------
     # The typed domain element: written by the types schema writer, labelled like every concept.

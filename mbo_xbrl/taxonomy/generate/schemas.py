@@ -92,6 +92,8 @@ def _element(root: etree._Element, c: Concept) -> None:
     }
     element = sub(root, "xs:element", **attrs)
     element.set(q("xbrli:periodType"), "duration")
+    if c.balance:
+        element.set(q("xbrli:balance"), c.balance)
     if c.typed_domain_ref:
         element.set(q("xbrldt:typedDomainRef"), c.typed_domain_ref)
 
