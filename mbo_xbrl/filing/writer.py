@@ -173,11 +173,11 @@ def write_instance(content: FilingContent, catalogue: Catalogue | None = None, r
         unit = etree.SubElement(root, f"{{{XBRLI}}}unit", id="pure")
         etree.SubElement(unit, f"{{{XBRLI}}}measure").text = "xbrli:pure"
     for number, fact in enumerate(facts, start=1):
-        element = etree.SubElement(root, f"{{{fact.concept.namespace}}}{fact.concept.local}", id=f"F{number}",
-                                   contextRef=fact.context.id)
+        element = etree.SubElement(root, f"{{{fact.concept.namespace}}}{fact.concept.local}", contextRef=fact.context.id)
         if fact.unit:
             element.set("unitRef", fact.unit)
             element.set("decimals", str(fact.decimals))
+        element.set("id", f"F{number}")
         element.text = fact.value
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
