@@ -25,10 +25,20 @@ from mbo_xbrl.taxonomy.view import load_view
 ROOT = Path(__file__).resolve().parents[1]
 ALL_SAMPLES = sorted((ROOT / "samples").glob("*/*.xbrl"))
 BASE = ROOT / "samples" / "valid" / "99XB-2024.xbrl"
-SAFE = '<mbo-i:StudentsFeelingSafeAtSchool contextRef="Y2022_Start" unitRef="pure" decimals="1">77.0<'
+BASE_TEXT = BASE.read_text("utf-8")
+
+
+def _found(pattern: str) -> str:
+    """The first fact of the base sample matching `pattern` (its `id`, which our writer adds, included)."""
+    match = re.search(pattern, BASE_TEXT)
+    assert match, pattern
+    return match.group(0)
+
+
+SAFE = _found(r'<mbo-i:StudentsFeelingSafeAtSchool contextRef="Y2022_Start" unitRef="pure" decimals="1"[^>]*>77\.0<')
 DIRECTION = ">higher</mbo-i:OwnIndicatorDirection>"
-APPLIED = '<mbo-i:MeasureApplied contextRef="Y2024_StudentInitiatives">true<'
-BUDGET = 'unitRef="EUR" decimals="0">97000<'
+APPLIED = _found(r'<mbo-i:MeasureApplied contextRef="Y2024_StudentInitiatives"[^>]*>true<')
+BUDGET = _found(r'unitRef="EUR" decimals="0"[^>]*>97000<')
 START = "<xbrldi:explicitMember dimension=\"mbo-dim:ValueKindAxis\">mbo-dm:StartMember<"
 TYPED = "<mbo-types:OwnIndicatorCode>EI-01<"
 PERIOD = "<xbrli:startDate>2022-01-01</xbrli:startDate>"
@@ -84,7 +94,8 @@ VARIANTS: list[tuple[str, Callable[[str], str], bool]] = [
     ("boolean-with-whitespace", first(APPLIED, APPLIED.replace(">true<", "> true\n<")), True),
     ("units-before-contexts", moved_units_first, True),
     ("comment-between-facts", first(APPLIED, "<!-- note -->" + APPLIED), True),
-    ("fact-with-id", first(APPLIED, APPLIED.replace("contextRef=", 'id="f1" contextRef=')), True),
+    ("fact-without-id", first(APPLIED, re.sub(r' id="[^"]*"', "", APPLIED)), True),
+    ("fact-with-id-first", first(APPLIED, re.sub(r'(contextRef="[^"]*") (id="[^"]*")', r"\2 \1", APPLIED)), True),
     ("text-fact-with-lang", first("<mbo-i:OwnIndicatorDirection ", '<mbo-i:OwnIndicatorDirection xml:lang="en" '),
      True),
     ("typed-member-with-whitespace", first(TYPED, TYPED.replace(">EI-01<", ">  EI-01\n<")), True),

@@ -79,7 +79,8 @@ def test_the_same_fact_as_a_date_and_as_a_date_time_is_a_duplicate(engine: Engin
             .replace("<xbrli:startDate>2024-01-01</xbrli:startDate>", "<xbrli:startDate>2024-01-01T00:00:00</xbrli:startDate>")
             .replace("<xbrli:endDate>2024-12-31</xbrli:endDate>", "<xbrli:endDate>2025-01-01T00:00:00</xbrli:endDate>"))
     name = re.search(r'  <mbo-i:InstitutionName contextRef="Y2024"[^>]*>[^<]*</mbo-i:InstitutionName>\n', text).group(0)
-    doubled = text.replace(context, context + twin).replace(name, name + name.replace('"Y2024"', '"Y2024b"'))
+    copy = re.sub(r' id="[^"]*"', "", name.replace('"Y2024"', '"Y2024b"'))  # a second fact, not a second id
+    doubled = text.replace(context, context + twin).replace(name, name + copy)
     report = engine.check_bytes(doubled.encode(), "twin.xbrl")
     assert [(f.code, f.severity.value) for f in report.findings] == [("MBO-S012", "warning")]
 
@@ -90,8 +91,9 @@ def test_a_typed_member_written_with_white_space_is_the_same_member(engine: Engi
     name = "Y2024_EqualTreatment_OwnIndicator-EI-01"
     context = re.search(rf'  <xbrli:context id="{name}">.*?</xbrli:context>\n', text, re.S).group(0)
     twin = context.replace(f'id="{name}"', 'id="padded"').replace(">EI-01<", ">\n   EI-01 <")
-    fact = re.search(rf'  <mbo-i:OwnIndicatorName contextRef="{name}">[^<]*</mbo-i:OwnIndicatorName>\n', text).group(0)
-    doubled = text.replace(context, context + twin).replace(fact, fact + fact.replace(name, "padded"))
+    fact = re.search(rf'  <mbo-i:OwnIndicatorName contextRef="{name}"[^>]*>[^<]*</mbo-i:OwnIndicatorName>\n', text).group(0)
+    copy = re.sub(r' id="[^"]*"', "", fact.replace(name, "padded"))  # a second fact, not a second id
+    doubled = text.replace(context, context + twin).replace(fact, fact + copy)
     report = engine.check_bytes(doubled.encode(), "padded.xbrl")
     assert [(f.code, f.severity.value, f.context) for f in report.findings] == [("MBO-S012", "warning", name)]
 
@@ -99,7 +101,7 @@ def test_a_typed_member_written_with_white_space_is_the_same_member(engine: Engi
 def test_precision_gives_the_budget_tolerance_that_decimals_would(engine: Engine) -> None:
     """A total 40 off its parts: within precision 2 of 97,000 (decimals -3), not within 5 digits (decimals 0)."""
     text = VALID_SAMPLES[1].read_text("utf-8")
-    total = re.search(r'(<mbo-i:BudgetAmount contextRef="Y2024_EqualTreatment" unitRef="EUR" decimals="0">)(\d+)<', text)
+    total = re.search(r'(<mbo-i:BudgetAmount contextRef="Y2024_EqualTreatment" unitRef="EUR" decimals="0"[^>]*>)(\d+)<', text)
     assert total, "the sample has an objective total for 2024"
     value = int(total.group(2))
     for precision, valid in ((str(len(str(value + 40)) - 3), True), (str(len(str(value + 40))), False)):

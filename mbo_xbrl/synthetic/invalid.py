@@ -7,6 +7,7 @@ to rewrite `samples/invalid/` (and `samples/prefill-register.csv`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -136,6 +137,7 @@ def _s012(text: str) -> str:
     start = text.index("<mbo-i:InstitutionName ")
     end = text.index("\n", start)
     duplicate = text[start:end].replace("Vakcollege Verzonnen Veen (fictief)", "Vakcollege Verzonnen Veen")
+    duplicate = re.sub(r' id="[^"]*"', "", duplicate)  # a second fact, not a second id
     return text[:end] + "\n  " + duplicate + text[end:]
 
 
@@ -203,7 +205,7 @@ FAILING: list[FailingSample] = [
         lambda t: t.replace("https://taxonomie.mbo-xbrl.nl/2024/entrypoints/mbo-vgr-2024.xsd",
                             "http://www.nltaxonomie.nl/nt20/kvk/20251211/entrypoints/kvk-rpt-jaarverantwoording-2025-nlgaap-micro.xsd"))),
     FailingSample("MBO-S004", "MeasureApplied holds 'ja' instead of a boolean", _text(
-        lambda t: t.replace('contextRef="Y2024_CareerGuidance">true<', 'contextRef="Y2024_CareerGuidance">ja<', 1))),
+        lambda t: re.sub(r'(contextRef="Y2024_CareerGuidance"[^>]*>)true<', r"\g<1>ja<", t, count=1))),
     FailingSample("MBO-S005", "a DOCTYPE with an entity declaration", _text(_s005)),
     FailingSample("MBO-S006", "a full filing checked with a size limit of 100,000 bytes", lambda cat: _xml(_base(cat), cat),
                   {"max_bytes": 100_000}),

@@ -17,7 +17,7 @@ from pathlib import Path
 
 Mutation = Callable[[str, random.Random], str]
 
-_NUMERIC_FACT = re.compile(r'(<mbo-i:[A-Za-z0-9]+ contextRef="[^"]+" unitRef="[^"]+" decimals=")([^"]*)(">)([^<]*)(<)')
+_NUMERIC_FACT = re.compile(r'(<mbo-i:[A-Za-z0-9]+ contextRef="[^"]+" unitRef="[^"]+" decimals=")([^"]*)("[^>]*>)([^<]*)(<)')
 _ANY_FACT = re.compile(r"\n  <mbo-i:[A-Za-z0-9]+ [^\n]*")
 _DATE = re.compile(r"<xbrli:(startDate|endDate|instant)>([0-9-]+)</xbrli:\1>")
 _CONTEXT_REF = re.compile(r'contextRef="([^"]+)"')
@@ -88,7 +88,7 @@ def double_fact(text: str, rng: random.Random) -> str:
     match = _pick(_ANY_FACT, text, rng)
     if match is None:
         return text
-    copy = match.group(0)
+    copy = re.sub(r' id="[^"]*"', "", match.group(0))  # a second fact, not a second id
     if rng.random() < 0.5:
         copy = re.sub(r">([^<]*)<", lambda m: ">" + m.group(1) + "1<", copy, count=1)
     return text[:match.end()] + copy + text[match.end():]
