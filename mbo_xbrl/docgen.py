@@ -45,11 +45,11 @@ def catalogue_markdown(cat: Catalogue) -> str:
                                f"{m.seed.document}: “{_cell(m.seed.passage)}” |\n")
             indicators = cat.indicators_of(o.code)
             if indicators:
-                out.append("\n| indicator | name (en) | unit | better | source | frequency | breakdowns | "
-                           "start pre-filled | concept |\n|---|---|---|---|---|---|---|---|---|\n")
+                out.append("\n| indicator | name (en) | unit | better | source | frequency | level | breakdowns | "
+                           "start pre-filled | concept |\n|---|---|---|---|---|---|---|---|---|---|\n")
                 for i in indicators:
                     out.append(f"| {i.code} | {_cell(i.label_en)} | {i.unit} | {i.direction.value} | {i.source} | "
-                               f"{i.frequency} | {', '.join(i.breakdowns) or '—'} | "
+                               f"{i.frequency} | {i.level.value} | {', '.join(i.breakdowns) or '—'} | "
                                f"{'yes' if cat.is_prefilled(i) else 'no'} | `mbo-i:{indicator_concept(i).local}` |\n")
             if not indicators:
                 out.append("\nThe monitoring plan names no indicator for this objective; institutions report "

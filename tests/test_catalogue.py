@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from mbo_xbrl.catalogue import Catalogue, load_catalogue
-from mbo_xbrl.catalogue.model import Direction
+from mbo_xbrl.catalogue.model import Direction, Level
 
 
 def test_catalogue_has_twelve_objectives_in_three_priorities() -> None:
@@ -51,6 +51,28 @@ def test_seed_002_staff_indicators_are_present_with_their_units() -> None:
     assert cat.indicator_by_code["I3.3.03"].unit == "percentage"  # workload too high
     assert cat.indicator_by_code["I3.3.04"].unit == "mark"  # satisfaction with development
     assert cat.indicator_by_code["I3.3.05"].unit == "mark"  # starters' mark for guidance
+
+
+def test_each_indicator_has_the_level_seed_003_gives_it() -> None:
+    """Column "Niveau": a national figure only, or also the spread over institutions."""
+    cat = load_catalogue()
+    national = {i.code for i in cat.indicators if i.level is Level.NATIONAL}
+    # "landelijk cijfer" only: work in a related field, the new Stagepact indicators, internship shortage,
+    # reskilling, the lessons in Dutch, arithmetic and citizenship, exam results, starters leaving
+    assert {"I2.1.03", "I2.2.05", "I2.2.06", "I2.2.07", "I2.3.01", "I3.1.03", "I3.2.01", "I3.1.05",
+            "I3.3.02"} <= national
+    # "met spreiding instellingen": safety, early leaving, first-year success, the Stagepact guidance figures
+    spread = {i.code for i in cat.indicators if i.level is Level.INSTITUTIONS}
+    assert {"I1.2.01", "I1.3.01", "I1.4.01", "I2.2.01", "I2.2.03", "I2.2.04", "I3.1.01", "I3.3.01"} <= spread
+    assert national | spread == {i.code for i in cat.indicators}
+
+
+def test_background_characteristics_break_down_the_indicators_seed_003_names_them_for() -> None:
+    """Applications needed, trouble finding an internship, experienced discrimination and first-year success
+    are compared "naar achtergrondkenmerken": here gender and age, beside level and field of education."""
+    cat = load_catalogue()
+    for code in ("I1.4.01", "I1.4.02", "I2.2.03", "I2.2.04", "I2.2.05"):
+        assert {"gender", "age", "level", "domain"} <= set(cat.indicator_by_code[code].breakdowns), code
 
 
 def _raw() -> dict:

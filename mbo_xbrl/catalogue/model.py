@@ -107,6 +107,13 @@ class Breakdown(_Item):
     members: list[BreakdownMember]
 
 
+class Level(str, Enum):
+    """At which level the monitoring plan (seed 003, column "Niveau") reports an indicator."""
+
+    NATIONAL = "national"  # "landelijk cijfer": the national figure only
+    INSTITUTIONS = "institutions"  # "landelijk cijfer met spreiding instellingen": also the spread over institutions
+
+
 class Indicator(_Item):
     code: str = Field(pattern=r"^I[1-3]\.[1-9]\.[0-9]{2}$")
     objective: str
@@ -120,6 +127,7 @@ class Indicator(_Item):
     source: str
     frequency: str
     start_year: int = 2022
+    level: Level = Field(description="National figure only, or also the spread over institutions (seed 003).")
     breakdowns: list[str]
     monitoring_ref: str = Field(description="The table of the monitoring plan (seed 003) it comes from.")
 

@@ -24,7 +24,7 @@ def catalogue_dict(cat: Catalogue) -> dict[str, Any]:
                      for m in cat.measures],
         "indicators": [{"code": i.code, "objective": i.objective, "label_nl": i.label_nl, "label_en": i.label_en,
                         "unit": i.unit, "direction": i.direction.value, "source": i.source,
-                        "frequency": i.frequency, "breakdowns": i.breakdowns,
+                        "frequency": i.frequency, "level": i.level.value, "breakdowns": i.breakdowns,
                         "concept": indicator_concept(i).clark, "prefilled_start": cat.is_prefilled(i),
                         "start_year": i.start_year} for i in cat.indicators],
     }

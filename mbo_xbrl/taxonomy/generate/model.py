@@ -277,12 +277,15 @@ def build_model(catalogue: Catalogue, release: Release) -> TaxonomyModel:
         freq = cat.frequency_by_code[ind.frequency]
         direction_nl = "hoger is beter" if ind.direction.value == "higher" else "lager is beter"
         direction_en = "higher is better" if ind.direction.value == "higher" else "lower is better"
+        national = ind.level.value == "national"
+        level_nl = "alleen landelijk cijfer" if national else "landelijk cijfer met spreiding over instellingen"
+        level_en = "national figure only" if national else "national figure with the spread over institutions"
         indicator_items[ind.code] = b.item(
             ind.name, UNIT_TYPES[ind.unit], ind.label_nl, ind.label_en,
             f"{ind.definition_nl} Eenheid: {unit.label_nl}; {direction_nl}; bron: {source.label_nl}; "
-            f"frequentie: {freq.label_nl}. Indicator {ind.code}.",
+            f"frequentie: {freq.label_nl}; monitor: {level_nl}. Indicator {ind.code}.",
             f"{ind.definition_en} Unit: {unit.label_en}; {direction_en}; source: {source.label_en}; "
-            f"frequency: {freq.label_en}. Indicator {ind.code}.",
+            f"frequency: {freq.label_en}; monitor: {level_en}. Indicator {ind.code}.",
             [indicator_ref(ind), werkagenda_ref(ind.objective, objective_priority[ind.objective])])
         _terse(indicator_items[ind.code], ind.code)
 
