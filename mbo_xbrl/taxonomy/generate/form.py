@@ -85,9 +85,6 @@ class FormTable:
     columns: list[TableNode]
     rows: list[list[TableNode]]  # each inner list is one breakdown's trees
 
-    def nodes(self) -> list[TableNode]:
-        return [n for tree in self.columns + [t for b in self.rows for t in b] for n in tree.walk()]
-
 
 @dataclass
 class Section:

@@ -109,9 +109,8 @@ def linkrole_order_linkbase(model: TaxonomyModel, path: str) -> etree._Element:
 class _TableWriter:
     """The tables of one section in one generic link, with their labels in a second linkbase per language."""
 
-    def __init__(self, model: TaxonomyModel, link: etree._Element, labels: dict[str, etree._Element],
-                 path: str, label_paths: dict[str, str]) -> None:
-        self.model = model
+    def __init__(self, link: etree._Element, labels: dict[str, etree._Element], path: str,
+                 label_paths: dict[str, str]) -> None:
         self.link = link
         self.labels = labels
         self.path = path
@@ -192,7 +191,7 @@ def table_linkbases(model: TaxonomyModel, path: str, label_paths: dict[str, str]
         label_links[lang] = xlink(_gen(label_roots[lang], "gen:link"), type="extended", role=GENERIC_LINK)
     for section in model.sections:
         link = xlink(_gen(root, "gen:link"), type="extended", role=model.role_uri(section.code))
-        _TableWriter(model, link, label_links, path, label_paths).table(section)
+        _TableWriter(link, label_links, path, label_paths).table(section)
     return {path: root} | {label_paths[lang]: label_roots[lang] for lang in ("nl", "en")}
 
 
