@@ -167,8 +167,12 @@ def form_markdown(cat: Catalogue) -> str:
 
     model = build_model(cat, CURRENT)
 
-    def leaves(trees: list[TableNode]) -> list[TableNode]:
-        return [n for tree in trees for n in tree.walk() if not n.abstract and not n.children]
+    members = {d.axis.id: len(d.members) for s in model.sections for c in s.hypercubes for d in c.dimensions}
+
+    def rows(trees: list[TableNode]) -> int:
+        """Rows (or columns) a processor lays out: a relationship node gives one per member it finds."""
+        return sum(members[n.children_of[0].id] if n.children_of else 1
+                   for tree in trees for n in tree.walk() if not n.abstract and not n.children)
 
     def dimension(d: object) -> str:
         axis, domain, usable, members = d.axis, d.domain, d.domain_usable, d.members  # type: ignore[attr-defined]
@@ -192,14 +196,14 @@ def form_markdown(cat: Catalogue) -> str:
            "lands in exactly one cell.\n\n"
            "| # | section | link role | rows × columns | line items: dimensions |\n|---|---|---|---|---|\n"]
     for section in model.sections:
-        rows = len(leaves([t for b in section.table.rows for t in b]))
+        height = rows([t for b in section.table.rows for t in b])
         open_rows = any(n.open_axis is not None for b in section.table.rows for t in b for n in t.walk())
-        columns = len(leaves(section.table.columns))
+        width = rows(section.table.columns)
         cubes = "; ".join(
             ", ".join(f"`{i.name}`" for i in cube.items) + ": "
             + (", ".join(dimension(d) for d in cube.dimensions) or "none") for cube in section.hypercubes)
         out.append(f"| {section.number} | {_cell(section.title_nl)} | `{section.code}` | "
-                   f"{'open' if open_rows else rows} × {columns} | {_cell(cubes)} |\n")
+                   f"{'open' if open_rows else height} × {width} | {_cell(cubes)} |\n")
     return "".join(out)
 
 

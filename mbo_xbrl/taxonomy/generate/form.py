@@ -71,7 +71,12 @@ class TableNode:
     members: list[tuple[Concept, Concept]] = field(default_factory=list)  # (axis, member)
     year: int | None = None  # the calendar year as the period
     open_axis: Concept | None = None  # an aspect node: one row per value found in the filing
+    # a dimension relationship node: one row per child of (axis, member) in the domain of a link role (code)
+    children_of: tuple[Concept, Concept, str] | None = None
     abstract: bool = False
+    # False where the taxonomy's own label of the node's concept or member is the header: a processor
+    # shows that label itself, so the table linkbase need not repeat it (a third of its size)
+    labelled: bool = True
     children: list[TableNode] = field(default_factory=list)
 
     def walk(self) -> list[TableNode]:
@@ -146,11 +151,12 @@ class Vocabulary:
 
 def _row(concept: Concept, lang_labels: tuple[str, str] | None = None, **kw: object) -> TableNode:
     nl, en = lang_labels or (concept.label_nl, concept.label_en)
-    return TableNode(nl, en, concept=concept, **kw)  # type: ignore[arg-type]
+    return TableNode(nl, en, concept=concept, labelled=lang_labels is not None, **kw)  # type: ignore[arg-type]
 
 
 def _member_row(axis: Concept, member: Concept, **kw: object) -> TableNode:
-    return TableNode(member.label_nl, member.label_en, members=[(axis, member)], **kw)  # type: ignore[arg-type]
+    return TableNode(member.label_nl, member.label_en, members=[(axis, member)], labelled=False,
+                     **kw)  # type: ignore[arg-type]
 
 
 def _total_row(nl: str = "Totaal", en: str = "Total") -> TableNode:
@@ -206,6 +212,11 @@ def build_sections(cat: Catalogue, v: Vocabulary, b: _Builder) -> list[Section]:
     budget_measures = Dimension(v.measure_axis, v.measure_total, True,
                                 list(v.measure_members.values()) + list(v.own_measures_members.values()),
                                 target_role=BUDGET_MEASURES_ROLE)
+    # each breakdown's members, read from the domain in the first indicator-values role that has it
+    domain_roles: dict[str, str] = {}
+    for signature in _signatures(cat.indicators):
+        for code in signature:
+            domain_roles.setdefault(code, _kebab(_indicator_values(v, signature)))
     for o in cat.objectives:
         member = v.objective_members[o.code]
         of_objective = [(v.objective_axis, member)]
@@ -223,18 +234,17 @@ def build_sections(cat: Catalogue, v: Vocabulary, b: _Builder) -> list[Section]:
         if indicators:
             cubes = []
             for signature in _signatures(indicators):
-                suffix = "".join(v.breakdowns[s][0].name.removesuffix("Axis") for s in signature) or "Total"
                 nl = ", ".join(cat.breakdown_by_code[s].label_nl.lower() for s in signature) or "zonder uitsplitsing"
                 en = ", ".join(cat.breakdown_by_code[s].label_en.lower() for s in signature) or "no breakdown"
                 dims = [v.value_kinds] + [Dimension(v.breakdowns[s][0], v.breakdowns[s][1], True, v.breakdowns[s][2])
                                           for s in signature]
                 cubes.append(hypercube(
-                    f"IndicatorValues{suffix}", f"Indicatorwaarden ({nl})", f"Indicator values ({en})",
+                    _indicator_values(v, signature), f"Indicatorwaarden ({nl})", f"Indicator values ({en})",
                     [v.indicator_items[i.code] for i in indicators if tuple(i.breakdowns) == signature], dims,
                     own_role=True))
             add(f"{slug}-indicators", f"{heading_nl}: indicatoren", f"{heading_en}: indicators", cubes,
                 (f"{o.name}IndicatorsTitle", [v.indicator_items[i.code] for i in indicators]),
-                FormTable(value_kind_columns, [[_indicator_rows(cat, i, v) for i in indicators]]))
+                FormTable(value_kind_columns, [[_indicator_rows(cat, i, v, domain_roles) for i in indicators]]))
 
         measures = cat.measures_of(o.code)
         if measures:
@@ -294,21 +304,25 @@ def build_sections(cat: Catalogue, v: Vocabulary, b: _Builder) -> list[Section]:
     return sections
 
 
-def _indicator_rows(cat: Catalogue, indicator: Indicator, v: Vocabulary) -> TableNode:
+def _indicator_rows(cat: Catalogue, indicator: Indicator, v: Vocabulary, domain_roles: dict[str, str]) -> TableNode:
     """The indicator's total row, then a row per member of each breakdown the monitoring plan names.
 
-    Every row sits at the same depth (the breakdown is in the row's label, not a level of its own):
-    plain Arelle (2.47) writes a table whose rows differ in depth to XLSX with values in merged cells.
+    Every row sits at the same depth (no level of its own per breakdown): plain Arelle (2.47) writes a
+    table whose rows differ in depth to XLSX with values in merged cells. A member's label says which
+    breakdown it belongs to ("Niveau 2", "Vrouw", "Zorg en welzijn").
     """
     concept = v.indicator_items[indicator.code]
     rows = [_total_row()]
     for code in indicator.breakdowns:
-        axis, _total, members = v.breakdowns[code]
-        breakdown = cat.breakdown_by_code[code]
-        rows += [TableNode(f"{breakdown.label_nl}: {m.label_nl}", f"{breakdown.label_en}: {m.label_en}",
-                           members=[(axis, m)]) for m in members]
+        axis, total, _members = v.breakdowns[code]
+        rows.append(TableNode("", "", children_of=(axis, total, domain_roles[code]), labelled=False))
     return _row(concept, (f"{indicator.code} {indicator.label_nl}", f"{indicator.code} {indicator.label_en}"),
                 abstract=True, children=rows)
+
+
+def _indicator_values(v: Vocabulary, signature: tuple[str, ...]) -> str:
+    """The name of the hypercube (and, kebab-cased, of its dimensions' role) of one breakdown combination."""
+    return "IndicatorValues" + ("".join(v.breakdowns[s][0].name.removesuffix("Axis") for s in signature) or "Total")
 
 
 def _kebab(name: str) -> str:

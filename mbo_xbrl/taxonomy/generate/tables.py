@@ -6,6 +6,8 @@ XBRL processor with the Table Linkbase reads (plain Arelle: `--renderedTableLink
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lxml import etree
 
 from mbo_xbrl.taxonomy.generate.form import Section, TableNode
@@ -110,17 +112,18 @@ class _TableWriter:
     """The tables of one section in one generic link, with their labels in a second linkbase per language."""
 
     def __init__(self, link: etree._Element, labels: dict[str, etree._Element], path: str,
-                 label_paths: dict[str, str]) -> None:
+                 label_paths: dict[str, str], role_uri: Callable[[str], str]) -> None:
+        self.role_uri = role_uri
         self.link = link
         self.labels = labels
         self.path = path
         self.label_paths = label_paths
         self.count = 0
 
-    def _resource(self, name: str, key: str, nl: str, en: str, **attrs: str) -> etree._Element:
+    def _resource(self, name: str, key: str, nl: str, en: str, labelled: bool = True, **attrs: str) -> etree._Element:
         element = xlink(_gen(self.link, name, **attrs), type="resource", label=key)
         element.set("id", key)
-        for lang, text in (("nl", nl), ("en", en)):
+        for lang, text in (("nl", nl), ("en", en)) if labelled else ():
             label_link = self.labels[lang]
             loc = f"loc_{key}"
             xlink(sub(label_link, "link:loc"), type="locator",
@@ -146,13 +149,21 @@ class _TableWriter:
     def node(self, table_key: str, node: TableNode) -> str:
         self.count += 1
         key = f"{table_key}_n{self.count}"
-        if node.open_axis is not None:  # an aspect node is labelled by the values it finds, never by a label
+        if node.children_of is not None:  # its rows are the members it finds: labelled by theirs
+            axis, source, role = node.children_of
+            element = xlink(_gen(self.link, "table:dimensionRelationshipNode"), type="resource", label=key)
+            element.set("id", key)
+            _gen(element, "table:relationshipSource").text = _qname(source)
+            _gen(element, "table:linkrole").text = self.role_uri(role)
+            _gen(element, "table:dimension").text = _qname(axis)
+            _gen(element, "table:formulaAxis").text = "child"
+        elif node.open_axis is not None:  # an aspect node is labelled by the values it finds, never by a label
             element = xlink(_gen(self.link, "table:aspectNode"), type="resource", label=key)
             element.set("id", key)
             _gen(element, "table:dimensionAspect").text = _qname(node.open_axis)
         else:
             attrs = {"abstract": "true"} if node.abstract else {}
-            element = self._resource("table:ruleNode", key, node.label_nl, node.label_en, **attrs)
+            element = self._resource("table:ruleNode", key, node.label_nl, node.label_en, node.labelled, **attrs)
             if node.concept is not None:
                 _gen(_gen(element, "formula:concept"), "formula:qname").text = _qname(node.concept)
             for axis, member in node.members:
@@ -191,7 +202,7 @@ def table_linkbases(model: TaxonomyModel, path: str, label_paths: dict[str, str]
         label_links[lang] = xlink(_gen(label_roots[lang], "gen:link"), type="extended", role=GENERIC_LINK)
     for section in model.sections:
         link = xlink(_gen(root, "gen:link"), type="extended", role=model.role_uri(section.code))
-        _TableWriter(link, label_links, path, label_paths).table(section)
+        _TableWriter(link, label_links, path, label_paths, model.role_uri).table(section)
     return {path: root} | {label_paths[lang]: label_roots[lang] for lang in ("nl", "en")}
 
 
