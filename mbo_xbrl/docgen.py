@@ -162,7 +162,7 @@ def store_markdown() -> str:
 def form_markdown(cat: Catalogue) -> str:
     """docs/form.md: the form's sections in order, each with its table and its dimensional model."""
     from mbo_xbrl.taxonomy.generate.form import TableNode
-    from mbo_xbrl.taxonomy.generate.model import build_model
+    from mbo_xbrl.taxonomy.generate.model import Dimension, build_model
     from mbo_xbrl.taxonomy.releases import CURRENT
 
     model = build_model(cat, CURRENT)
@@ -174,12 +174,10 @@ def form_markdown(cat: Catalogue) -> str:
         return sum(members[n.children_of[0].id] if n.children_of else 1
                    for tree in trees for n in tree.walk() if not n.abstract and not n.children)
 
-    def dimension(d: object) -> str:
-        axis, domain, usable, members = d.axis, d.domain, d.domain_usable, d.members  # type: ignore[attr-defined]
-        if domain is None:
-            return f"`{axis.name}` (typed)"
-        kind = "optional" if usable else "required"
-        return f"`{axis.name}` ({kind}, {len(members)} members)"
+    def dimension(d: Dimension) -> str:
+        if d.domain is None:
+            return f"`{d.axis.name}` (typed)"
+        return f"`{d.axis.name}` ({'optional' if d.domain_usable else 'required'}, {len(d.members)} members)"
 
     out = [HEADER.format(source="mbo_xbrl/taxonomy/generate/form.py and the catalogue"),
            f"# The form ({CURRENT.year} release)\n\n",

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from mbo_xbrl.catalogue import Catalogue, Indicator
-from mbo_xbrl.taxonomy.generate.model import Concept, Dimension, Node, _Builder
+from mbo_xbrl.taxonomy.generate.model import Concept, Dimension, Node, Builder
 
 
 BUDGET_MEASURES_ROLE = "budget-measures"
@@ -172,7 +172,7 @@ def _value_column() -> list[TableNode]:
     return [TableNode("Waarde", "Value")]
 
 
-def build_sections(cat: Catalogue, v: Vocabulary, b: _Builder) -> list[Section]:
+def build_sections(cat: Catalogue, v: Vocabulary, b: Builder) -> list[Section]:
     """The sections of the form, in questionnaire order."""
     def title(name: str, nl: str, en: str) -> Concept:
         return b.concept("abstracts", name) or b.abstract("abstracts", name, nl, en)

@@ -6,7 +6,7 @@ from lxml import etree
 
 from mbo_xbrl.taxonomy.generate.form import DIMENSION_DEFAULTS_ROLE, helper_roles
 from mbo_xbrl.taxonomy.generate.model import Concept, Dimension, Node, TaxonomyModel
-from mbo_xbrl.taxonomy.generate.xml import NS, STANDARD_LINK_ROLE, XML_LANG, linkbase_root, relative, sub, xlink
+from mbo_xbrl.taxonomy.generate.xml import NS, STANDARD_LINK_ROLE, XML_LANG, arc, linkbase_root, relative, sub, xlink
 
 LABEL = "http://www.xbrl.org/2003/role/label"
 TERSE = "http://www.xbrl.org/2003/role/terseLabel"
@@ -33,14 +33,6 @@ class _Locators:
         return label
 
 
-def _arc(link: etree._Element, name: str, arcrole: str, frm: str, to: str, **extra: str) -> etree._Element:
-    arc = sub(link, name)
-    xlink(arc, type="arc", arcrole=arcrole, **{"from": frm, "to": to})
-    for key, value in extra.items():
-        arc.set(key, value)
-    return arc
-
-
 def label_linkbase(model: TaxonomyModel, part: str, lang: str, path: str) -> etree._Element:
     """Standard, terse and documentation labels of one dictionary part in one language."""
     root = linkbase_root()
@@ -58,7 +50,7 @@ def label_linkbase(model: TaxonomyModel, part: str, lang: str, path: str) -> etr
             resource = xlink(sub(link, "link:label", text), type="resource", label=label, role=role)
             resource.set(XML_LANG, lang)
             resource.set("id", label)
-            _arc(link, "link:labelArc", "http://www.xbrl.org/2003/arcrole/concept-label", locate(c), label)
+            arc(link, "link:labelArc", "http://www.xbrl.org/2003/arcrole/concept-label", locate(c), label)
     return root
 
 
@@ -74,7 +66,7 @@ def reference_linkbase(model: TaxonomyModel, part: str, path: str) -> etree._Ele
             resource.set("id", label)
             for name, value in reference.parts:
                 sub(resource, f"ref:{name}", value)
-            _arc(link, "link:referenceArc", "http://www.xbrl.org/2003/arcrole/concept-reference", locate(c), label)
+            arc(link, "link:referenceArc", "http://www.xbrl.org/2003/arcrole/concept-reference", locate(c), label)
     return root
 
 
@@ -94,7 +86,7 @@ def presentation_linkbase(model: TaxonomyModel, path: str) -> etree._Element:
 
         def walk(node: Node) -> None:
             for order, child in enumerate(node.children, start=1):
-                _arc(link, "link:presentationArc", PARENT_CHILD, locate(node.concept), locate(child.concept),
+                arc(link, "link:presentationArc", PARENT_CHILD, locate(node.concept), locate(child.concept),
                      order=str(order))
                 walk(child)
 
@@ -178,7 +170,7 @@ class _Arcs:
     def __call__(self, arcrole: str, frm: str, to: str, **extra: str) -> etree._Element:
         key = (arcrole, frm, to)
         if key not in self.written:
-            self.written[key] = _arc(self.link, "link:definitionArc", XDT_ARCROLE_URI + arcrole, frm, to, **extra)
+            self.written[key] = arc(self.link, "link:definitionArc", XDT_ARCROLE_URI + arcrole, frm, to, **extra)
         return self.written[key]
 
 

@@ -113,7 +113,7 @@ class TaxonomyModel:
         return f"{self.release.base_url}arcrole/{LINKROLE_ORDER}"
 
 
-class _Builder:
+class Builder:
     def __init__(self) -> None:
         self.concepts: list[Concept] = []
         self._by_key: dict[tuple[str, str], Concept] = {}
@@ -173,7 +173,7 @@ def indicator_ref(indicator: Indicator) -> Reference:
 
 def build_model(catalogue: Catalogue, release: Release) -> TaxonomyModel:
     """Every concept and relationship of the taxonomy, derived from the catalogue."""
-    b = _Builder()
+    b = Builder()
     cat = catalogue
     objective_priority = {o.code: o.priority for o in cat.objectives}
 

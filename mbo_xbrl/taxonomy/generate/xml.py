@@ -51,6 +51,14 @@ def xlink(element: etree._Element, **attrs: str) -> etree._Element:
     return element
 
 
+def arc(link: etree._Element, name: str, arcrole: str, frm: str, to: str, **extra: str) -> etree._Element:
+    """An XLink arc of the given element name (`link:definitionArc`, `gen:arc`, ...) from one label to another."""
+    element = xlink(sub(link, name), type="arc", arcrole=arcrole, **{"from": frm, "to": to})
+    for key, value in extra.items():
+        element.set(key, value)
+    return element
+
+
 def relative(from_file: str, to_file: str) -> str:
     """The relative href from one package file to another (both package-relative paths)."""
     return posixpath.relpath(to_file, posixpath.dirname(from_file) or ".")
