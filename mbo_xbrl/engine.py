@@ -41,7 +41,7 @@ from mbo_xbrl.rules.structure.s006_file_too_large import file_too_large
 from mbo_xbrl.rules.structure.s007_check_limit_exceeded import check_limit_exceeded
 from mbo_xbrl.taxonomy import names
 from mbo_xbrl.taxonomy.processor import ProcessorMessage, XbrlProcessor
-from mbo_xbrl.taxonomy.view import TaxonomyView, load_view
+from mbo_xbrl.taxonomy.view import TaxonomyView, load_views
 
 log = logging.getLogger(__name__)
 
@@ -82,10 +82,12 @@ class Engine:
                  fast_path: bool | None = None, limits: Limits | None = None) -> None:
         self._processor = processor
         use_view = fast_path if fast_path is not None else fast_path_from_env()
-        self.view: TaxonomyView | None = load_view() if use_view else None
+        # the compiled view of each release's entry point: a filing is certified against the one it names
+        self.views: dict[str, TaxonomyView] | None = load_views() if use_view else None
         self.limits = (limits or Limits.from_env()).with_options(max_bytes=max_bytes)
-        self.catalogue = load_catalogue()
-        self.context = RuleContext(self.catalogue, prefill)
+        self.catalogue = load_catalogue()  # the first release's: for a file that names no release of ours
+        self.prefill = prefill
+        self._contexts: dict[int | None, RuleContext] = {}
         self.selected = selected if selected is not None else select()
 
     @property
@@ -146,13 +148,13 @@ class Engine:
             report.problems.append(Problem(kind="internal", message_nl="een interne fout in de controle",
                                            message_en="an internal error in the checker"))
         selected = [f for f in report.findings if f.code in self.selected]
-        report.findings = with_causes(with_locations(selected, filing, self.catalogue))
+        report.findings = with_causes(with_locations(selected, filing, filing.catalogue if filing else self.catalogue))
         report.seconds = round(time.perf_counter() - started, 3)
         return report, filing
 
     def _layers(self, report: Report, held: list[bytes]) -> Filing | None:
         """Run the layers in order, each stopping the next when it fails (see the module docstring)."""
-        pre = precheck(held[0], self.limits, self.view)  # streamed: no tree of ours beside Arelle's
+        pre = precheck(held[0], self.limits, self.views)  # streamed: no tree of ours beside Arelle's
         report.findings += pre.findings
         if pre.stopped_at is not None:
             report.stopped_at = pre.stopped_at.value
@@ -173,17 +175,26 @@ class Engine:
 
     def _read(self, pre: Prechecked, report: Report) -> Filing | None:
         """The tidy facts of an instance (None when the file is not one), and its institution and year."""
-        filing = read_filing(pre.raw, self.catalogue) if pre.raw is not None else None
+        filing = read_filing(pre.raw) if pre.raw is not None else None  # the catalogue of its release
         if filing is not None:
             report.institution, report.report_year = filing.institution, filing.report_year
+            report.taxonomy_release, report.catalogue_version = filing.release, filing.catalogue.catalogue_version
             named = next((f.value.strip() for f in filing.of(names.INSTITUTION_NAME) if f.value.strip()), None)
             report.institution_name = " ".join(named.split())[:200] if named else None
         return filing
 
+    def context(self, filing: Filing | None) -> RuleContext:
+        """What the rules consult besides the filing: the catalogue of its release, and the pre-fill register."""
+        release = filing.release if filing is not None else None
+        if release not in self._contexts:
+            self._contexts[release] = RuleContext(filing.catalogue if filing is not None else self.catalogue,
+                                                  self.prefill)
+        return self._contexts[release]
+
     def _run_rule(self, rule: Rule, filing: Filing | None, report: Report) -> list:
         """One rule's findings; a rule that fails is a problem of this report, and the other rules still run."""
         try:
-            return list(rule.check(filing, self.context))
+            return list(rule.check(filing, self.context(filing)))
         except MemoryError:
             raise
         except Exception:

@@ -29,7 +29,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from mbo_xbrl.version import __version__
-from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.discovery import discover
 from mbo_xbrl.engine import limit_report
 from mbo_xbrl.errors import MboXbrlError
@@ -89,7 +88,7 @@ def _checked(outcome: Outcome, path: Path, sha: str, limits: Limits) -> Normalis
     if outcome.status == "ok":
         checked = outcome.value
     elif outcome.status in ("time", "memory"):  # rejected with MBO-S007, and checked again next run
-        checked = normalise(limit_report(str(path), sha, outcome.status, limits), None, load_catalogue())
+        checked = normalise(limit_report(str(path), sha, outcome.status, limits), None)
     elif outcome.status == "stopped":
         return f"internal: the checking process stopped ({outcome.detail})"
     else:

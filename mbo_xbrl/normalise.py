@@ -45,7 +45,7 @@ def _number(fact: TidyFact) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def normalise(report: Report, filing: Filing | None, catalogue: Catalogue) -> NormalisedFiling:
+def normalise(report: Report, filing: Filing | None) -> NormalisedFiling:
     accepted = report.valid
     base = {"filing_id": report.sha256, "institution": report.institution, "report_year": report.report_year}
     keys = (report.sha256, report.institution, report.report_year)
@@ -56,7 +56,8 @@ def normalise(report: Report, filing: Filing | None, catalogue: Catalogue) -> No
         "status": "accepted" if accepted else "rejected", "sha256": report.sha256,
         "errors": report.count(Severity.ERROR), "warnings": report.count(Severity.WARNING),
         "institution_name": first.get(names.INSTITUTION_NAME), "progress_narrative": first.get(names.PROGRESS_NARRATIVE),
-        "tool_version": report.tool_version, "catalogue_version": report.catalogue_version},
+        "tool_version": report.tool_version, "catalogue_version": report.catalogue_version,
+        "taxonomy_release": report.taxonomy_release},
         problems=list(report.problems))
     out.rows["findings"] = [keys + (
         f.code, f.severity.value, f.message("nl"), f.message("en"), f.indicator, f.objective, f.measure,
@@ -65,7 +66,7 @@ def normalise(report: Report, filing: Filing | None, catalogue: Catalogue) -> No
         for f in report.findings]
     if not accepted or filing is None:
         return out
-    out.rows |= _data_rows(keys, filing, catalogue)
+    out.rows |= _data_rows(keys, filing, filing.catalogue)  # the catalogue of the release it was checked against
     for table, rows in out.rows.items():
         width = len(TABLE_BY_NAME[table].columns)
         assert all(len(r) == width for r in rows), table

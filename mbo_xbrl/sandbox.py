@@ -352,7 +352,7 @@ def _store_task(options: dict[str, Any]):
             return f"unreadable: {err.strerror or err}"
         if report.sha256 is None:
             report.sha256 = job["sha256"]
-        return normalise(report, filing, engine.catalogue)
+        return normalise(report, filing)
     return run
 
 

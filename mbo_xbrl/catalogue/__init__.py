@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
-import yaml
-
 from mbo_xbrl.catalogue.model import (
     Breakdown,
     Catalogue,
@@ -15,13 +10,12 @@ from mbo_xbrl.catalogue.model import (
     Measure,
     Objective,
 )
+from mbo_xbrl.catalogue.releases import catalogue_for, release_history
 
-__all__ = ["Breakdown", "Catalogue", "Direction", "Indicator", "Measure", "Objective", "load_catalogue"]
+__all__ = ["Breakdown", "Catalogue", "Direction", "Indicator", "Measure", "Objective", "catalogue_for",
+           "load_catalogue", "release_history"]
 
 
-@lru_cache(maxsize=1)
 def load_catalogue() -> Catalogue:
-    """The catalogue shipped with the package, validated."""
-    text = resources.files("mbo_xbrl.catalogue").joinpath("catalogue.yaml").read_text(encoding="utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster, same result
-    return Catalogue.model_validate(yaml.load(text, Loader=loader))
+    """The catalogue of the first release (catalogue.yaml itself), validated; `catalogue_for` gives any release's."""
+    return catalogue_for(release_history().years[0])

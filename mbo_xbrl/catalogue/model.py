@@ -139,6 +139,8 @@ class Catalogue(_Item):
     taxonomy_year: int
     plan_years: list[int]
     target_year: int
+    reporting_year_fact: bool = Field(
+        False, description="The filing states its reporting year as a fact of its own (from the 2025 release).")
     priorities: list[Priority]
     objectives: list[Objective]
     measures: list[Measure]

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 
-from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.filing import read_filing
 from mbo_xbrl.rules.precheck import precheck
@@ -40,8 +39,9 @@ def facts(file: Path, fmt: str) -> None:
         reason = blocking[0].message("en") if blocking else f"the file is larger than {limit} bytes"
         click.echo(f"mbo-xbrl: {file}: not a readable XBRL instance of the mbo taxonomy: {reason}", err=True)
         raise SystemExit(1)
-    catalogue = load_catalogue()
-    rows = fact_rows(read_filing(pre.raw, catalogue))
+    filing = read_filing(pre.raw)  # through the catalogue of the release its schemaRef names
+    catalogue = filing.catalogue
+    rows = fact_rows(filing)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return

@@ -46,7 +46,7 @@ def _words(lang: str) -> dict:
 
 def outcome_word(outcome: str, lang: str) -> str:
     w = _words(lang)
-    return w.get(outcome) or w.get(f"{outcome}_word") or outcome
+    return w.get(f"{outcome}_word") or w.get(outcome) or outcome  # "internal": the word, not the count template
 
 
 def summary_text(summary: IngestSummary, brief: bool = False, lang: str = "en") -> str:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from lxml import etree
 
-from mbo_xbrl.catalogue import Catalogue, load_catalogue
+from mbo_xbrl.catalogue import Catalogue
 from mbo_xbrl.filing.model import FilingContent
 from mbo_xbrl.taxonomy import names
 from mbo_xbrl.taxonomy.concepts import QName, indicator_concept, qname
@@ -79,6 +79,8 @@ def collect_facts(content: FilingContent, catalogue: Catalogue, release: Release
     year = content.report_year
     plain = f.ctx(year)
     f.text(names.INSTITUTION_NAME, plain, content.institution_name)
+    if cat.reporting_year_fact:
+        f.text(names.REPORTING_YEAR, plain, str(year))
     f.text(names.PROGRESS_NARRATIVE, plain, content.narrative)
 
     def objective(code: str) -> dict[str, str]:
@@ -139,8 +141,8 @@ def collect_facts(content: FilingContent, catalogue: Catalogue, release: Release
 
 
 def write_instance(content: FilingContent, catalogue: Catalogue | None = None, release: Release = CURRENT) -> bytes:
-    """The XBRL instance of one filing, as UTF-8 bytes."""
-    cat = catalogue or load_catalogue()
+    """The XBRL instance of one filing against `release`, as UTF-8 bytes."""
+    cat = catalogue or release.catalogue
     facts = collect_facts(content, cat, release)
     # Only the namespaces the filing uses (NT): dimensions, euros and own-indicator codes only when present.
     explicit = any(f.context.explicit for f in facts)

@@ -20,6 +20,7 @@ on generated variants that a certified filing is one Arelle finds nothing in.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import datetime
 
 from lxml import etree
@@ -30,6 +31,8 @@ from mbo_xbrl.taxonomy.view import Dimension, Item, TaxonomyView, ValueType
 NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9._\-]*")
 QNAME = re.compile(r"(?:[A-Za-z_][A-Za-z0-9._\-]*:)?[A-Za-z_][A-Za-z0-9._\-]*")
 DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+# A gYear the fast path certifies: four digits, no timezone (any other lawful form goes to Arelle).
+GYEAR = re.compile(r"[1-9][0-9]{3}")
 DECIMALS_ATTRIBUTE = re.compile(r"-?[0-9]+|INF")
 PRECISION_ATTRIBUTE = re.compile(r"[1-9][0-9]*|INF")  # precision="0" says nothing of the value: Arelle decides
 LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*")
@@ -97,6 +100,8 @@ def _valid_value(value: str, kind: ValueType) -> bool:
         return bool(DECIMAL.fullmatch(value.strip(XML_SPACE)))
     if kind.base == "boolean":
         return value.strip(XML_SPACE) in ("true", "false", "1", "0")
+    if kind.base == "gYear":
+        return bool(GYEAR.fullmatch(value.strip(XML_SPACE))) and kind.enumeration is None and kind.pattern is None
     if kind.base == "token":
         value = collapse(value)
     if kind.enumeration is not None and value not in kind.enumeration:
@@ -245,8 +250,11 @@ class Certifier:
     unit, which may come after it) are checked at the end from what was kept of each element.
     """
 
-    def __init__(self, view: TaxonomyView) -> None:
-        self.view = view
+    def __init__(self, views: TaxonomyView | Mapping[str, TaxonomyView]) -> None:
+        """`views`: the view of each entry point by its URL; the schemaRef picks the one to certify against."""
+        self.views = {views.entry_point: views} if isinstance(views, TaxonomyView) else dict(views)
+        self.view: TaxonomyView | None = None  # the schemaRef's, once seen
+        self._root_element: etree._Element | None = None
         self._reason: str | None = None
         self._schema_ref_seen = False
         self._ids: set[str] = set()
@@ -286,7 +294,7 @@ class Certifier:
     def _root(self, root: etree._Element) -> None:
         _attributes(root, {LANG, "id", SCHEMA_LOCATION})
         _language(root)
-        _schema_locations(root, self.view)
+        self._root_element = root  # its xsi:schemaLocation is checked against the view the schemaRef picks
         self._id(root.get("id"), root.sourceline)
 
     def _id(self, identifier: str | None, line: int | None) -> None:
@@ -308,7 +316,12 @@ class Certifier:
             if element.tag != f"{{{LINK}}}schemaRef":
                 raise NotCertified("the instance does not start with its schemaRef")
             self._schema_ref_seen = True
+            self.view = self.views.get(element.get(f"{{{XLINK}}}href") or "")
+            if self.view is None:
+                raise NotCertified("schemaRef names no entry point the fast path has a view of")
             _schema_ref(element, self.view)
+            if self._root_element is not None:
+                _schema_locations(self._root_element, self.view)
         elif element.tag == f"{{{XBRLI}}}context":
             self._contexts[element.get("id")] = _Context(element, self.view)
         elif element.tag == f"{{{XBRLI}}}unit":
@@ -329,7 +342,7 @@ class Certifier:
             _references(item, context_ref, unit_ref, line, self._contexts, self._units, self.view, valid_dimensions)
 
 
-def certify(root: etree._Element, view: TaxonomyView) -> str | None:
+def certify(root: etree._Element, view: TaxonomyView | Mapping[str, TaxonomyView]) -> str | None:
     """The `Certifier` over a document held whole: None when certified, else why Arelle must decide."""
     certifier = Certifier(view)
     certifier.root(root)

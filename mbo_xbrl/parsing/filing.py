@@ -15,12 +15,14 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 
-from mbo_xbrl.catalogue import Catalogue, Indicator, load_catalogue
+from mbo_xbrl.catalogue import Catalogue, Indicator
 from mbo_xbrl.parsing.instance import Context, RawInstance
 from mbo_xbrl.parsing.vocabulary import Vocabulary, vocabulary
 from mbo_xbrl.taxonomy import names
+from mbo_xbrl.taxonomy.releases import CURRENT, release_of
 
 _TYPED_VALUE = re.compile(r">([^<]*)<")
+_GYEAR = re.compile(r"(-?[0-9]{4,})(?:Z|[+-][0-9]{2}:[0-9]{2})?")  # xs:gYear; the timezone says nothing here
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ class Filing:
     facts: list[TidyFact]
     institution: str | None
     report_year: int | None
+    release: int | None = None  # the taxonomy release (year) the filing is checked against
 
     def of(self, local: str) -> list[TidyFact]:
         return self._by_local.get(local, [])
@@ -204,9 +207,11 @@ def _where(context: Context, v: Vocabulary) -> _Where:
 
 
 def read_filing(raw: RawInstance, catalogue: Catalogue | None = None, vocab: Vocabulary | None = None) -> Filing:
-    """Classify every fact of an instance of our taxonomy through the catalogue."""
-    cat = catalogue or load_catalogue()
-    v = vocab or vocabulary()
+    """Classify every fact of an instance of our taxonomy through the catalogue of the release its schemaRef
+    names (the first release when it names none of ours)."""
+    release = release_of(raw.references) or CURRENT
+    cat = catalogue or release.catalogue
+    v = vocab or vocabulary(release)
     unit_names = {u.id: "/".join(m.rpartition("}")[2] for m in u.numerator)
                   + ("/" + "/".join(m.rpartition("}")[2] for m in u.denominator) if u.denominator else "")
                   for u in raw.units.values()}
@@ -231,7 +236,7 @@ def read_filing(raw: RawInstance, catalogue: Catalogue | None = None, vocab: Voc
             value_kind=dims.get("value_kind"), objective=objective, measure=measure, own_indicator=where.own,
             breakdown=where.breakdown, about_indicator=dims.get("indicator"), school_year=where.school_year))
     institution = _institution(raw)
-    return Filing(cat, facts, institution, _report_year(facts))
+    return Filing(cat, facts, institution, _report_year(facts), release.year)
 
 
 def _institution(raw: RawInstance) -> str | None:
@@ -239,14 +244,25 @@ def _institution(raw: RawInstance) -> str | None:
     return identifiers.most_common(1)[0][0] if identifiers else None
 
 
-PLAN_LEVEL = {names.INSTITUTION_NAME, names.PROGRESS_NARRATIVE, names.WORKS_ON_OBJECTIVE, names.OBJECTIVE_NARRATIVE,
+PLAN_LEVEL = {names.INSTITUTION_NAME, names.REPORTING_YEAR, names.PROGRESS_NARRATIVE, names.WORKS_ON_OBJECTIVE, names.OBJECTIVE_NARRATIVE,
               names.MEASURE_APPLIED, names.MEASURE_EXPLANATION, names.ALTERNATIVE_SOURCE_USED,
               names.ALTERNATIVE_SOURCE_DESCRIPTION, names.OWN_INDICATOR_NAME, names.OWN_INDICATOR_DEFINITION,
               names.OWN_INDICATOR_UNIT, names.OWN_INDICATOR_DIRECTION, names.OWN_INDICATOR_SOURCE}
 
 
+def reporting_year_value(fact: TidyFact) -> int | None:
+    """The year a ReportingYear fact states, or None when its value is not a year."""
+    match = _GYEAR.fullmatch(fact.value.strip())
+    return int(match.group(1)) if match else None
+
+
 def _report_year(facts: list[TidyFact]) -> int | None:
-    """The reporting year: the year of InstitutionName, else the most common year of plan-level facts."""
+    """The reporting year: the ReportingYear fact (from the 2025 release), else the year of InstitutionName,
+    else the most common year of plan-level facts."""
+    for fact in facts:
+        year = reporting_year_value(fact) if fact.local == names.REPORTING_YEAR else None
+        if year is not None:
+            return year
     for fact in facts:
         if fact.local == names.INSTITUTION_NAME and fact.period_end:
             return fact.period_end.year

@@ -9,6 +9,7 @@ the network.
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 
 from lxml import etree
 
@@ -30,7 +31,7 @@ class Stream:
     Memory holds the raw instance and one child of the root at a time, never the document's tree
     (which lxml makes about six times the size of the file)."""
 
-    def __init__(self, limits: Limits, view: TaxonomyView | None) -> None:
+    def __init__(self, limits: Limits, view: TaxonomyView | Mapping[str, TaxonomyView] | None) -> None:
         self.limits = limits
         self.view = view
         self.doctype: tuple[int, bool] | None = None  # (line, with entity declarations) of a DOCTYPE

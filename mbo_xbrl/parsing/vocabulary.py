@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from mbo_xbrl.catalogue import Catalogue, Indicator, load_catalogue
+from mbo_xbrl.catalogue import Catalogue, Indicator
 from mbo_xbrl.taxonomy import names
 from mbo_xbrl.taxonomy.concepts import qname
 from mbo_xbrl.taxonomy.releases import CURRENT, Release
@@ -25,11 +25,11 @@ class Vocabulary:
 
 @lru_cache(maxsize=4)
 def vocabulary(release: Release = CURRENT, catalogue: Catalogue | None = None) -> Vocabulary:
-    cat = catalogue or load_catalogue()
+    cat = catalogue or release.catalogue
     v = Vocabulary(release)
     for indicator in cat.indicators:
         v.indicators[qname("data", indicator.name, release).clark] = indicator
-    for local in (names.INSTITUTION_NAME, names.PROGRESS_NARRATIVE, names.WORKS_ON_OBJECTIVE,
+    for local in (names.INSTITUTION_NAME, names.REPORTING_YEAR, names.PROGRESS_NARRATIVE, names.WORKS_ON_OBJECTIVE,
                   names.OBJECTIVE_NARRATIVE, names.MEASURE_APPLIED, names.MEASURE_EXPLANATION, names.BUDGET_AMOUNT,
                   names.EARMARKED_AMOUNT, names.OWN_INDICATOR_NAME, names.OWN_INDICATOR_DEFINITION,
                   names.OWN_INDICATOR_UNIT, names.OWN_INDICATOR_DIRECTION, names.OWN_INDICATOR_SOURCE,

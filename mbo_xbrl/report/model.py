@@ -84,6 +84,8 @@ class Report(BaseModel):
     institution: str | None = None
     institution_name: str | None = Field(None, description="The institution's name as the filing gives it.")
     report_year: int | None = None
+    taxonomy_release: int | None = Field(None, description="The taxonomy release (year) whose entry point the "
+                                         "filing names and against which it was checked.")
     findings: list[Finding] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list, description="Why the file could not be checked fully.")
     stopped_at: str | None = Field(None, description="The layer whose failure stopped later layers "

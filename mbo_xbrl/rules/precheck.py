@@ -7,6 +7,8 @@ says what it saw (`mbo_xbrl.parsing.stream`); the findings are made here, by the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -41,9 +43,10 @@ class Prechecked:
         return self.stopped_at is None
 
 
-def precheck(data: bytes, limits: Limits | int, view: TaxonomyView | None = None) -> Prechecked:
-    """The layers before Arelle; `limits` may be just the size limit in bytes. With a `view`, the instance
-    is also certified on the way (the fast path, see `certify`): `certified` says whether it was."""
+def precheck(data: bytes, limits: Limits | int, view: TaxonomyView | Mapping[str, TaxonomyView] | None = None) -> Prechecked:
+    """The layers before Arelle; `limits` may be just the size limit in bytes. With a `view` (or the views by
+    entry point), the instance is also certified on the way (the fast path, see `certify`): `certified` says
+    whether it was."""
     limits = limits if isinstance(limits, Limits) else Limits(max_bytes=limits)
     result = Prechecked()
 

@@ -28,6 +28,10 @@ MIGRATIONS: dict[int, list[str]] = {
         "DROP VIEW current_indicator_values",
         "ALTER TABLE indicator_values ADD COLUMN school_year BOOLEAN",  # a start value of 1 August - 31 July
         _current_view("indicator_values")],
+    2: ["DROP VIEW current_filings",
+        "ALTER TABLE filings ADD COLUMN taxonomy_release BIGINT",  # filings read before: the first release
+        "UPDATE filings SET taxonomy_release = 2024 WHERE report_year IS NOT NULL",
+        "CREATE VIEW current_filings AS SELECT * FROM filings WHERE is_current"],
 }
 
 

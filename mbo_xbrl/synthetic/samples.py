@@ -39,20 +39,20 @@ EARMARK_SHARE = Decimal("0.8")
 
 
 def _indicator_values(cat: Catalogue, objectives: set[str], rng: random.Random, students: float,
-                      with_breakdowns: bool) -> list[IndicatorValue]:
+                      with_breakdowns: bool, year: int = REPORT_YEAR) -> list[IndicatorValue]:
     values: list[IndicatorValue] = []
     for ind in cat.indicators:
         if ind.objective not in objectives:
             continue
         start, target = start_and_target(cat, ind, rng, students)
-        delivered = REPORT_YEAR in cat.frequency_by_code[ind.frequency].delivery_years
+        delivered = year in cat.frequency_by_code[ind.frequency].delivery_years
         real = realisation(cat, ind, start, target, 0.3, rng) if delivered else None
         measured = cat.is_measured(ind)  # an indicator still to be developed has no start value yet
         if measured:
             values.append(IndicatorValue(indicator=ind.code, kind="start", year=ind.start_year, value=start))
         values.append(IndicatorValue(indicator=ind.code, kind="target", year=cat.target_year, value=target))
         if real is not None:
-            values.append(IndicatorValue(indicator=ind.code, kind="realisation", year=REPORT_YEAR, value=real))
+            values.append(IndicatorValue(indicator=ind.code, kind="realisation", year=year, value=real))
         if not with_breakdowns:
             continue
         for code in ind.breakdowns:
@@ -63,7 +63,7 @@ def _indicator_values(cat: Catalogue, objectives: set[str], rng: random.Random, 
                                                  value=part_start, breakdown={code: member.code}))
                 if real is not None:
                     part_real = realisation(cat, ind, part_start, part_start, 0, rng)
-                    values.append(IndicatorValue(indicator=ind.code, kind="realisation", year=REPORT_YEAR,
+                    values.append(IndicatorValue(indicator=ind.code, kind="realisation", year=year,
                                                  value=part_real, breakdown={code: member.code}))
     return values
 
@@ -93,9 +93,9 @@ def _budgets(cat: Catalogue, yearly_total: int, applied: dict[str, list[str]], o
     return lines, earmarks
 
 
-def delta(cat: Catalogue) -> FilingContent:
-    """99XA: works on every objective, applies every measure, every breakdown."""
-    rng = random.Random(2024_01)
+def delta(cat: Catalogue, year: int = REPORT_YEAR) -> FilingContent:
+    """99XA: works on every objective, applies every measure, every breakdown (a 2024 filing)."""
+    rng = random.Random(year * 100 + 1)
     objectives = [o.code for o in cat.objectives]
     applied = {o: [m.code for m in cat.measures_of(o)] for o in objectives}
     budgets, earmarks = _budgets(cat, 21_000_000, applied, own=set(objectives))
@@ -115,16 +115,20 @@ def delta(cat: Catalogue) -> FilingContent:
     )
 
 
-def veen(cat: Catalogue) -> FilingContent:
-    """99XB: leaves objectives out, explains measures away, own indicators, an alternative source."""
-    rng = random.Random(2024_02)
+def veen(cat: Catalogue, year: int = REPORT_YEAR) -> FilingContent:
+    """99XB: leaves objectives out, explains measures away, own indicators, an alternative source.
+
+    For 2025 (against the 2025 release) it files again: the workload measure it explained away in 2024
+    now runs, and it reports the first measurement of the new Stagepact indicators."""
+    rng = random.Random(year * 100 + 2)
     left_out = {"1.5", "2.3", "3.2"}
     explained_away = {
         "M1.1.01": "De gemeente geeft al een regionale studentenpas uit die onze studenten gebruiken.",
         "M1.3.03": "De klassen zijn met gemiddeld 16 studenten al klein; het geld gaat naar extra coaches.",
         "M2.2.03": "Stagematching loopt via het regionale leerbedrijvenplatform; geen eigen maatregel nodig.",
-        "M3.3.02": "Werkdruk wordt in 2024 eerst onderzocht; maatregelen volgen in 2025.",
     }
+    if year == 2024:
+        explained_away["M3.3.02"] = "Werkdruk wordt in 2024 eerst onderzocht; maatregelen volgen in 2025."
     objectives = [o.code for o in cat.objectives if o.code not in left_out]
     measures = [m for m in cat.measures if m.objective not in left_out]
     applied = {o: [m.code for m in measures if m.objective == o and m.code not in explained_away]
@@ -137,7 +141,7 @@ def veen(cat: Catalogue) -> FilingContent:
                        "behandeld te voelen door docenten en medestudenten.",
             unit="percentage", direction="higher", source="Eigen studentenenquête, jaarlijks, respons 41%",
             values=[("start", 2023, Decimal("71.0")), ("target", 2027, Decimal("80.0")),
-                    ("realisation", 2024, Decimal("73.5"))]),
+                    ("realisation", year, {2024: Decimal("73.5")}.get(year, Decimal("75.0")))]),
         OwnIndicator(
             code="EI-02", objective="2.2", name="Gemelde gevallen van stagediscriminatie",
             definition="Aantal meldingen van stagediscriminatie bij het eigen meldpunt per kalenderjaar.",
@@ -152,7 +156,7 @@ def veen(cat: Catalogue) -> FilingContent:
     return FilingContent(
         institution_code="99XB",
         institution_name="Vakcollege Verzonnen Veen (fictief)",
-        report_year=REPORT_YEAR,
+        report_year=year,
         narrative=("Wij kiezen bewust voor minder doelstellingen en zetten de middelen vooral in op "
                    "begeleiding, stages en het werken in het mbo."),
         objectives=[ObjectiveChoice(objective=o.code, works_on=o.code not in left_out,
@@ -161,7 +165,7 @@ def veen(cat: Catalogue) -> FilingContent:
                     for o in cat.objectives],
         measures=[MeasureChoice(measure=m.code, applied=m.code not in explained_away,
                                 explanation=explained_away.get(m.code)) for m in measures],
-        indicator_values=_indicator_values(cat, set(objectives), rng, students=4_500, with_breakdowns=False),
+        indicator_values=_indicator_values(cat, set(objectives), rng, students=4_500, with_breakdowns=False, year=year),
         own_indicators=own_indicators,
         alternative_sources=alternative,
         budgets=budgets,
@@ -169,15 +173,20 @@ def veen(cat: Catalogue) -> FilingContent:
     )
 
 
-SAMPLES = {"99XA-2024.xbrl": delta, "99XB-2024.xbrl": veen}
+# file name -> (how the filing is made, its reporting year = the taxonomy release it is made against)
+SAMPLES = {"99XA-2024.xbrl": (delta, 2024), "99XB-2024.xbrl": (veen, 2024), "99XB-2025.xbrl": (veen, 2025)}
 
 
-def sample_files(cat: Catalogue | None = None) -> dict[str, bytes]:
-    """File name -> instance bytes of every valid sample."""
+def sample_files() -> dict[str, bytes]:
+    """File name -> instance bytes of every valid sample, each against the release of its reporting year."""
     from mbo_xbrl.filing.writer import write_instance
+    from mbo_xbrl.taxonomy.releases import RELEASES
 
-    cat = cat or load_catalogue()
-    return {name: write_instance(build(cat), cat) for name, build in SAMPLES.items()}
+    out = {}
+    for name, (build, year) in SAMPLES.items():
+        release = RELEASES[year]
+        out[name] = write_instance(build(release.catalogue, year), release.catalogue, release)
+    return out
 
 
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "samples" / "valid"

@@ -24,10 +24,10 @@ from mbo_xbrl.errors import TaxonomyError
 from mbo_xbrl.generated import write_or_check
 from mbo_xbrl.taxonomy.package import taxonomy_package_path
 from mbo_xbrl.taxonomy.processor import CALCULATION_ARCROLES, XbrlProcessor
-from mbo_xbrl.taxonomy.releases import CURRENT, Release
+from mbo_xbrl.taxonomy.releases import CURRENT, RELEASES, Release
 from mbo_xbrl.taxonomy.view import VIEW_FORMAT, VIEWS, package_sha256, view_path
 
-SUPPORTED_BASES = {"decimal", "string", "boolean", "token"}
+SUPPORTED_BASES = {"decimal", "string", "boolean", "token", "gYear"}
 SUPPORTED_FACETS = {"enumeration", "minLength", "pattern"}
 # A pattern the fast path may run with Python's `re`: literals and character classes only, where
 # XSD and Python regular expressions agree ('.' only inside a class, '\' only before '-' or '.').
@@ -168,13 +168,13 @@ def view_bytes(view: dict[str, Any]) -> bytes:
 @click.command()
 @click.option("--check", is_flag=True, help="Only report whether the committed view is stale (exit 1 if so).")
 def main(check: bool) -> None:
-    """Compile the taxonomy view the fast path checks instances against."""
+    """Compile the taxonomy view of each release that the fast path checks instances against."""
     processor = XbrlProcessor()
     try:
-        view = compile_view(processor)
+        views = {view_path(release).name: view_bytes(compile_view(processor, release)) for release in RELEASES.values()}
     finally:
         processor.close()
-    write_or_check({view_path().name: view_bytes(view)}, VIEWS, check)
+    write_or_check(views, VIEWS, check)
 
 
 if __name__ == "__main__":

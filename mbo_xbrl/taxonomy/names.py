@@ -10,6 +10,7 @@ from mbo_xbrl.catalogue.model import Breakdown, BreakdownMember, Indicator, Meas
 
 # Primary items (prefix mbo-i)
 INSTITUTION_NAME = "InstitutionName"
+REPORTING_YEAR = "ReportingYear"  # from the 2025 release (catalogue: reporting_year_fact)
 PROGRESS_NARRATIVE = "ProgressNarrative"
 WORKS_ON_OBJECTIVE = "WorksOnObjective"
 OBJECTIVE_NARRATIVE = "ObjectiveNarrative"

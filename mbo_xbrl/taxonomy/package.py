@@ -21,3 +21,10 @@ def taxonomy_package_path(release: Release = CURRENT) -> Path:
     if checkout.is_file():
         return checkout
     raise TaxonomyError(f"taxonomy package {name} not found (looked in the package and in {CHECKOUT_TAXONOMY})")
+
+
+def taxonomy_package_paths() -> list[Path]:
+    """The package zip of every release, oldest first."""
+    from mbo_xbrl.taxonomy.releases import RELEASES
+
+    return [taxonomy_package_path(release) for release in RELEASES.values()]

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from mbo_xbrl.errors import ProcessorError, TaxonomyError
-from mbo_xbrl.taxonomy.package import taxonomy_package_path
+from mbo_xbrl.taxonomy.package import taxonomy_package_paths
 
 CALCULATION_ARCROLES = ("http://www.xbrl.org/2003/arcrole/summation-item", "https://xbrl.org/2023/arcrole/summation-item",
                         "http://www.xbrl.org/2003/arcrole/essence-alias",
@@ -112,7 +112,7 @@ class XbrlProcessor:
         """`trusted_bases`: URL prefixes of the packaged taxonomies whose DTS checks are skipped (see the
         module docstring); by default our releases' when the packages are ours, else none. `formulas`: run
         the rules of the taxonomy's formula linkbase too (as any XBRL processor does; the engine does not)."""
-        self.packages = list(packages) if packages is not None else [taxonomy_package_path()]
+        self.packages = list(packages) if packages is not None else taxonomy_package_paths()
         if trusted_bases is None:
             from mbo_xbrl.taxonomy.releases import RELEASES
 

@@ -6,7 +6,11 @@ Differences between taxonomy years belong here and nowhere else; rules and the g
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
+
+from mbo_xbrl.catalogue import Catalogue, catalogue_for, release_history
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,11 @@ class Release:
         return f"{self.base_url}roles/"
 
     @property
+    def catalogue(self) -> Catalogue:
+        """The catalogue as this release knows it (mbo_xbrl/catalogue/releases.yaml)."""
+        return catalogue_for(self.year)
+
+    @property
     def entity_scheme(self) -> str:
         """Identifier scheme of the institution code (the DUO institution number, 'BRIN')."""
         return "https://duo.nl/brin"
@@ -59,13 +68,30 @@ PARTS: dict[str, tuple[str, str]] = {
     "tables": ("mbo-tab", "validation/mbo-tables.xsd"),
 }
 
-RELEASES: dict[int, Release] = {2024: Release(2024)}
-CURRENT = RELEASES[2024]
+# One release per year that mbo_xbrl/catalogue/releases.yaml declares, oldest first. CURRENT is the
+# first: the release the samples, the synthetic sector and the writer use unless told otherwise.
+RELEASES: dict[int, Release] = {year: Release(year) for year in release_history().years}
+CURRENT = RELEASES[min(RELEASES)]
+LATEST = RELEASES[max(RELEASES)]
 
 
 def release_for_namespace(namespace: str) -> Release | None:
     """The release a namespace belongs to, or None when it is not one of ours."""
     for release in RELEASES.values():
         if namespace.startswith(release.base_url):
+            return release
+    return None
+
+
+def release_of(references: Iterable[Any]) -> Release | None:
+    """The release a filing is made against: that of its one schemaRef (references of a `RawInstance`)."""
+    refs = [r for r in references if r.kind == "schemaRef"]
+    return release_for_entry_point(refs[0].href) if len(refs) == 1 else None
+
+
+def release_for_entry_point(url: str | None) -> Release | None:
+    """The release whose entry point a schemaRef names, or None when it names none of ours."""
+    for release in RELEASES.values():
+        if url == release.entry_point_url:
             return release
     return None

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mbo_xbrl.taxonomy.package import taxonomy_package_path
-from mbo_xbrl.taxonomy.releases import CURRENT, Release
+from mbo_xbrl.taxonomy.releases import CURRENT, RELEASES, Release
 
 VIEWS = Path(__file__).resolve().parent / "views"
 VIEW_FORMAT = 2
@@ -23,7 +23,7 @@ VIEW_FORMAT = 2
 
 @dataclass(frozen=True)
 class ValueType:
-    base: str  # decimal, string, boolean or token
+    base: str  # decimal, string, boolean, token or gYear
     enumeration: frozenset[str] | None
     min_length: int | None
     pattern: re.Pattern[str] | None
@@ -118,3 +118,13 @@ def load_view(release: Release = CURRENT) -> TaxonomyView | None:
             data.get("package_sha256") != package_sha256(package):
         return None
     return TaxonomyView.from_json(data)
+
+
+def load_views() -> dict[str, TaxonomyView]:
+    """The view of every release that has one for exactly its installed package, by entry point URL."""
+    views = {}
+    for release in RELEASES.values():
+        view = load_view(release)
+        if view is not None:
+            views[view.entry_point] = view
+    return views

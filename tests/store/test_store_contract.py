@@ -65,9 +65,13 @@ def test_a_store_of_schema_1_gains_the_findings_locations_and_keeps_its_rows(sto
             for table in ("findings", "indicator_values"):
                 store.backend.execute(f"CREATE VIEW current_{table} AS SELECT t.* FROM {table} t "
                                       "JOIN filings f ON f.filing_id = t.filing_id WHERE f.is_current")
+            store.backend.execute("DROP VIEW current_filings")  # and as version 2 left the filings
+            store.backend.execute("ALTER TABLE filings DROP COLUMN taxonomy_release")
+            store.backend.execute("CREATE VIEW current_filings AS SELECT * FROM filings WHERE is_current")
             store.backend.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with Store.open(store_url) as store:
-        assert store.version() == SCHEMA_VERSION == 2
+        assert store.version() == SCHEMA_VERSION == 3
+        assert list(store.table("filings", current=False)["taxonomy_release"]) == [2024]  # read against the first
         old = store.table("findings", current=False)
         assert list(old["code"]) == ["MBO-C001"] and old["location_nl"].isna().all()
         assert "location_nl" in store.table("findings").columns  # the views have the new columns
@@ -80,11 +84,11 @@ def test_a_store_of_schema_1_gains_the_findings_locations_and_keeps_its_rows(sto
 
 def test_reingest_is_idempotent(store_url: str) -> None:
     first = ingest(VALID_SAMPLES, store_url)
-    assert first.counts["accepted"] == 2
+    assert first.counts["accepted"] == len(VALID_SAMPLES) == 3
     before = counts(store_url)
     assert before["indicator_values"] > 1000 and before["budgets"] > 100
     again = ingest(VALID_SAMPLES + [ROOT / "samples" / "valid"], store_url)
-    assert again.counts == {"files": 2, "accepted": 0, "rejected": 0, "skipped": 2, "unreadable": 0, "internal": 0,
+    assert again.counts == {"files": 3, "accepted": 0, "rejected": 0, "skipped": 3, "unreadable": 0, "internal": 0,
                             "superseded": 0}
     assert counts(store_url) == before
 
@@ -276,7 +280,7 @@ def test_a_table_is_read_by_column_and_condition_and_nothing_undeclared_reaches_
                                (None, [("1=1 OR value", "=", 1)])):
             with pytest.raises(StoreError):
                 store.table("indicator_values", columns=columns, where=where)
-        assert store.count("filings") == 2
+        assert store.count("filings") == len(VALID_SAMPLES)
 
 
 def test_two_workers_give_the_same_store_as_one(store_url: str, batch: list[Path], tmp_path: Path) -> None:
@@ -311,3 +315,21 @@ def test_a_file_that_vanishes_mid_run_is_reported_and_the_batch_goes_on(store_ur
     assert [f.outcome for f in summary.files] == ["accepted", "accepted", "unreadable"]
     assert summary.counts["unreadable"] == 1 and "No such file" in summary.files[2].reason
     consistent(store_url)
+
+
+def test_an_indicator_keeps_one_identity_across_taxonomy_releases(store_url: str) -> None:
+    """The 2025 release renames I2.2.07 and measures it for the first time, in its own namespace: in the store it
+    is the same indicator, and each filing records the release it was checked against."""
+    ingest(VALID_SAMPLES, store_url)
+    with open_store(store_url) as store:
+        filings = store.table("filings").set_index("file_name")
+        assert filings.loc["99XB-2024.xbrl", "taxonomy_release"] == 2024
+        assert filings.loc["99XB-2025.xbrl", "taxonomy_release"] == 2025
+        assert filings.loc["99XB-2025.xbrl", "catalogue_version"] == "2025.1"
+        values = store.table("indicator_values", where=[("institution", "=", "99XB"), ("indicator", "=", "I2.2.07")])
+        assert set(values["report_year"]) == {2024, 2025}
+        assert set(values.loc[values["value_kind"] == "start", "report_year"]) == {2025}  # first measured in 2025
+        assert set(values.loc[values["value_kind"] == "start", "period_year"]) == {2025}
+        both = store.table("indicator_values", where=[("institution", "=", "99XB")])
+        per_year = both.groupby("report_year")["indicator"].apply(set)
+        assert per_year[2024] <= per_year[2025]  # every indicator of 2024 is found again under its own code

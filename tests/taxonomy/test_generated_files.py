@@ -9,16 +9,20 @@ from pathlib import Path
 from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.synthetic.samples import sample_files
 from mbo_xbrl.taxonomy.generate.package import expected_outputs, stale
-from mbo_xbrl.taxonomy.releases import CURRENT
+from mbo_xbrl.taxonomy.releases import CURRENT, RELEASES
 
 ROOT = Path(__file__).resolve().parents[2]
 TAXONOMY = ROOT / "taxonomy"
 
 
-def test_committed_taxonomy_is_not_stale() -> None:
-    outputs = expected_outputs(load_catalogue(), CURRENT)
-    assert stale(TAXONOMY, outputs, CURRENT.package_name) == [], \
-        "regenerate with: python -m mbo_xbrl.taxonomy.generate"
+def test_committed_taxonomy_of_every_release_is_not_stale() -> None:
+    assert len(RELEASES) >= 2
+    for release in RELEASES.values():
+        outputs = expected_outputs(release.catalogue, release)
+        assert stale(TAXONOMY, outputs, release.package_name) == [], \
+            f"regenerate with: python -m mbo_xbrl.taxonomy.generate ({release.package_name})"
+    packages = {p.name for p in TAXONOMY.iterdir()}
+    assert packages == {name for r in RELEASES.values() for name in (r.package_name, f"{r.package_name}.zip")}
 
 
 def test_staleness_check_notices_an_edited_and_an_extra_file(tmp_path: Path) -> None:
@@ -38,12 +42,14 @@ def test_generation_is_byte_stable() -> None:
     assert first == second
 
 
-def test_package_zip_has_one_top_folder_with_meta_inf() -> None:
-    with zipfile.ZipFile(TAXONOMY / f"{CURRENT.package_name}.zip") as archive:
-        tops = {name.split("/")[0] for name in archive.namelist()}
-        assert tops == {CURRENT.package_name}
-        assert f"{CURRENT.package_name}/META-INF/taxonomyPackage.xml" in archive.namelist()
-        assert f"{CURRENT.package_name}/META-INF/catalog.xml" in archive.namelist()
+def test_package_zip_of_every_release_has_one_top_folder_with_meta_inf() -> None:
+    for release in RELEASES.values():
+        with zipfile.ZipFile(TAXONOMY / f"{release.package_name}.zip") as archive:
+            tops = {name.split("/")[0] for name in archive.namelist()}
+            assert tops == {release.package_name}
+            assert f"{release.package_name}/META-INF/taxonomyPackage.xml" in archive.namelist()
+            assert f"{release.package_name}/META-INF/catalog.xml" in archive.namelist()
+            assert f"{release.package_name}/{release.host}/{release.year}/{release.entry_point_path}" in archive.namelist()
 
 
 def test_committed_samples_are_not_stale() -> None:
@@ -66,13 +72,15 @@ def test_prefill_docs_example_is_taken_from_the_sample_register() -> None:
     assert len(example) >= 3 and all(line in register for line in example)
 
 
-def test_committed_view_is_what_arelle_compiles_from_the_package(processor) -> None:
-    """The fast path's view is compiled from Arelle's DTS of exactly the committed package."""
+def test_committed_view_of_every_release_is_what_arelle_compiles_from_its_package(processor) -> None:
+    """The fast path's view of each release is compiled from Arelle's DTS of exactly the committed package."""
     from mbo_xbrl.taxonomy.compile import compile_view, view_bytes
-    from mbo_xbrl.taxonomy.view import view_path
+    from mbo_xbrl.taxonomy.view import load_views, view_path
 
-    assert view_path().read_bytes() == view_bytes(compile_view(processor)), \
-        "recompile with: python -m mbo_xbrl.taxonomy.compile"
+    for release in RELEASES.values():
+        assert view_path(release).read_bytes() == view_bytes(compile_view(processor, release)), \
+            f"recompile with: python -m mbo_xbrl.taxonomy.compile ({release.package_name})"
+    assert sorted(load_views()) == sorted(r.entry_point_url for r in RELEASES.values())
 
 
 def test_a_view_for_another_package_is_not_used(tmp_path: Path, monkeypatch) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from mbo_xbrl.taxonomy.package import taxonomy_package_path
-from mbo_xbrl.taxonomy.releases import CURRENT
+from mbo_xbrl.taxonomy.package import taxonomy_package_paths
+from mbo_xbrl.taxonomy.releases import RELEASES
 from tests.conftest import ROOT, VALID_SAMPLES, break_sample
 
 
@@ -20,7 +20,7 @@ def plain_arelle(target: str, log: Path, home: Path) -> list[tuple[str, str]]:
     Returns the (level, code) of every logged message above info.
     """
     command = [sys.executable, "-m", "arelle.CntlrCmdLine", "--file", target,
-               "--packages", str(taxonomy_package_path()), "--validate", "--internetConnectivity", "offline",
+               "--packages", "|".join(str(p) for p in taxonomy_package_paths()), "--validate", "--internetConnectivity", "offline",
                "--logFile", str(log)]
     env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "XDG_CONFIG_HOME": str(home)}
     subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT, timeout=300)
@@ -28,8 +28,8 @@ def plain_arelle(target: str, log: Path, home: Path) -> list[tuple[str, str]]:
     return [(e.get("level"), e.get("code")) for e in entries if e.get("level") not in ("info", "debug")]
 
 
-@pytest.mark.parametrize("target", [CURRENT.entry_point_url] + [str(p) for p in VALID_SAMPLES],
-                         ids=["entry-point"] + [p.name for p in VALID_SAMPLES])
+@pytest.mark.parametrize("target", [r.entry_point_url for r in RELEASES.values()] + [str(p) for p in VALID_SAMPLES],
+                         ids=[f"entry-point-{r.year}" for r in RELEASES.values()] + [p.name for p in VALID_SAMPLES])
 def test_plain_arelle_reports_no_errors_and_no_warnings(target: str, tmp_path: Path) -> None:
     assert plain_arelle(target, tmp_path / "log.xml", tmp_path) == []
 

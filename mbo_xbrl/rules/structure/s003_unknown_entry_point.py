@@ -5,7 +5,7 @@ from __future__ import annotations
 from mbo_xbrl.parsing.instance import RawInstance
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, rule
-from mbo_xbrl.taxonomy.releases import RELEASES
+from mbo_xbrl.taxonomy.releases import LATEST, RELEASES, release_of
 
 ENTRY_POINTS = {release.entry_point_url for release in RELEASES.values()}
 OUR_BASES = tuple(release.base_url for release in RELEASES.values())
@@ -27,9 +27,11 @@ PROBLEMS = {
     code="MBO-S003", name="unknown-entry-point", layer=Layer.FORM, severity=Severity.ERROR,
     message_nl="De instance verwijst niet (alleen) naar het entrypoint van de mbo-taxonomie: {problem_nl}.",
     message_en="The instance does not refer to (only) the mbo taxonomy entry point: {problem_en}.",
-    fix_nl="Gebruik precies één link:schemaRef met href {entry_point} en verwijder andere verwijzingen "
+    fix_nl="Gebruik precies één link:schemaRef met als href het entrypoint van de release van het verslagjaar "
+           "({entry_point}; elke release: {entry_points}) en verwijder andere verwijzingen "
            "(linkbaseRef, schemaLocation, externe locators).",
-    fix_en="Use exactly one link:schemaRef with href {entry_point} and remove other references "
+    fix_en="Use exactly one link:schemaRef whose href is the entry point of the reporting year's release "
+           "({entry_point}; every release: {entry_points}) and remove other references "
            "(linkbaseRef, schemaLocation, external locators).",
     why_nl="Een aanlevering noemt precies één entrypoint van de mbo-taxonomie en verwijst nergens anders heen, "
            "zodat iedereen haar op dezelfde manier leest.",
@@ -39,13 +41,18 @@ def unknown_entry_point(raw: RawInstance) -> list[Finding]:
 
     Every other reference — a remote URL, an absolute path, file://, a linkbaseRef or a
     schemaLocation hint — is refused before any XBRL processing, so the engine never reads another
-    local file or reaches the network on a filing's say-so.
+    local file or reaches the network on a filing's say-so. Each release has its own entry point; a
+    filing refers to the files of the release its schemaRef names only.
     """
     findings: list[Finding] = []
-    entry_point = sorted(ENTRY_POINTS)[-1]
+    release = release_of(raw.references)
+    entry_point = (release or LATEST).entry_point_url
+    # only the files of the release the schemaRef names: a filing is read against one release, never two
+    bases = (release.base_url,) if release is not None else OUR_BASES
 
     def add(problem: str, line: int | None, **values: object) -> None:
-        findings.append(unknown_entry_point.problem(PROBLEMS, problem, entry_point=entry_point, line=line, **values))
+        findings.append(unknown_entry_point.problem(PROBLEMS, problem, entry_point=entry_point,
+                                                    entry_points=", ".join(sorted(ENTRY_POINTS)), line=line, **values))
 
     schema_refs = [r for r in raw.references if r.kind == "schemaRef"]
     if not schema_refs:
@@ -59,7 +66,7 @@ def unknown_entry_point(raw: RawInstance) -> list[Finding]:
         if ref.kind == "schemaRef":
             continue
         allowed = ref.href.startswith("#") or (
-            ref.kind in ("roleRef", "arcroleRef", "schemaLocation") and ref.href.startswith(OUR_BASES)) or (
+            ref.kind in ("roleRef", "arcroleRef", "schemaLocation") and ref.href.startswith(bases)) or (
             ref.kind == "schemaLocation" and ref.href.startswith(STANDARD_BASES))
         if not allowed:
             add("external", ref.line, kind=ref.kind, href=ref.href)

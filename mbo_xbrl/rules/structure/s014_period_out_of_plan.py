@@ -17,6 +17,8 @@ EXPECTED = {
     "plan_year": ("een planjaar {first}-{last}", "a plan year {first}-{last}"),
     "target_year": ("het streefjaar {target_year}", "the target year {target_year}"),
     "before_plan": ("een jaar vóór de planperiode (uiterlijk {before})", "a year before the plan period ({before} at the latest)"),
+    "first_measurement": ("het jaar van de eerste meting van de indicator, {start_year}, of eerder",
+                          "the year the indicator was first measured, {start_year}, or earlier"),
 }
 
 
@@ -41,7 +43,8 @@ def period_out_of_plan(filing: Filing, ctx: RuleContext) -> list[Finding]:
     choices, narratives) describe the reporting year, which must itself lie in 2024-2027; budgets
     lie in 2024-2027; targets in 2027; realisations in the reporting year; start values before the
     plan, as a calendar year or a school year (1 August - 31 July; seed 002: start values are often
-    2022-2023). A wrong period is one mistake however many facts share it: one finding per period and
+    2022-2023), or, for an indicator a release first measures within the plan, its first measurement's
+    year at the latest. A wrong period is one mistake however many facts share it: one finding per period and
     expectation, at its first fact, with the number of facts it concerns.
     """
     cat = ctx.catalogue
@@ -55,7 +58,9 @@ def period_out_of_plan(filing: Filing, ctx: RuleContext) -> list[Finding]:
             causes.setdefault((fact.period_text, expected), []).append(fact)
     findings = []
     for (period, expected), facts in causes.items():
+        expected, _, start_year = expected.partition(":")
         nl, en = EXPECTED[expected]
+        values["start_year"] = start_year
         fact, others = facts[0], len(facts) - 1
         findings.append(period_out_of_plan.finding(
             period=period, expected=expected, expected_nl=nl.format(**values), expected_en=en.format(**values),
@@ -70,8 +75,10 @@ def period_out_of_plan(filing: Filing, ctx: RuleContext) -> list[Finding]:
 def _expected(fact: TidyFact, filing: Filing, cat) -> str | None:
     """The expectation a fact's period breaks, or None when it fits."""
     year = fact.whole_year
-    if fact.value_kind == "start" and fact.school_year is not None:  # a school year, 1 August - 31 July
-        return None if fact.school_year < cat.plan_years[0] else "before_plan"
+    if fact.value_kind == "start":
+        latest = _latest_start(fact, cat)
+        if fact.school_year is not None:  # a school year, 1 August - 31 July, named by the year it starts in
+            return None if fact.school_year <= latest else _too_late(fact, cat)
     if year is None:
         return "whole_year"
     if fact.local in PLAN_LEVEL:
@@ -86,5 +93,17 @@ def _expected(fact: TidyFact, filing: Filing, cat) -> str | None:
     if kind == "realisation":
         return None if year == filing.report_year else "report_year"
     if kind == "start":
-        return None if year < cat.plan_years[0] else "before_plan"
+        return None if year <= _latest_start(fact, cat) else _too_late(fact, cat)
     return None
+
+
+def _latest_start(fact: TidyFact, cat) -> int:
+    """The last year a start value may describe: before the plan, or the year a release first measures it."""
+    start_year = fact.indicator.start_year if fact.indicator is not None else 0
+    return max(cat.plan_years[0] - 1, start_year)
+
+
+def _too_late(fact: TidyFact, cat) -> str:
+    if fact.indicator is not None and fact.indicator.start_year >= cat.plan_years[0]:
+        return f"first_measurement:{fact.indicator.start_year}"
+    return "before_plan"

@@ -122,6 +122,7 @@ class Vocabulary:
     """The concepts the form arranges (made by `model.build_model`)."""
 
     institution_name: Concept
+    reporting_year: Concept | None  # from the release that states the reporting year as a fact
     narrative: Concept
     works_on: Concept
     objective_narrative: Concept
@@ -196,10 +197,11 @@ def build_sections(cat: Catalogue, v: Vocabulary, b: Builder) -> list[Section]:
         sections.append(Section(len(sections) + 1, slug, nl, en, cubes, root, table))
 
     # --- general information -------------------------------------------------------------
+    general = [v.institution_name] + ([v.reporting_year] if v.reporting_year is not None else [])
     add("general", "Algemene gegevens", "General information",
-        [hypercube("General", "Algemene gegevens", "General information", [v.institution_name], [])],
-        ("GeneralTitle", [v.institution_name]),
-        FormTable(_value_column(), [[_row(v.institution_name)]]))
+        [hypercube("General", "Algemene gegevens", "General information", general, [])],
+        ("GeneralTitle", general),
+        FormTable(_value_column(), [[_row(c) for c in general]]))
     add("budget-total", "Begroting kwaliteitsmiddelen: totaal", "Budget of the quality funds: total",
         [hypercube("BudgetTotal", "Begroting totaal", "Budget total", [v.budget], [])],
         ("BudgetTotalTitle", [v.budget]),

@@ -181,6 +181,11 @@ def build_model(catalogue: Catalogue, release: Release) -> TaxonomyModel:
     institution_name = b.item(
         names.INSTITUTION_NAME, "mbo-types:textItemType", "Naam instelling", "Name of the institution",
         "De statutaire naam van de bekostigde mbo-instelling.", "The registered name of the funded mbo institution.")
+    reporting_year = b.item(
+        names.REPORTING_YEAR, "xbrli:gYearItemType", "Verslagjaar", "Reporting year",
+        "Het jaar waarover de instelling rapporteert; de context van dit feit is dat jaar.",
+        "The year the institution reports on; this fact's context is that year.",
+        [legal_ref("Jaarlijkse voortgangsrapportage over het verslagjaar")]) if cat.reporting_year_fact else None
     narrative = b.item(
         names.PROGRESS_NARRATIVE, "mbo-types:textItemType", "Voortgangsparagraaf", "Progress narrative",
         "De voortgangsparagraaf: hoe de instelling in het verslagjaar werkte aan haar kwaliteitsagenda.",
@@ -338,7 +343,7 @@ def build_model(catalogue: Catalogue, release: Release) -> TaxonomyModel:
     from mbo_xbrl.taxonomy.generate.form import Vocabulary, build_sections  # the form arranges these concepts
 
     vocabulary = Vocabulary(
-        institution_name=institution_name, narrative=narrative, works_on=works_on,
+        institution_name=institution_name, reporting_year=reporting_year, narrative=narrative, works_on=works_on,
         objective_narrative=objective_narrative, applied=applied, explanation=explanation, budget=budget,
         earmarked=earmarked, objective_axis=objective_axis, objective_total=objective_total,
         objective_members={o.code: m for o, m in zip(cat.objectives, objective_members)},
