@@ -205,11 +205,76 @@ def form_markdown(cat: Catalogue) -> str:
     return "".join(out)
 
 
+def releases_markdown() -> str:
+    """docs/releases.md: every taxonomy release, its changes as declared, and what they make of the taxonomy."""
+    from mbo_xbrl.catalogue import release_history
+    from mbo_xbrl.taxonomy.generate.model import build_model
+    from mbo_xbrl.taxonomy.releases import RELEASES
+
+    history = release_history()
+    out = [HEADER.format(source="mbo_xbrl/catalogue/releases.yaml and the generated taxonomy"), "# Taxonomy releases\n\n",
+           "Each reporting year has its own release of the taxonomy: its own namespaces, entry point and package. "
+           "A filing is read, certified (fast path) and checked against the release its schemaRef names, with "
+           "the catalogue as that release knows it; a filing made against an older release stays valid against "
+           "it. What a release changes is declared as data in `mbo_xbrl/catalogue/releases.yaml`, applied to "
+           "the catalogue of the release before it; the generator builds every release from there "
+           "(`python -m mbo_xbrl.taxonomy.generate`). In the store an indicator keeps its catalogue code across "
+           "releases (`indicator_values.indicator`), and `filings.taxonomy_release` says which release a filing "
+           "was checked against.\n\n",
+           "| release | catalogue | entry point | package |\n|---|---|---|---|\n"]
+    for release in RELEASES.values():
+        out.append(f"| {release.year} | {release.catalogue.catalogue_version} | `{release.entry_point_url}` | "
+                   f"`taxonomy/{release.package_name}.zip` |\n")
+    previous = None
+    for declaration in history.releases:
+        release = RELEASES[declaration.year]
+        out.append(f"\n## {declaration.year}\n\n{declaration.note_en}\n\n")
+        if declaration.changes:
+            out.append("| change | subject | what | why (seed) |\n|---|---|---|---|\n")
+            for change in declaration.changes:
+                if change.add is not None:
+                    what = f"added to `{change.add.list}`"
+                else:
+                    what = ", ".join(f"`{k}` = {_cell(str(v))}" for k, v in change.set.fields.items())
+                out.append(f"| {change.kind} | {change.subject} | {_cell(what)} | {_cell(change.note_en)} "
+                           f"(seed {change.seed.document}: \"{_cell(change.seed.passage)}\") |\n")
+        model = build_model(release.catalogue, release)
+        if previous is not None:
+            out.append(_taxonomy_difference(previous, model))
+        previous = model
+    return "".join(out)
+
+
+def _taxonomy_difference(old, new) -> str:
+    """What the changes make of the taxonomy: concepts added or removed, labels changed, form sections."""
+    def concepts(model) -> dict[tuple[str, str], tuple[str, str]]:
+        return {(c.prefix, c.name): (c.label_nl, c.label_en) for c in model.concepts}
+
+    before, after = concepts(old), concepts(new)
+    lines = [f"\nIn the taxonomy, against {old.release.year}:\n\n"]
+    for title, keys in (("added", sorted(after.keys() - before.keys())), ("removed", sorted(before.keys() - after.keys()))):
+        if keys:
+            lines.append(f"- concepts {title}: " + ", ".join(f"`{p}:{n}` ({after.get((p, n), before.get((p, n)))[1]})"
+                                                             for p, n in keys) + "\n")
+    relabelled = sorted(k for k in before.keys() & after.keys() if before[k] != after[k])
+    if relabelled:
+        lines.append("- labels changed: " + "; ".join(f"`{p}:{n}` \"{before[(p, n)][0]}\" → \"{after[(p, n)][0]}\""
+                                                       for p, n in relabelled) + "\n")
+    old_sections, new_sections = [s.code for s in old.sections], [s.code for s in new.sections]
+    lines.append(f"- form sections: {len(new_sections)}"
+                 + (" (the same link roles)" if old_sections == new_sections else
+                    f" (added: {', '.join(sorted(set(new_sections) - set(old_sections))) or 'none'}; "
+                    f"removed: {', '.join(sorted(set(old_sections) - set(new_sections))) or 'none'})") + "\n")
+    lines.append("- every namespace, URL and link role moves to the release's own base "
+                 f"(`{new.release.base_url}`)\n")
+    return "".join(lines)
+
+
 def pages() -> dict[str, str]:
     """File name under docs/ -> generated content."""
     cat = load_catalogue()
     return {"catalogue.md": catalogue_markdown(cat), "rules.md": rules_markdown(),
-            "store.md": store_markdown(), "form.md": form_markdown(cat)}
+            "store.md": store_markdown(), "form.md": form_markdown(cat), "releases.md": releases_markdown()}
 
 
 @click.command()
