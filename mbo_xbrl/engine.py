@@ -87,7 +87,7 @@ class Engine:
         self.limits = (limits or Limits.from_env()).with_options(max_bytes=max_bytes)
         self.catalogue = load_catalogue()  # the first release's: for a file that names no release of ours
         self.prefill = prefill
-        self._contexts: dict[int | None, RuleContext] = {}
+        self._contexts: dict[tuple[int | None, bool], RuleContext] = {}
         self.selected = selected if selected is not None else select()
 
     @property
@@ -169,7 +169,7 @@ class Engine:
             return filing
         with decimal.localcontext(RULE_ARITHMETIC):
             for rule in rules_in_layer(Layer.SEMANTIC):
-                if rule.code in self.selected:
+                if rule.code in self.selected and (filing is None or filing.funded or not rule.funded_only):
                     report.findings += self._run_rule(rule, filing, report)
         return filing
 
@@ -179,17 +179,18 @@ class Engine:
         if filing is not None:
             report.institution, report.report_year = filing.institution, filing.report_year
             report.taxonomy_release, report.catalogue_version = filing.release, filing.catalogue.catalogue_version
+            report.funded = filing.funded
             named = next((f.value.strip() for f in filing.of(names.INSTITUTION_NAME) if f.value.strip()), None)
             report.institution_name = " ".join(named.split())[:200] if named else None
         return filing
 
     def context(self, filing: Filing | None) -> RuleContext:
         """What the rules consult besides the filing: the catalogue of its release, and the pre-fill register."""
-        release = filing.release if filing is not None else None
-        if release not in self._contexts:
-            self._contexts[release] = RuleContext(filing.catalogue if filing is not None else self.catalogue,
-                                                  self.prefill)
-        return self._contexts[release]
+        key = (filing.release, filing.funded) if filing is not None else (None, True)
+        if key not in self._contexts:
+            self._contexts[key] = RuleContext(filing.catalogue if filing is not None else self.catalogue,
+                                              self.prefill)
+        return self._contexts[key]
 
     def _run_rule(self, rule: Rule, filing: Filing | None, report: Report) -> list:
         """One rule's findings; a rule that fails is a problem of this report, and the other rules still run."""

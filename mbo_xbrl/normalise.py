@@ -57,7 +57,7 @@ def normalise(report: Report, filing: Filing | None) -> NormalisedFiling:
         "errors": report.count(Severity.ERROR), "warnings": report.count(Severity.WARNING),
         "institution_name": first.get(names.INSTITUTION_NAME), "progress_narrative": first.get(names.PROGRESS_NARRATIVE),
         "tool_version": report.tool_version, "catalogue_version": report.catalogue_version,
-        "taxonomy_release": report.taxonomy_release},
+        "taxonomy_release": report.taxonomy_release, "funded": report.funded},
         problems=list(report.problems))
     out.rows["findings"] = [keys + (
         f.code, f.severity.value, f.message("nl"), f.message("en"), f.indicator, f.objective, f.measure,

@@ -130,6 +130,8 @@ class Indicator(_Item):
     level: Level = Field(description="National figure only, or also the spread over institutions (seed 003).")
     breakdowns: list[str]
     monitoring_ref: str = Field(description="The table of the monitoring plan (seed 003) it comes from.")
+    non_funded: bool = Field(False, description="Non-funded institutions report it too (seed 003); their entry point "
+                                                "asks only these indicators.")
 
 
 class Catalogue(_Item):
@@ -254,6 +256,14 @@ class Catalogue(_Item):
         """Whether a source measures the indicator yet. Seed 003 marks some as *nieuw te ontwikkelen* (frequency
         `to_be_developed`, no delivery year): no start value can be demanded of them until a source delivers one."""
         return bool(self.frequency_by_code[indicator.frequency].delivery_years)
+
+    def for_non_funded(self) -> Catalogue:
+        """The catalogue as a non-funded institution's filing knows it: the indicators seed 003 names for them,
+        no measures (no quality funds: no budgets, no apply-or-explain)."""
+        data = self.model_dump()
+        data["indicators"] = [i for i in data["indicators"] if i["non_funded"]]
+        data["measures"] = []
+        return Catalogue.model_validate(data)
 
     def is_prefilled(self, indicator: Indicator) -> bool:
         """OCW pre-fills an indicator's start value when its source is one OCW holds."""

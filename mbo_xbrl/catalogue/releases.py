@@ -128,8 +128,11 @@ def apply_change(data: dict[str, Any], change: Change) -> None:
 
 
 @lru_cache(maxsize=None)
-def catalogue_for(year: int) -> Catalogue:
-    """The catalogue of release `year`, validated (a change that breaks a cross-reference fails here)."""
+def catalogue_for(year: int, funded: bool = True) -> Catalogue:
+    """The catalogue of release `year`, validated (a change that breaks a cross-reference fails here);
+    with `funded=False` as a non-funded institution's filing knows it (`Catalogue.for_non_funded`)."""
+    if not funded:
+        return catalogue_for(year).for_non_funded()
     import copy
 
     history = release_history()

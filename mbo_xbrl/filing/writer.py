@@ -16,7 +16,7 @@ from mbo_xbrl.catalogue import Catalogue
 from mbo_xbrl.filing.model import FilingContent
 from mbo_xbrl.taxonomy import names
 from mbo_xbrl.taxonomy.concepts import QName, indicator_concept, qname
-from mbo_xbrl.taxonomy.releases import CURRENT, PARTS, Release
+from mbo_xbrl.taxonomy.releases import CURRENT, PARTS, EntryPoint, Release
 
 XBRLI = "http://www.xbrl.org/2003/instance"
 LINK = "http://www.xbrl.org/2003/linkbase"
@@ -140,9 +140,12 @@ def collect_facts(content: FilingContent, catalogue: Catalogue, release: Release
     return f.facts
 
 
-def write_instance(content: FilingContent, catalogue: Catalogue | None = None, release: Release = CURRENT) -> bytes:
-    """The XBRL instance of one filing against `release`, as UTF-8 bytes."""
-    cat = catalogue or release.catalogue
+def write_instance(content: FilingContent, catalogue: Catalogue | None = None, release: Release = CURRENT,
+                   entry_point: EntryPoint | None = None) -> bytes:
+    """The XBRL instance of one filing against `release` (its funded institutions' entry point unless another
+    is given), as UTF-8 bytes."""
+    entry_point = entry_point or release.funded
+    cat = catalogue or entry_point.catalogue
     facts = collect_facts(content, cat, release)
     # Only the namespaces the filing uses (NT): dimensions, euros and own-indicator codes only when present.
     explicit = any(f.context.explicit for f in facts)
@@ -160,7 +163,7 @@ def write_instance(content: FilingContent, catalogue: Catalogue | None = None, r
     root.set(XML_LANG, "nl")
     ref = etree.SubElement(root, f"{{{LINK}}}schemaRef")
     ref.set(f"{{{XLINK}}}type", "simple")
-    ref.set(f"{{{XLINK}}}href", release.entry_point_url)
+    ref.set(f"{{{XLINK}}}href", entry_point.url)
 
     contexts: dict[str, _Context] = {}
     for fact in facts:

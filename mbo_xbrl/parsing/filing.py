@@ -19,7 +19,7 @@ from mbo_xbrl.catalogue import Catalogue, Indicator
 from mbo_xbrl.parsing.instance import Context, RawInstance
 from mbo_xbrl.parsing.vocabulary import Vocabulary, vocabulary
 from mbo_xbrl.taxonomy import names
-from mbo_xbrl.taxonomy.releases import CURRENT, release_of
+from mbo_xbrl.taxonomy.releases import CURRENT, entry_point_of
 
 _TYPED_VALUE = re.compile(r">([^<]*)<")
 _GYEAR = re.compile(r"(-?[0-9]{4,})(?:Z|[+-][0-9]{2}:[0-9]{2})?")  # xs:gYear; the timezone says nothing here
@@ -104,6 +104,7 @@ class Filing:
     institution: str | None
     report_year: int | None
     release: int | None = None  # the taxonomy release (year) the filing is checked against
+    funded: bool = True  # made against the funded institutions' entry point (else the non-funded one)
 
     def of(self, local: str) -> list[TidyFact]:
         return self._by_local.get(local, [])
@@ -209,8 +210,9 @@ def _where(context: Context, v: Vocabulary) -> _Where:
 def read_filing(raw: RawInstance, catalogue: Catalogue | None = None, vocab: Vocabulary | None = None) -> Filing:
     """Classify every fact of an instance of our taxonomy through the catalogue of the release its schemaRef
     names (the first release when it names none of ours)."""
-    release = release_of(raw.references) or CURRENT
-    cat = catalogue or release.catalogue
+    entry_point = entry_point_of(raw.references) or CURRENT.funded
+    release = entry_point.release
+    cat = catalogue or entry_point.catalogue  # a non-funded filing: only the indicators asked of it
     v = vocab or vocabulary(release)
     unit_names = {u.id: "/".join(m.rpartition("}")[2] for m in u.numerator)
                   + ("/" + "/".join(m.rpartition("}")[2] for m in u.denominator) if u.denominator else "")
@@ -236,7 +238,7 @@ def read_filing(raw: RawInstance, catalogue: Catalogue | None = None, vocab: Voc
             value_kind=dims.get("value_kind"), objective=objective, measure=measure, own_indicator=where.own,
             breakdown=where.breakdown, about_indicator=dims.get("indicator"), school_year=where.school_year))
     institution = _institution(raw)
-    return Filing(cat, facts, institution, _report_year(facts), release.year)
+    return Filing(cat, facts, institution, _report_year(facts), release.year, entry_point.is_funded)
 
 
 def _institution(raw: RawInstance) -> str | None:

@@ -86,6 +86,8 @@ class Report(BaseModel):
     report_year: int | None = None
     taxonomy_release: int | None = Field(None, description="The taxonomy release (year) whose entry point the "
                                          "filing names and against which it was checked.")
+    funded: bool | None = Field(None, description="Made against the funded institutions' entry point (true) or "
+                                "the non-funded one (false).")
     findings: list[Finding] = Field(default_factory=list)
     problems: list[Problem] = Field(default_factory=list, description="Why the file could not be checked fully.")
     stopped_at: str | None = Field(None, description="The layer whose failure stopped later layers "

@@ -58,6 +58,7 @@ def report_dict(report: Report, lang: str) -> dict[str, Any]:
         "institution_name": report.institution_name,
         "report_year": report.report_year,
         "taxonomy_release": report.taxonomy_release,
+        "funded": report.funded,
         "sha256": report.sha256,
         "counts": {s.value: report.count(s) for s in Severity},
         "findings": [finding_dict(f, lang) for f in report.findings],

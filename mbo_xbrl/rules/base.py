@@ -54,6 +54,9 @@ class Rule:
     why_nl: str  # why, in Dutch: what a Dutch reader of `mbo-xbrl rules CODE` is told
     concepts: tuple[str, ...] = ()
     check: Callable[..., Iterable[Finding]] | None = field(default=None, compare=False)
+    # Only of a funded institution's filing: budgets, measures, objective declarations, targets and own
+    # indicators belong to the quality agreements, which non-funded institutions do not make (seed 003).
+    funded_only: bool = False
 
     def why(self, lang: str = "nl") -> str:
         """Why the rule exists, in `lang`: the Dutch reason, or the whole rationale in English."""
@@ -91,7 +94,8 @@ class Rule:
 
 
 def rule(*, code: str, name: str, layer: Layer, severity: Severity, message_nl: str, message_en: str,
-         fix_nl: str, fix_en: str, why_nl: str, concepts: tuple[str, ...] = ()) -> Callable[[Callable[..., Any]], Rule]:
+         fix_nl: str, fix_en: str, why_nl: str, concepts: tuple[str, ...] = (),
+         funded_only: bool = False) -> Callable[[Callable[..., Any]], Rule]:
     """Declare a rule whose logic is the decorated function and whose rationale is its docstring."""
 
     def declare(function: Callable[..., Any]) -> Rule:
@@ -99,7 +103,7 @@ def rule(*, code: str, name: str, layer: Layer, severity: Severity, message_nl: 
         if not rationale:
             raise ValueError(f"rule {code} needs a docstring with its rationale")
         return Rule(code, name, layer, severity, message_nl, message_en, fix_nl, fix_en, rationale, why_nl,
-                    concepts, function)
+                    concepts, function, funded_only)
 
     return declare
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SCHEMA_VERSION = 3  # 2: findings gain location_nl, location_en and caused_by; indicator_values school_year
-# 3: filings gain taxonomy_release (the release whose entry point the filing names)
+# 3: filings gain taxonomy_release (the release whose entry point the filing names) and funded (that entry point is
+# the funded institutions', not the non-funded ones')
 
 # Abstract column types; each backend names them in its own SQL.
 TEXT, INT, FLOAT, BOOL, TIME = "text", "int", "float", "bool", "time"
@@ -44,7 +45,8 @@ TABLES: tuple[Table, ...] = (
         ("file_path", TEXT), ("sha256", TEXT), ("size_bytes", INT), ("submitted_at", TIME), ("ingested_at", TIME),
         ("run_id", TEXT), ("status", TEXT), ("is_current", BOOL), ("superseded", BOOL), ("superseded_by", TEXT),
         ("errors", INT), ("warnings", INT), ("institution_name", TEXT), ("progress_narrative", TEXT),
-        ("tool_version", TEXT), ("catalogue_version", TEXT), ("taxonomy_release", INT)), per_filing=False),
+        ("tool_version", TEXT), ("catalogue_version", TEXT), ("taxonomy_release", INT),
+        ("funded", BOOL)), per_filing=False),
     Table("indicator_values", "one row per indicator value: start, target or realisation, total or breakdown",
           _FILING_KEYS + (("objective", TEXT), ("indicator", TEXT), ("value_kind", TEXT), ("period_year", INT))
           + _BREAKDOWNS + (("value", FLOAT), ("unit", TEXT), ("decimals", TEXT), ("source", TEXT),

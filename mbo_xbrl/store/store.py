@@ -30,7 +30,8 @@ MIGRATIONS: dict[int, list[str]] = {
         _current_view("indicator_values")],
     2: ["DROP VIEW current_filings",
         "ALTER TABLE filings ADD COLUMN taxonomy_release BIGINT",  # filings read before: the first release
-        "UPDATE filings SET taxonomy_release = 2024 WHERE report_year IS NOT NULL",
+        "ALTER TABLE filings ADD COLUMN funded BOOLEAN",
+        "UPDATE filings SET taxonomy_release = 2024, funded = TRUE WHERE report_year IS NOT NULL",
         "CREATE VIEW current_filings AS SELECT * FROM filings WHERE is_current"],
 }
 

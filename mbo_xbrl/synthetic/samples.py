@@ -3,7 +3,10 @@
 * 99XA "ROC Denkbeeldige Delta (fictief)" works on every objective, applies every measure, and
   reports every breakdown of every indicator.
 * 99XB "Vakcollege Verzonnen Veen (fictief)" leaves three objectives out, explains measures away,
-  adds own indicators and uses an alternative source where it did not take part in the JOB-monitor.
+  adds own indicators and uses an alternative source where it did not take part in the JOB-monitor;
+  it files for 2024 and, against the 2025 release, for 2025.
+* 99XN "Particuliere Vakschool Noorderlicht (fictief)" is a non-funded institution: its own entry
+  point, only the indicators seed 003 names for it.
 
 Together they use every concept, axis and member of the taxonomy (a test proves it).
 Run `python -m mbo_xbrl.synthetic.samples` to rewrite `samples/valid/`.
@@ -173,19 +176,48 @@ def veen(cat: Catalogue, year: int = REPORT_YEAR) -> FilingContent:
     )
 
 
-# file name -> (how the filing is made, its reporting year = the taxonomy release it is made against)
-SAMPLES = {"99XA-2024.xbrl": (delta, 2024), "99XB-2024.xbrl": (veen, 2024), "99XB-2025.xbrl": (veen, 2025)}
+def noord(cat: Catalogue, year: int = REPORT_YEAR) -> FilingContent:
+    """99XN: a non-funded institution (seed 003): only the indicators asked of it, no targets, budgets or measures;
+    it did not take part in the JOB monitor for its start values, so one indicator comes from its own quality system.
+
+    `cat` is the catalogue as a non-funded filing knows it (`Catalogue.for_non_funded`)."""
+    rng = random.Random(year * 100 + 14)
+    values = []
+    for ind in cat.indicators:
+        start, _ = start_and_target(cat, ind, rng, 900)
+        values.append(IndicatorValue(indicator=ind.code, kind="start", year=ind.start_year, value=start))
+        if year in cat.frequency_by_code[ind.frequency].delivery_years:
+            values.append(IndicatorValue(indicator=ind.code, kind="realisation", year=year,
+                                         value=realisation(cat, ind, start, start, 0.3, rng)))
+    return FilingContent(
+        institution_code="99XN",
+        institution_name="Particuliere Vakschool Noorderlicht (fictief)",
+        report_year=year,
+        narrative=("Als niet-bekostigde instelling rapporteren wij de tevredenheid van onze studenten en de "
+                   "resultaten in Nederlands, rekenen en burgerschap."),
+        indicator_values=values,
+        alternative_sources=[AlternativeSource(indicator="I1.2.01", description=(
+            "Eigen kwaliteitssysteem: de jaarlijkse studentenenquête (alle voltijdstudenten, respons 52%); de "
+            "instelling nam niet deel aan de JOB-monitor. Niet vergelijkbaar met het bekostigd mbo."))],
+    )
+
+
+# file name -> (how the filing is made, its reporting year = the taxonomy release it is made against, funded)
+SAMPLES = {"99XA-2024.xbrl": (delta, 2024, True), "99XB-2024.xbrl": (veen, 2024, True),
+           "99XB-2025.xbrl": (veen, 2025, True), "99XN-2024.xbrl": (noord, 2024, False)}
 
 
 def sample_files() -> dict[str, bytes]:
-    """File name -> instance bytes of every valid sample, each against the release of its reporting year."""
+    """File name -> instance bytes of every valid sample, each against the release of its reporting year and the
+    entry point of its kind of institution."""
     from mbo_xbrl.filing.writer import write_instance
     from mbo_xbrl.taxonomy.releases import RELEASES
 
     out = {}
-    for name, (build, year) in SAMPLES.items():
+    for name, (build, year, funded) in SAMPLES.items():
         release = RELEASES[year]
-        out[name] = write_instance(build(release.catalogue, year), release.catalogue, release)
+        entry_point = release.funded if funded else release.non_funded
+        out[name] = write_instance(build(entry_point.catalogue, year), entry_point.catalogue, release, entry_point)
     return out
 
 

@@ -24,7 +24,7 @@ from mbo_xbrl.errors import TaxonomyError
 from mbo_xbrl.generated import write_or_check
 from mbo_xbrl.taxonomy.package import taxonomy_package_path
 from mbo_xbrl.taxonomy.processor import CALCULATION_ARCROLES, XbrlProcessor
-from mbo_xbrl.taxonomy.releases import CURRENT, RELEASES, Release
+from mbo_xbrl.taxonomy.releases import CURRENT, RELEASES, EntryPoint, Release
 from mbo_xbrl.taxonomy.view import VIEW_FORMAT, VIEWS, package_sha256, view_path
 
 SUPPORTED_BASES = {"decimal", "string", "boolean", "token", "gYear"}
@@ -66,13 +66,15 @@ def _value_type(concept: Any) -> dict[str, Any] | None:
     return {"base": base, "facets": facets}
 
 
-def compile_view(processor: XbrlProcessor, release: Release = CURRENT) -> dict[str, Any]:
-    """The view of a release's DTS, as Arelle loaded it."""
+def compile_view(processor: XbrlProcessor, release: Release = CURRENT,
+                 entry_point: EntryPoint | None = None) -> dict[str, Any]:
+    """The view of the DTS of an entry point of a release (by default its funded one), as Arelle loaded it."""
+    url = (entry_point or release.funded).url
     from arelle import ModelDocument, XbrlConst
     from arelle.ValidateXbrlDimensions import findPriItemElrHcRels, findUsableMembersInDomainELR
 
     package = taxonomy_package_path(release)
-    with processor.loaded(release.entry_point_url) as (model, messages):
+    with processor.loaded(url) as (model, messages):
         errors = [m for m in messages if m.level == "error"]
         if model is None or model.modelDocument is None or errors:
             raise TaxonomyError(f"the entry point did not load: {'; '.join(m.text for m in errors)}")
@@ -154,7 +156,7 @@ def compile_view(processor: XbrlProcessor, release: Release = CURRENT) -> dict[s
                    if doc.type == ModelDocument.Type.SCHEMA and doc.targetNamespace and "://" in url}
         schemas.update(INSTANCE_SCHEMAS)
         return {
-            "format": VIEW_FORMAT, "entry_point": release.entry_point_url,
+            "format": VIEW_FORMAT, "entry_point": url,
             "package": package.name, "package_sha256": package_sha256(package),
             "items": items, "dimensions": dimensions, "cubes": cubes, "member_sets": member_sets,
             "unsupported_items": unsupported, "schemas": dict(sorted(schemas.items())),
@@ -171,7 +173,8 @@ def main(check: bool) -> None:
     """Compile the taxonomy view of each release that the fast path checks instances against."""
     processor = XbrlProcessor()
     try:
-        views = {view_path(release).name: view_bytes(compile_view(processor, release)) for release in RELEASES.values()}
+        views = {view_path(release, ep).name: view_bytes(compile_view(processor, release, ep))
+                 for release in RELEASES.values() for ep in release.entry_points}
     finally:
         processor.close()
     write_or_check(views, VIEWS, check)

@@ -32,11 +32,25 @@ class Release:
 
     @property
     def entry_point_path(self) -> str:
-        return f"entrypoints/mbo-vgr-{self.year}.xsd"
+        return self.funded.path
 
     @property
     def entry_point_url(self) -> str:
-        return self.base_url + self.entry_point_path
+        return self.funded.url
+
+    @property
+    def funded(self) -> EntryPoint:
+        """The entry point of the funded institutions' filing: the whole form."""
+        return EntryPoint(self, True)
+
+    @property
+    def non_funded(self) -> EntryPoint:
+        """The entry point of the non-funded institutions' filing: their indicators only (seed 003)."""
+        return EntryPoint(self, False)
+
+    @property
+    def entry_points(self) -> tuple[EntryPoint, EntryPoint]:
+        return (self.funded, self.non_funded)
 
     def namespace(self, part: str) -> str:
         """Namespace of one dictionary part: types, data, abstracts, axes, domains, tables, entrypoint."""
@@ -55,6 +69,32 @@ class Release:
     def entity_scheme(self) -> str:
         """Identifier scheme of the institution code (the DUO institution number, 'BRIN')."""
         return "https://duo.nl/brin"
+
+
+@dataclass(frozen=True)
+class EntryPoint:
+    """One entry point of a release: the funded institutions' whole form, or the non-funded ones' part of it."""
+
+    release: Release
+    is_funded: bool
+
+    @property
+    def name(self) -> str:
+        """File stem: mbo-vgr-2024 (funded), mbo-vgr-nb-2024 (niet-bekostigd)."""
+        return f"mbo-vgr-{self.release.year}" if self.is_funded else f"mbo-vgr-nb-{self.release.year}"
+
+    @property
+    def path(self) -> str:
+        return f"entrypoints/{self.name}.xsd"
+
+    @property
+    def url(self) -> str:
+        return self.release.base_url + self.path
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The catalogue as a filing against this entry point knows it."""
+        return catalogue_for(self.release.year, self.is_funded)
 
 
 # The prefix, namespace part and schema path of each dictionary part (NT-style: one kind a file).
@@ -83,15 +123,22 @@ def release_for_namespace(namespace: str) -> Release | None:
     return None
 
 
-def release_of(references: Iterable[Any]) -> Release | None:
-    """The release a filing is made against: that of its one schemaRef (references of a `RawInstance`)."""
+ENTRY_POINTS: dict[str, EntryPoint] = {ep.url: ep for release in RELEASES.values() for ep in release.entry_points}
+
+
+def entry_point_of(references: Iterable[Any]) -> EntryPoint | None:
+    """The entry point a filing is made against: that of its one schemaRef (references of a `RawInstance`)."""
     refs = [r for r in references if r.kind == "schemaRef"]
-    return release_for_entry_point(refs[0].href) if len(refs) == 1 else None
+    return ENTRY_POINTS.get(refs[0].href) if len(refs) == 1 else None
+
+
+def release_of(references: Iterable[Any]) -> Release | None:
+    """The release a filing is made against: that of the entry point its one schemaRef names."""
+    entry_point = entry_point_of(references)
+    return entry_point.release if entry_point is not None else None
 
 
 def release_for_entry_point(url: str | None) -> Release | None:
-    """The release whose entry point a schemaRef names, or None when it names none of ours."""
-    for release in RELEASES.values():
-        if url == release.entry_point_url:
-            return release
-    return None
+    """The release one of whose entry points a schemaRef names, or None when it names none of ours."""
+    entry_point = ENTRY_POINTS.get(url or "")
+    return entry_point.release if entry_point is not None else None

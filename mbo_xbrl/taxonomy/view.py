@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mbo_xbrl.taxonomy.package import taxonomy_package_path
-from mbo_xbrl.taxonomy.releases import CURRENT, RELEASES, Release
+from mbo_xbrl.taxonomy.releases import CURRENT, RELEASES, EntryPoint, Release
 
 VIEWS = Path(__file__).resolve().parent / "views"
 VIEW_FORMAT = 2
@@ -102,14 +102,15 @@ def package_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def view_path(release: Release = CURRENT) -> Path:
-    return VIEWS / f"{release.package_name}.json"
+def view_path(release: Release = CURRENT, entry_point: EntryPoint | None = None) -> Path:
+    """The view of an entry point (by default the release's funded one): one per entry point."""
+    return VIEWS / f"{(entry_point or release.funded).name}.json"
 
 
 @lru_cache(maxsize=None)
-def load_view(release: Release = CURRENT) -> TaxonomyView | None:
-    """The release's view, or None when there is none for exactly the package installed."""
-    path = view_path(release)
+def load_view(release: Release = CURRENT, entry_point: EntryPoint | None = None) -> TaxonomyView | None:
+    """The view of an entry point of the release, or None when there is none for exactly the package installed."""
+    path = view_path(release, entry_point)
     if not path.is_file():
         return None
     data = json.loads(path.read_text("utf-8"))
@@ -121,10 +122,11 @@ def load_view(release: Release = CURRENT) -> TaxonomyView | None:
 
 
 def load_views() -> dict[str, TaxonomyView]:
-    """The view of every release that has one for exactly its installed package, by entry point URL."""
+    """The view of every entry point of every release that has one for exactly its installed package, by URL."""
     views = {}
     for release in RELEASES.values():
-        view = load_view(release)
-        if view is not None:
-            views[view.entry_point] = view
+        for entry_point in release.entry_points:
+            view = load_view(release, entry_point)
+            if view is not None and view.entry_point == entry_point.url:
+                views[view.entry_point] = view
     return views

@@ -67,6 +67,7 @@ def test_a_store_of_schema_1_gains_the_findings_locations_and_keeps_its_rows(sto
                                       "JOIN filings f ON f.filing_id = t.filing_id WHERE f.is_current")
             store.backend.execute("DROP VIEW current_filings")  # and as version 2 left the filings
             store.backend.execute("ALTER TABLE filings DROP COLUMN taxonomy_release")
+            store.backend.execute("ALTER TABLE filings DROP COLUMN funded")
             store.backend.execute("CREATE VIEW current_filings AS SELECT * FROM filings WHERE is_current")
             store.backend.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with Store.open(store_url) as store:

@@ -12,7 +12,7 @@ from mbo_xbrl.taxonomy.concepts import qname
 
 
 @rule(
-    code="MBO-B001", name="missing-budget", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    code="MBO-B001", name="missing-budget", layer=Layer.SEMANTIC, severity=Severity.ERROR, funded_only=True,
     concepts=data_concepts(names.BUDGET_AMOUNT, names.WORKS_ON_OBJECTIVE),
     message_nl="Begroting {year} ontbreekt voor doelstelling {objective} '{objective_nl}'.",
     message_en="Budget {year} missing for objective {objective} '{objective_en}'.",

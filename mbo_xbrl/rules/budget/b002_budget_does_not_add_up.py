@@ -24,7 +24,7 @@ WHAT = {
 
 
 @rule(
-    code="MBO-B002", name="budget-does-not-add-up", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    code="MBO-B002", name="budget-does-not-add-up", layer=Layer.SEMANTIC, severity=Severity.ERROR, funded_only=True,
     concepts=data_concepts(names.BUDGET_AMOUNT),
     message_nl="{parts_nl} tellen op tot {sum:eur}, maar {total_nl} is {total:eur} (verschil {difference:eur}).",
     message_en="{parts_en} add up to {sum:eur}, but {total_en} is {total:eur} (difference {difference:eur}).",

@@ -11,7 +11,7 @@ from mbo_xbrl.taxonomy import names
 
 
 @rule(
-    code="MBO-B003", name="earmark-not-budgeted", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    code="MBO-B003", name="earmark-not-budgeted", layer=Layer.SEMANTIC, severity=Severity.ERROR, funded_only=True,
     concepts=data_concepts(names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT),
     message_nl="Doelstelling {objective} '{objective_nl}' heeft in {year} {budget:eur} begroot, minder dan het "
                "geoormerkte bedrag van {earmark:eur}.",

@@ -11,7 +11,7 @@ from mbo_xbrl.taxonomy import names
 
 
 @rule(
-    code="MBO-B004", name="budget-on-unapplied-measure", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    code="MBO-B004", name="budget-on-unapplied-measure", layer=Layer.SEMANTIC, severity=Severity.ERROR, funded_only=True,
     concepts=data_concepts(names.BUDGET_AMOUNT, names.MEASURE_APPLIED),
     message_nl="Maatregel {measure} '{measure_nl}' wordt niet toegepast, maar heeft in {year} {amount:eur} begroot.",
     message_en="Measure {measure} '{measure_en}' is not applied, yet {amount:eur} is budgeted for it in {year}.",

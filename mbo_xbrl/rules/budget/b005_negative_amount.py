@@ -10,7 +10,7 @@ from mbo_xbrl.taxonomy import names
 
 
 @rule(
-    code="MBO-B005", name="negative-amount", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    code="MBO-B005", name="negative-amount", layer=Layer.SEMANTIC, severity=Severity.ERROR, funded_only=True,
     concepts=data_concepts(names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT),
     message_nl="Het bedrag voor {year} is negatief: {amount:eur}.",
     message_en="The amount for {year} is negative: {amount:eur}.",

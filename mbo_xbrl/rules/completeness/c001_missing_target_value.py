@@ -11,7 +11,7 @@ from mbo_xbrl.taxonomy import names
 
 
 @rule(
-    code="MBO-C001", name="missing-target-value", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    code="MBO-C001", name="missing-target-value", layer=Layer.SEMANTIC, severity=Severity.ERROR, funded_only=True,
     concepts=(INDICATOR_CONCEPTS, *data_concepts(names.WORKS_ON_OBJECTIVE)),
     message_nl="Streefwaarde (2027) ontbreekt voor indicator {indicator} '{indicator_nl}' (doelstelling {objective}).",
     message_en="Target value (2027) missing for indicator {indicator} '{indicator_en}' (objective {objective}).",

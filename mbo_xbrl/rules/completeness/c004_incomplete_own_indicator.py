@@ -18,7 +18,7 @@ PARTS = {
 
 
 @rule(
-    code="MBO-C004", name="incomplete-own-indicator", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    code="MBO-C004", name="incomplete-own-indicator", layer=Layer.SEMANTIC, severity=Severity.ERROR, funded_only=True,
     concepts=data_concepts(*PARTS),
     message_nl="Eigen indicator '{own_indicator}' (doelstelling {objective}) mist: {missing_nl}.",
     message_en="Own indicator '{own_indicator}' (objective {objective}) lacks: {missing_en}.",

@@ -11,7 +11,7 @@ from mbo_xbrl.taxonomy.concepts import qname
 
 
 @rule(
-    code="MBO-C006", name="missing-objective-declaration", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    code="MBO-C006", name="missing-objective-declaration", layer=Layer.SEMANTIC, severity=Severity.ERROR, funded_only=True,
     concepts=data_concepts(names.WORKS_ON_OBJECTIVE),
     message_nl="Niet aangegeven of de instelling werkt aan doelstelling {objective} '{objective_nl}'.",
     message_en="Not declared whether the institution works on objective {objective} '{objective_en}'.",

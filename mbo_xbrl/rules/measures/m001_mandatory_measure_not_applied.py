@@ -10,7 +10,7 @@ from mbo_xbrl.taxonomy import names
 
 
 @rule(
-    code="MBO-M001", name="mandatory-measure-not-applied", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    code="MBO-M001", name="mandatory-measure-not-applied", layer=Layer.SEMANTIC, severity=Severity.ERROR, funded_only=True,
     concepts=data_concepts(names.MEASURE_APPLIED, names.WORKS_ON_OBJECTIVE),
     message_nl="Verplichte maatregel {measure} '{measure_nl}' wordt niet toegepast{why_nl}.",
     message_en="Mandatory measure {measure} '{measure_en}' is not applied{why_en}.",

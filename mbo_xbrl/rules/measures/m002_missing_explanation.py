@@ -10,7 +10,7 @@ from mbo_xbrl.taxonomy import names
 
 
 @rule(
-    code="MBO-M002", name="missing-explanation", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    code="MBO-M002", name="missing-explanation", layer=Layer.SEMANTIC, severity=Severity.ERROR, funded_only=True,
     concepts=data_concepts(names.MEASURE_APPLIED, names.MEASURE_EXPLANATION),
     message_nl="Maatregel {measure} '{measure_nl}' wordt niet toegepast, maar de uitleg ontbreekt.",
     message_en="Measure {measure} '{measure_en}' is not applied, but the explanation is missing.",

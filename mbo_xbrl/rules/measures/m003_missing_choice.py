@@ -11,7 +11,7 @@ from mbo_xbrl.taxonomy.concepts import qname
 
 
 @rule(
-    code="MBO-M003", name="missing-choice", layer=Layer.SEMANTIC, severity=Severity.ERROR,
+    code="MBO-M003", name="missing-choice", layer=Layer.SEMANTIC, severity=Severity.ERROR, funded_only=True,
     concepts=data_concepts(names.MEASURE_APPLIED, names.WORKS_ON_OBJECTIVE),
     message_nl="Voor maatregel {measure} '{measure_nl}' (doelstelling {objective}) ontbreekt de keuze pas toe of leg uit.",
     message_en="The apply-or-explain choice is missing for measure {measure} '{measure_en}' (objective {objective}).",

@@ -11,7 +11,7 @@ from mbo_xbrl.taxonomy import names
 
 
 @rule(
-    code="MBO-M004", name="applied-without-budget", layer=Layer.SEMANTIC, severity=Severity.WARNING,
+    code="MBO-M004", name="applied-without-budget", layer=Layer.SEMANTIC, severity=Severity.WARNING, funded_only=True,
     concepts=data_concepts(names.MEASURE_APPLIED, names.BUDGET_AMOUNT),
     message_nl="Maatregel {measure} '{measure_nl}' wordt toegepast, maar heeft in geen enkel jaar budget.",
     message_en="Measure {measure} '{measure_en}' is applied, but has no budget in any year.",

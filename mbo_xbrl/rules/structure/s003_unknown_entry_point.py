@@ -5,9 +5,8 @@ from __future__ import annotations
 from mbo_xbrl.parsing.instance import RawInstance
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, rule
-from mbo_xbrl.taxonomy.releases import LATEST, RELEASES, release_of
+from mbo_xbrl.taxonomy.releases import ENTRY_POINTS, LATEST, RELEASES, release_of
 
-ENTRY_POINTS = {release.entry_point_url for release in RELEASES.values()}
 OUR_BASES = tuple(release.base_url for release in RELEASES.values())
 # XBRL International's standard schemas: Arelle has them bundled, offline.
 STANDARD_BASES = ("http://www.xbrl.org/", "http://xbrl.org/")

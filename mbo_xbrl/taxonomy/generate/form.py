@@ -42,6 +42,9 @@ class Hypercube:
     table: Concept
     dimensions: list[Dimension]
     dimensions_role: str | None = None
+    # A `notAll` hypercube without dimensions, open: every context is valid against it, so its items are
+    # valid in none. The non-funded entry point puts what it does not ask (budgets, measures...) in one.
+    negated: bool = False
 
 
 def helper_roles(sections: list[Section]) -> dict[str, tuple[str, str]]:
@@ -173,8 +176,16 @@ def _value_column() -> list[TableNode]:
     return [TableNode("Waarde", "Value")]
 
 
-def build_sections(cat: Catalogue, v: Vocabulary, b: Builder) -> list[Section]:
-    """The sections of the form, in questionnaire order."""
+def build_sections(cat: Catalogue, v: Vocabulary, b: Builder, non_funded: bool = False) -> list[Section]:
+    """The sections of the form, in questionnaire order.
+
+    `non_funded`: the form of a non-funded institution (seed 003): general information, the indicators
+    that apply to them, alternative sources and the narrative; no declarations, measures, budgets or own
+    indicators. Its sections keep the numbers (and so the link roles) they have in the whole form, and
+    every other reportable item is made invalid in its general section (a `notAll` hypercube)."""
+    def asked(indicators: list[Indicator]) -> list[Indicator]:
+        return [i for i in indicators if i.non_funded] if non_funded else indicators
+
     def title(name: str, nl: str, en: str) -> Concept:
         return b.concept("abstracts", name) or b.abstract("abstracts", name, nl, en)
 
@@ -189,12 +200,16 @@ def build_sections(cat: Catalogue, v: Vocabulary, b: Builder) -> list[Section]:
     value_kind_columns = [_member_row(v.value_kinds.axis, v.value_kind_members[k.code]) for k in cat.value_kinds]
     year_columns = [TableNode(str(y), str(y), year=y) for y in cat.plan_years]
     sections: list[Section] = []
+    numbers = iter(range(1, 1000))
 
     def add(slug: str, nl: str, en: str, cubes: list[Hypercube], presentation: tuple[str, list[Concept]],
-            table: FormTable) -> None:
+            table: FormTable, funded_only: bool = False) -> None:
+        number = next(numbers)  # counted in either form: a section has one number, one link role
+        if non_funded and funded_only:
+            return
         name, items = presentation
         root = Node(title(name, nl, en), [Node(c) for c in items])
-        sections.append(Section(len(sections) + 1, slug, nl, en, cubes, root, table))
+        sections.append(Section(number, slug, nl, en, cubes, root, table))
 
     # --- general information -------------------------------------------------------------
     general = [v.institution_name] + ([v.reporting_year] if v.reporting_year is not None else [])
@@ -205,7 +220,7 @@ def build_sections(cat: Catalogue, v: Vocabulary, b: Builder) -> list[Section]:
     add("budget-total", "Begroting kwaliteitsmiddelen: totaal", "Budget of the quality funds: total",
         [hypercube("BudgetTotal", "Begroting totaal", "Budget total", [v.budget], [])],
         ("BudgetTotalTitle", [v.budget]),
-        FormTable(year_columns, [[_row(v.budget, ("Totaal begroot", "Total budgeted"))]]))
+        FormTable(year_columns, [[_row(v.budget, ("Totaal begroot", "Total budgeted"))]]), funded_only=True)
 
     # --- per objective: declaration, indicators, measures, budget -------------------------
     # A budget may name any measure (a measure under another objective is a finding, not a malformed fact);
@@ -216,7 +231,7 @@ def build_sections(cat: Catalogue, v: Vocabulary, b: Builder) -> list[Section]:
                                 target_role=BUDGET_MEASURES_ROLE)
     # each breakdown's members, read from the domain in the first indicator-values role that has it
     domain_roles: dict[str, str] = {}
-    for signature in _signatures(cat.indicators):
+    for signature in _signatures(asked(cat.indicators)):
         for code in signature:
             domain_roles.setdefault(code, _kebab(_indicator_values(v, signature)))
     for o in cat.objectives:
@@ -230,9 +245,11 @@ def build_sections(cat: Catalogue, v: Vocabulary, b: Builder) -> list[Section]:
             [hypercube("Objectives", "Doelstellingen", "Objectives", [v.works_on, v.objective_narrative], [only_this])],
             (f"{o.name}Title", [v.works_on, v.objective_narrative]),
             FormTable(_value_column(), [[_row(v.works_on, members=of_objective),
-                                         _row(v.objective_narrative, members=of_objective)]]))
+                                         _row(v.objective_narrative, members=of_objective)]]), funded_only=True)
 
-        indicators = cat.indicators_of(o.code)
+        indicators = asked(cat.indicators_of(o.code))
+        if cat.indicators_of(o.code) and not indicators:
+            next(numbers)  # a section of the whole form only
         if indicators:
             cubes = []
             for signature in _signatures(indicators):
@@ -257,7 +274,8 @@ def build_sections(cat: Catalogue, v: Vocabulary, b: Builder) -> list[Section]:
                                       [v.measure_members[m.code] for m in measures])])],
                 (f"{o.name}MeasuresTitle", [v.applied, v.explanation]),
                 FormTable([_row(v.applied, ("Pas toe", "Applied")), _row(v.explanation, ("Uitleg", "Explanation"))],
-                          [[_member_row(v.measure_axis, v.measure_members[m.code]) for m in measures]]))
+                          [[_member_row(v.measure_axis, v.measure_members[m.code]) for m in measures]]),
+                funded_only=True)
 
         cubes = [hypercube("Budget", "Begroting", "Budget", [v.budget], [only_this, budget_measures])]
         rows = [_row(v.budget, members=of_objective, abstract=True, children=[_total_row("Totaal doelstelling",
@@ -272,7 +290,7 @@ def build_sections(cat: Catalogue, v: Vocabulary, b: Builder) -> list[Section]:
                              children=[_total_row("Totaal doelstelling", "Objective total")]))
             items.append(v.earmarked)
         add(f"{slug}-budget", f"{heading_nl}: begroting", f"{heading_en}: budget", cubes,
-            (f"{o.name}BudgetTitle", items), FormTable(year_columns, [rows]))
+            (f"{o.name}BudgetTitle", items), FormTable(year_columns, [rows]), funded_only=True)
 
     # --- own indicators ------------------------------------------------------------------
     all_objectives = Dimension(v.objective_axis, v.objective_total, False, list(v.objective_members.values()))
@@ -287,23 +305,40 @@ def build_sections(cat: Catalogue, v: Vocabulary, b: Builder) -> list[Section]:
         FormTable([_row(c) for c in v.own_definition] + own_values,
                   [[TableNode(m.label_nl, m.label_en, members=[(v.objective_axis, m)], abstract=True,
                               children=[TableNode("Code eigen indicator", "Own indicator code", open_axis=v.own_axis)])
-                    for m in v.objective_members.values()]]))
+                    for m in v.objective_members.values()]]), funded_only=True)
 
     # --- alternative sources ---------------------------------------------------------------
     add("alternative-sources", "Alternatieve bronnen", "Alternative sources",
         [hypercube("AlternativeSources", "Alternatieve bronnen", "Alternative sources", v.alternative_items,
-                   [Dimension(v.indicator_axis, v.indicator_domain, False, list(v.indicator_members.values()))])],
+                   [Dimension(v.indicator_axis, v.indicator_domain, False,
+                              [v.indicator_members[i.code] for i in asked(cat.indicators)])])],
         ("AlternativeSourcesTitle", v.alternative_items),
         FormTable([_row(c) for c in v.alternative_items],
                   [[TableNode(f"{o.code} {o.label_nl}", f"{o.code} {o.label_en}", abstract=True, children=[
-                      _member_row(v.indicator_axis, v.indicator_members[i.code]) for i in cat.indicators_of(o.code)])
-                    for o in cat.objectives if cat.indicators_of(o.code)]]))
+                      _member_row(v.indicator_axis, v.indicator_members[i.code]) for i in asked(cat.indicators_of(o.code))])
+                    for o in cat.objectives if asked(cat.indicators_of(o.code))]]))
 
     # --- the progress narrative ------------------------------------------------------------
     add("narrative", "Voortgangsparagraaf", "Progress narrative",
         [hypercube("Narrative", "Voortgangsparagraaf", "Progress narrative", [v.narrative], [])],
         ("NarrativeTitle", [v.narrative]), FormTable(_value_column(), [[_row(v.narrative)]]))
+    if non_funded:
+        in_form = {item.id for section in sections for cube in section.hypercubes for item in cube.items}
+        not_asked = [c for c in b.concepts if c.part == "data" and not c.abstract and c.id not in in_form]
+        sections[0].hypercubes.append(Hypercube(
+            *_cube_concepts(b, "NotAskedOfNonFunded", "Niet gevraagd van niet-bekostigde instellingen",
+                            "Not asked of non-funded institutions"), [], negated=True))
+        sections[0].hypercubes[-1].items.extend(not_asked)
     return sections
+
+
+def _cube_concepts(b: Builder, name: str, nl: str, en: str) -> tuple[Concept, list[Concept], Concept]:
+    """The line-items head and the hypercube of a hypercube named `name` (made once), items to fill in."""
+    head = b.concept("tables", f"{name}LineItems") or b.abstract("tables", f"{name}LineItems", f"{nl} (regels)",
+                                                                 f"{en} (line items)")
+    table = b.concept("tables", f"{name}Table") or b.abstract("tables", f"{name}Table", f"{nl} (tabel)",
+                                                              f"{en} (table)", group="xbrldt:hypercubeItem")
+    return head, [], table
 
 
 def _indicator_rows(cat: Catalogue, indicator: Indicator, v: Vocabulary, domain_roles: dict[str, str]) -> TableNode:

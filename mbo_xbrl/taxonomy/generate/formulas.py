@@ -667,8 +667,8 @@ def assertion_ids(catalogue: Catalogue, release: Release, defaults: dict[str, st
 
 def formula_linkbase(catalogue: Catalogue, release: Release, severities: dict[str, str],
                      defaults: dict[str, str]) -> etree._Element:
-    """The formula linkbase: `severities` maps each rule code to its default severity (error, warning),
-    `defaults` each axis to its default member."""
+    """The formula linkbase: `severities` maps each rule code that applies to its default severity (error,
+    warning), `defaults` each axis to its default member."""
     nsmap = {"link": LINK, "xlink": XLINK, "xsi": XSI, **FORMULA_NS, "ref": REF_2006}
     for part in ("data", "axes", "domains", "types"):
         nsmap[PARTS[part][0]] = release.namespace(part)
@@ -686,7 +686,8 @@ def formula_linkbase(catalogue: Catalogue, release: Release, severities: dict[st
     _x(link, type="extended", role="http://www.xbrl.org/2008/role/link")
     shared: dict[object, str] = {}
     for assertion in assertions(catalogue, release, defaults):
-        _write_assertion(link, assertion, severities[assertion.code], defaults, shared)
+        if assertion.code in severities:  # the rules of the entry point: not every rule applies to every filing
+            _write_assertion(link, assertion, severities[assertion.code], defaults, shared)
     return root
 
 

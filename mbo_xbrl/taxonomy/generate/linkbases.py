@@ -100,7 +100,8 @@ def definition_linkbase(model: TaxonomyModel, path: str) -> etree._Element:
     codes = [s.code for s in model.sections] + list(helper_roles(model.sections))
     for code in codes:
         role_ref(root, model, code, path)
-    for arcrole in XDT_ARCROLES:
+    negated = any(cube.negated for section in model.sections for cube in section.hypercubes)
+    for arcrole in XDT_ARCROLES + (("notAll",) if negated else ()):
         ref = sub(root, "link:arcroleRef", arcroleURI=XDT_ARCROLE_URI + arcrole)
         xlink(ref, type="simple", href=f"http://www.xbrl.org/2005/xbrldt-2005.xsd#{arcrole}")
     elsewhere: dict[str, list[Dimension]] = {}
@@ -109,9 +110,9 @@ def definition_linkbase(model: TaxonomyModel, path: str) -> etree._Element:
         arc = _Arcs(link, path)
         for cube in section.hypercubes:
             head = arc.locate(cube.head)
-            all_arc = arc("all", head, arc.locate(cube.table))
+            all_arc = arc("notAll" if cube.negated else "all", head, arc.locate(cube.table))
             all_arc.set(f"{{{NS['xbrldt']}}}contextElement", "scenario")
-            all_arc.set(f"{{{NS['xbrldt']}}}closed", "true")
+            all_arc.set(f"{{{NS['xbrldt']}}}closed", "false" if cube.negated else "true")
             for order, item in enumerate(cube.items, start=1):
                 arc("domain-member", head, arc.locate(item), order=str(order))
             if cube.dimensions_role:

@@ -101,6 +101,7 @@ class TaxonomyModel:
     concepts: list[Concept]
     sections: list[Section]  # the form, in questionnaire order: one link role each
     defaults: list[tuple[Concept, Concept]]  # (axis, default member)
+    non_funded_sections: list[Section] = field(default_factory=list)  # the non-funded institutions' part of it
 
     def concepts_in(self, part: str) -> list[Concept]:
         return [c for c in self.concepts if c.part == part]
@@ -356,6 +357,6 @@ def build_model(catalogue: Catalogue, release: Release) -> TaxonomyModel:
         own_value=own_value, alternative_items=alt_items, indicator_axis=indicator_axis,
         indicator_domain=indicator_domain,
         indicator_members={i.code: c for i, c in zip(cat.indicators, indicator_members)})
-    return TaxonomyModel(release, b.concepts, build_sections(cat, vocabulary, b), defaults)
-
-
+    sections = build_sections(cat, vocabulary, b)
+    non_funded = build_sections(cat, vocabulary, b, non_funded=True)  # adds the hypercube of what it does not ask
+    return TaxonomyModel(release, b.concepts, sections, defaults, non_funded)

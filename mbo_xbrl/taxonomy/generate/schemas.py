@@ -129,10 +129,11 @@ def _role_type(appinfo: etree._Element, model: TaxonomyModel, code: str, title: 
         sub(role_type, "link:usedOn", element)
 
 
-def entry_point_schema(model: TaxonomyModel, linkbases: list[tuple[str, str | None]]) -> etree._Element:
-    """The entry point: imports every schema and refers to every linkbase (NT style)."""
+def entry_point_schema(model: TaxonomyModel, linkbases: list[tuple[str, str | None]],
+                       path: str | None = None) -> etree._Element:
+    """An entry point (by default the funded one): imports every schema and refers to its linkbases (NT style)."""
     release = model.release
-    path = release.entry_point_path
+    path = path or release.entry_point_path
     root = etree.Element(q("xs:schema"), nsmap={"xs": NS["xs"], "link": NS["link"], "xlink": NS["xlink"],
                                                  "mbo-vgr": release.namespace(path.removesuffix(".xsd"))})
     root.set("targetNamespace", release.namespace(path.removesuffix(".xsd")))
