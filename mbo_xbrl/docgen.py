@@ -100,16 +100,21 @@ def rules_markdown() -> str:
            "([taxonomy.md](taxonomy.md#the-rules-in-the-taxonomy)); `tests/taxonomy/test_formulas.py` proves that "
            "they agree with the engine. The column *taxonomy* says which, and each rule below says why not where "
            "it stays in the engine.\n\n"
-           "| code | name | layer | severity | taxonomy | sample |\n|---|---|---|---|---|---|\n"]
+           "Non-funded institutions file against their own entry point ([releases.md](releases.md), "
+           "[taxonomy.md](taxonomy.md)); the column *applies to* says which rules check their filings too: those "
+           "marked *funded* are about the quality agreements (declarations, targets, own indicators, budgets, "
+           "measures), which they do not make.\n\n"
+           "| code | name | layer | severity | taxonomy | applies to | sample |\n|---|---|---|---|---|---|---|\n"]
     for r in rules:
         sample = samples.get(r.code)
         link = f"[{sample.file_name}](../samples/invalid/{sample.file_name})" if sample else ""
         in_taxonomy = "yes" if r.code in travelling else "–"
         out.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.layer.value} | {r.severity.value} | "
-                   f"{in_taxonomy} | {link} |\n")
+                   f"{in_taxonomy} | {'funded' if r.funded_only else 'all'} | {link} |\n")
     for r in rules:
         sample = samples.get(r.code)
-        out.append(f"\n## {r.code}\n\n**{r.name}** — layer *{r.layer.value}*, default severity *{r.severity.value}*\n\n")
+        out.append(f"\n## {r.code}\n\n**{r.name}** — layer *{r.layer.value}*, default severity *{r.severity.value}*"
+                   f"{', funded institutions only' if r.funded_only else ''}\n\n")
         out.append(f"{r.rationale}\n\n")
         concepts = ", ".join(f"`{c}`" for c in r.concepts) or "any (taxonomy-independent)"
         out.append(f"Concepts: {concepts}\n\n")

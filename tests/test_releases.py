@@ -31,7 +31,7 @@ def codes(report) -> list[str]:
 
 def test_the_2025_catalogue_is_the_2024_one_with_the_declared_changes_applied() -> None:
     old, new = load_catalogue(), catalogue_for(2025)
-    assert (old.catalogue_version, new.catalogue_version) == ("2024.3", "2025.1")
+    assert (old.catalogue_version, new.catalogue_version) == ("2024.4", "2025.1")
     assert old.catalogue_version == release_history().declaration(2024).catalogue_version
     for code in ("I2.2.05", "I2.2.07"):  # seed 003: "Nieuw te ontwikkelen"; 2025 measures them
         assert not old.is_measured(old.indicator_by_code[code]) and new.is_measured(new.indicator_by_code[code])

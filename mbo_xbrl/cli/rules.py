@@ -22,7 +22,8 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
             "message_nl": rule.message_nl, "message_en": rule.message_en, "fix_nl": rule.fix_nl,
             "fix_en": rule.fix_en, "rationale": rule.rationale, "why_nl": rule.why_nl, "concepts": list(rule.concepts),
             "in_taxonomy": why is None, "taxonomy_assertions": list(taxonomy_assertions().get(rule.code, ())),
-            "engine_only_nl": why[0] if why else None, "engine_only_en": why[1] if why else None}
+            "engine_only_nl": why[0] if why else None, "engine_only_en": why[1] if why else None,
+            "funded_only": rule.funded_only}
 
 
 @click.command()

@@ -23,7 +23,7 @@ from decimal import Decimal
 from lxml import etree
 
 from mbo_xbrl.parsing.instance import LINK, XBRLI, XLINK, XML_NS, XSI
-from mbo_xbrl.taxonomy.releases import CURRENT, PARTS
+from mbo_xbrl.taxonomy.releases import CURRENT, ENTRY_POINTS, PARTS
 
 STYLES = ("prefixes", "schema-ref-arcrole", "schema-location", "precision", "date-times", "context-per-fact",
           "scenario-order", "fact-ids", "fact-lang", "identifier-spacing", "unit-ids")
@@ -75,9 +75,12 @@ def _schema_location(text: bytes) -> bytes:
 
     Written into the text: lxml cannot add a namespace declaration to a parsed element without
     dropping the ones only QName values use."""
+    named = re.search(rb'<link:schemaRef[^>]*xlink:href="([^"]+)"', text)
+    entry_point = ENTRY_POINTS.get(named.group(1).decode() if named else "", CURRENT.funded)  # its own release's
+    release = entry_point.release
     pairs = [XBRLI, "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd",
-             CURRENT.namespace("data"), CURRENT.base_url + PARTS["data"][1],
-             CURRENT.entry_point_url.rsplit(".", 1)[0], CURRENT.entry_point_url]  # the entry point's namespace
+             release.namespace("data"), release.base_url + PARTS["data"][1],
+             entry_point.url.rsplit(".", 1)[0], entry_point.url]  # the entry point's namespace
     attributes = f'xmlns:xsi="{XSI}" xsi:schemaLocation="{" ".join(pairs)}" '
     return text.replace(b"<xbrli:xbrl ", b"<xbrli:xbrl " + attributes.encode(), 1)
 

@@ -23,11 +23,13 @@ from lxml import html
 from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.cli import cli
 from mbo_xbrl.taxonomy.generate.model import build_model
-from mbo_xbrl.taxonomy.package import taxonomy_package_path
-from mbo_xbrl.taxonomy.releases import CURRENT
+from mbo_xbrl.taxonomy.package import taxonomy_package_paths
+from mbo_xbrl.taxonomy.releases import CURRENT, RELEASES
 from tests.conftest import ROOT, VALID_SAMPLES
 
-SECTIONS = build_model(load_catalogue(), CURRENT).sections
+MODEL = build_model(load_catalogue(), CURRENT)
+SECTIONS = MODEL.sections
+NON_FUNDED = ROOT / "samples" / "valid" / "99XN-2024.xbrl"
 PARENT_CHILD = "http://www.xbrl.org/2003/arcrole/parent-child"
 ALL = "http://xbrl.org/int/dim/arcrole/all"
 TABLE_BREAKDOWN = "http://xbrl.org/arcrole/2014/table-breakdown"
@@ -43,7 +45,7 @@ def _facts(sample: Path) -> list[dict[str, str]]:
 def render(target: str, out: Path, lang: str, home: Path) -> list[str]:
     """Plain Arelle's command line: `--renderedTableLinkbase OUT --labelLang LANG`; returns its problems."""
     command = [sys.executable, "-m", "arelle.CntlrCmdLine", "--file", target, "--packages",
-               str(taxonomy_package_path()), "--internetConnectivity", "offline",
+               "|".join(str(p) for p in taxonomy_package_paths()), "--internetConnectivity", "offline",
                "--renderedTableLinkbase", str(out), "--labelLang", lang, "--logFile", str(home / "log.txt")]
     env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "XDG_CONFIG_HOME": str(home)}
     subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT, timeout=300)
@@ -128,15 +130,19 @@ def test_each_fact_of_a_valid_filing_lands_in_exactly_one_cell(sample: Path, sty
             for fact, _value, _justify in cell.facts:
                 where[fact.objectIndex].append(role.rsplit("/", 1)[1])
         facts = list(model.facts)
-        assert len(facts) > 300
+        assert len(facts) > (15 if sample.name == NON_FUNDED.name else 300)
         misplaced = {(str(f.qname), f.contextID): where[f.objectIndex] for f in facts if len(where[f.objectIndex]) != 1}
         assert misplaced == {}
         # and in the right section: an indicator in its objective's, an amount of 3.3 in 3.3's budget
         by_concept = {f.qname.localName: where[f.objectIndex][0] for f in facts}
         assert by_concept["InstitutionName"] == "01-general"
-        assert by_concept["TeachersInLcLdScales"].endswith("objective-3.3-indicators")
-        amounts = [where[f.objectIndex][0] for f in facts if f.qname.localName == "EarmarkedAmount"]
-        assert amounts and all(r.endswith("-budget") for r in amounts)
+        assert by_concept["SatisfactionWithSchool"].endswith("objective-3.1-indicators")
+        if sample.name != NON_FUNDED.name:
+            assert by_concept["TeachersInLcLdScales"].endswith("objective-3.3-indicators")
+            amounts = [where[f.objectIndex][0] for f in facts if f.qname.localName == "EarmarkedAmount"]
+            assert amounts and all(r.endswith("-budget") for r in amounts)
+        if "ReportingYear" in by_concept:
+            assert by_concept["ReportingYear"] == "01-general"
 
 
 def test_every_section_is_one_link_role_for_presentation_definition_and_table(processor) -> None:
@@ -170,3 +176,33 @@ def test_the_questionnaire_order_is_the_monitoring_plans() -> None:
         expected += [f"objective-{o.code}-measures"] if cat.measures_of(o.code) else []
         expected.append(f"objective-{o.code}-budget")
     assert per_objective == expected
+
+
+def test_the_non_funded_form_has_only_its_sections_under_the_whole_forms_link_roles(tmp_path: Path) -> None:
+    """Seed 003: general information, the satisfaction and basic-skills indicators, alternative sources and the
+    narrative; no declarations, measures, budgets or own indicators. Plain Arelle renders it with the values."""
+    assert render(str(NON_FUNDED), tmp_path / "form.html", "nl", tmp_path) == []
+    page = html.parse(str(tmp_path / "form.html")).getroot()
+    texts = [t.strip() for t in page.itertext() if t.strip()]
+    expected = [s.heading_nl for s in MODEL.non_funded_sections]
+    assert [t for t in texts if t in {s.heading_nl for s in SECTIONS}] == expected
+    codes = [s.code for s in MODEL.non_funded_sections]
+    assert set(codes) < {s.code for s in SECTIONS}  # the same link roles: one number per section in both forms
+    asked = {"general", "objective-1.2-indicators", "objective-3.1-indicators", "objective-3.2-indicators",
+             "alternative-sources", "narrative"}
+    assert codes == [s.code for s in SECTIONS if s.slug in asked]
+    cells = [c.strip() for c in page.xpath("//td[@class='cell']/text()") if c.strip()]
+    filed = [r["value"] for r in _facts(NON_FUNDED) if r["concept"].endswith(":SatisfactionWithSchool")]
+    assert filed and all(value in cells for value in filed)
+    headers = " ".join(t.strip() for t in page.xpath("//th/text()"))
+    assert "I3.1.01" in headers and "I3.3.01" not in headers and "Pas toe" not in headers
+
+
+def test_every_release_renders_its_empty_form(tmp_path: Path) -> None:
+    for release in RELEASES.values():
+        out = tmp_path / f"form-{release.year}.html"
+        assert render(release.entry_point_url, out, "nl", tmp_path) == []
+        headers = " ".join(t.strip() for t in html.parse(str(out)).getroot().xpath("//th/text()"))
+        assert "I2.2.07" in headers
+        if release.catalogue.reporting_year_fact:
+            assert "Verslagjaar" in headers

@@ -78,9 +78,11 @@ def test_committed_view_of_every_release_is_what_arelle_compiles_from_its_packag
     from mbo_xbrl.taxonomy.view import load_views, view_path
 
     for release in RELEASES.values():
-        assert view_path(release).read_bytes() == view_bytes(compile_view(processor, release)), \
-            f"recompile with: python -m mbo_xbrl.taxonomy.compile ({release.package_name})"
-    assert sorted(load_views()) == sorted(r.entry_point_url for r in RELEASES.values())
+        for entry_point in release.entry_points:  # the funded and the non-funded form
+            assert view_path(release, entry_point).read_bytes() == view_bytes(
+                compile_view(processor, release, entry_point)), \
+                f"recompile with: python -m mbo_xbrl.taxonomy.compile ({entry_point.name})"
+    assert sorted(load_views()) == sorted(ep.url for r in RELEASES.values() for ep in r.entry_points)
 
 
 def test_a_view_for_another_package_is_not_used(tmp_path: Path, monkeypatch) -> None:

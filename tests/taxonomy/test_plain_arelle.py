@@ -28,8 +28,8 @@ def plain_arelle(target: str, log: Path, home: Path) -> list[tuple[str, str]]:
     return [(e.get("level"), e.get("code")) for e in entries if e.get("level") not in ("info", "debug")]
 
 
-@pytest.mark.parametrize("target", [r.entry_point_url for r in RELEASES.values()] + [str(p) for p in VALID_SAMPLES],
-                         ids=[f"entry-point-{r.year}" for r in RELEASES.values()] + [p.name for p in VALID_SAMPLES])
+@pytest.mark.parametrize("target", [ep.url for r in RELEASES.values() for ep in r.entry_points] + [str(p) for p in VALID_SAMPLES],
+                         ids=[ep.name for r in RELEASES.values() for ep in r.entry_points] + [p.name for p in VALID_SAMPLES])
 def test_plain_arelle_reports_no_errors_and_no_warnings(target: str, tmp_path: Path) -> None:
     assert plain_arelle(target, tmp_path / "log.xml", tmp_path) == []
 
