@@ -26,7 +26,10 @@ def catalogue_markdown(cat: Catalogue) -> str:
     out = [HEADER.format(source="mbo_xbrl/catalogue/catalogue.yaml"),
            f"# The catalogue (version {cat.catalogue_version})\n\n",
            f"{len(cat.objectives)} objectives in {len(cat.priorities)} priorities, {len(cat.measures)} measures "
-           f"(those the seed documents name; the Regeling has 72), {len(cat.indicators)} indicators. "
+           f"(those the seed documents name; the Regeling has 72), {len(cat.indicators)} indicators, of which "
+           f"{sum(i.non_funded for i in cat.indicators)} are asked of non-funded institutions too (column *non-funded*), "
+           f"and {len(cat.sector_indicators)} sector indicator(s) computed from the filings. This is the catalogue "
+           "of the first release; [releases.md](releases.md) lists what later releases change. "
            "Seeds: 001 = minister's progress letter (2024), 002 = synthesis report (2024), "
            "003 = monitoring plan *Zicht op wat werkt*.\n"]
     for p in cat.priorities:
@@ -46,14 +49,23 @@ def catalogue_markdown(cat: Catalogue) -> str:
             indicators = cat.indicators_of(o.code)
             if indicators:
                 out.append("\n| indicator | name (en) | unit | better | source | frequency | level | breakdowns | "
-                           "start pre-filled | concept |\n|---|---|---|---|---|---|---|---|---|---|\n")
+                           "start pre-filled | non-funded | concept |\n|---|---|---|---|---|---|---|---|---|---|---|\n")
                 for i in indicators:
                     out.append(f"| {i.code} | {_cell(i.label_en)} | {i.unit} | {i.direction.value} | {i.source} | "
                                f"{i.frequency} | {i.level.value} | {', '.join(i.breakdowns) or '—'} | "
-                               f"{'yes' if cat.is_prefilled(i) else 'no'} | `mbo-i:{indicator_concept(i).local}` |\n")
+                               f"{'yes' if cat.is_prefilled(i) else 'no'} | {'yes' if i.non_funded else ''} | "
+                               f"`mbo-i:{indicator_concept(i).local}` |\n")
             if not indicators:
                 out.append("\nThe monitoring plan names no indicator for this objective; institutions report "
                            "own indicators here.\n")
+            derived = [si for si in cat.sector_indicators if si.objective == o.code]
+            if derived:
+                out.append("\nSector indicators (not asked of an institution; the sector report computes them):\n\n"
+                           "| indicator | name (en) | unit | source | level | computed from | seed passage |\n"
+                           "|---|---|---|---|---|---|---|\n")
+                for si in derived:
+                    out.append(f"| {si.code} | {_cell(si.label_en)} | {si.unit} | {si.source} | {si.level.value} | "
+                               f"{si.derived_from} | {si.seed.document}: “{_cell(si.seed.passage)}” |\n")
     out.append("\n## Units\n\n| code | unit | range (MBO-V001) | no real value beyond (MBO-V004) |\n|---|---|---|---|\n")
     for u in cat.units:
         low = "" if u.minimum is None else f"{u.minimum:g}"

@@ -222,6 +222,19 @@ def early_leavers(table: pd.DataFrame, labels: dict[str, str]) -> str:
     return _svg(figure)
 
 
+def practorates(table: pd.DataFrame, labels: dict[str, str]) -> str:
+    rows = table.iloc[::-1]
+    figure, axis = plt.subplots(figsize=(6, _height(len(rows))))
+    axis.barh(range(len(rows)), rows["share"] * 100, color=[GREY if k == "start" else ORANGE if k == "target" else BLUE
+                                                             for k in rows["value_kind"]])
+    axis.set_yticks(range(len(rows)), [f"{labels.get(f'kind_{r.value_kind}', r.value_kind)} {r.year}"
+                                       for r in rows.itertuples()])
+    axis.set_xlim(0, 100)
+    axis.set_xlabel(labels["practorates_axis"])
+    _numbers(axis, labels, percent=True)
+    return _svg(figure)
+
+
 def realisation(table: pd.DataFrame, labels: dict[str, str]) -> str:
     rows = table.sort_values(["indicator", "year"], ascending=False)
     figure, axis = plt.subplots(figsize=(8, _height(len(rows))))

@@ -30,7 +30,17 @@ _NL = {
     "title_early_leavers": "6. Voortijdig schoolverlaters",
     "intro_early_leavers": "De som van de streefwaarden van de instellingen voor het aantal nieuwe voortijdig "
                            "schoolverlaters, tegenover het landelijke streven van 18.000.",
-    "title_realisation": "7. Realisatie tegenover het traject",
+    "title_practorates": "7. Practoraten",
+    "intro_practorates": "Het aandeel instellingen met ten minste één practoraat (I3.4.02, landelijk cijfer), afgeleid uit "
+                         "het aantal practoraten dat elke instelling rapporteert (I3.4.01): bij de start, in het "
+                         "verslagjaar en zoals gepland voor 2027, met het totaal aantal practoraten.",
+    "alt_practorates": "Staafdiagram: aandeel instellingen met ten minste één practoraat, bij de start, in het "
+                       "verslagjaar en gepland voor 2027.",
+    "sheet_practorates": "Practoraten",
+    "practorates_axis": "instellingen met ten minste één practoraat (%)",
+    "with_practorate": "met ten minste één practoraat", "practorates": "practoraten (totaal)",
+    "value_kind": "soort waarde", "kind_start": "start", "kind_realisation": "realisatie", "kind_target": "streef",
+    "title_realisation": "8. Realisatie tegenover het traject",
     "intro_realisation": "Per indicator en jaar: hoeveel instellingen hun realisatie minstens op de rechte lijn van "
                          "startwaarde naar streefwaarde 2027 hebben (gelezen in de gewenste richting).",
     "mean_ambition": "gemiddelde ambitie", "q1_q3": "eerste tot derde kwartiel",
@@ -77,7 +87,7 @@ _NL = {
     "summary_realisation": "In {year} zit {share} van de instellingen met een realisatie op of boven het traject naar hun streefwaarde.",
     "method_title": "Werkwijze",
     "method": [
-        "Bron: de voortgangsrapportages in de store, per instelling de laatste goedgekeurde aanlevering voor het verslagjaar (een correctie vervangt de eerdere). Volledigheid leest ook afgekeurde aanleveringen.",
+        "Bron: de voortgangsrapportages in de store, per instelling de laatste goedgekeurde aanlevering voor het verslagjaar (een correctie vervangt de eerdere). Volledigheid leest ook afgekeurde aanleveringen. Niet-bekostigde instellingen blijven buiten beeld.",
         "Ambitie is streefwaarde 2027 min startwaarde, gelezen in de gewenste richting: bij een indicator waar lager beter is, telt een daling als positieve ambitie. Alleen totalen tellen mee, geen uitsplitsingen.",
         "Kwartielen zijn de 25%- en 75%-punten tussen instellingen (lineaire interpolatie). Een instelling valt in het laagste of hoogste kwartiel van een indicator als haar waarde daarbuiten ligt; het type volgt uit hoe vaak dat gebeurt (zoals hoofdstuk 3 van de synthese 2024).",
         "Het traject is de rechte lijn van startwaarde naar streefwaarde 2027. Een instelling is op traject als haar realisatie, in de gewenste richting, minstens de waarde van die lijn in dat jaar is. Een rechte lijn veronderstelt gelijkmatige vooruitgang; het is een maat om het gesprek te openen, geen oordeel.",
@@ -127,7 +137,17 @@ _EN = {
     "title_early_leavers": "6. Early school leavers",
     "intro_early_leavers": "The sum of the institutions' targets for new early school leavers, against the national "
                            "aim of 18,000.",
-    "title_realisation": "7. Realisation against the trajectory",
+    "title_practorates": "7. Practorates",
+    "intro_practorates": "The share of institutions with at least one practorate (I3.4.02, a national figure), derived "
+                         "from the number of practorates each institution reports (I3.4.01): at the start, in the "
+                         "reporting year and as planned for 2027, with the total number of practorates.",
+    "alt_practorates": "Bar chart: share of institutions with at least one practorate, at the start, in the reporting "
+                       "year and planned for 2027.",
+    "sheet_practorates": "Practorates",
+    "practorates_axis": "institutions with at least one practorate (%)",
+    "with_practorate": "with at least one practorate", "practorates": "practorates (total)",
+    "value_kind": "kind of value", "kind_start": "start", "kind_realisation": "realisation", "kind_target": "target",
+    "title_realisation": "8. Realisation against the trajectory",
     "intro_realisation": "Per indicator and year: how many institutions realised at least the straight line from their "
                          "start to their 2027 target (read in the desired direction).",
     "mean_ambition": "mean ambition", "q1_q3": "first to third quartile",
@@ -172,7 +192,7 @@ _EN = {
     "summary_realisation": "In {year}, {share} of the institutions with a realisation are on or above the trajectory to their target.",
     "method_title": "Method",
     "method": [
-        "Source: the progress filings in the store, per institution its latest accepted filing for the reporting year (a correction replaces the earlier one). Completeness also reads rejected filings.",
+        "Source: the progress filings in the store, per institution its latest accepted filing for the reporting year (a correction replaces the earlier one). Completeness also reads rejected filings. Non-funded institutions stay out of view.",
         "Ambition is the 2027 target minus the start value, read in the desired direction: for an indicator where lower is better, a decrease counts as a positive ambition. Only totals count, no breakdowns.",
         "Quartiles are the 25% and 75% points between institutions (linear interpolation). An institution is in the lowest or highest quartile of an indicator when its value lies beyond them; its type follows from how often that happens (as in chapter 3 of the 2024 synthesis).",
         "The trajectory is the straight line from the start value to the 2027 target. An institution is on track when its realisation, in the desired direction, is at least the line's value in that year. A straight line assumes even progress; it is a measure to open the conversation, not a verdict.",

@@ -49,6 +49,9 @@ class SectorReport:
 def build_report(store: Store, year: int | None = None, catalogue: Catalogue | None = None) -> SectorReport:
     catalogue = catalogue or load_catalogue()
     filings = store.table("filings", current=False)
+    # the funded institutions' filings: seed 002 looks at their quality plans, non-funded ones stay out of view
+    funded = filings["funded"] if "funded" in filings.columns else pd.Series(True, index=filings.index)
+    filings = filings[funded.map(lambda value: value is None or pd.isna(value) or bool(value)).astype(bool)]
     years = tables.report_years(filings)
     if not years:
         raise ReportError(f"store {store.url} holds no filings yet: run `mbo-xbrl ingest` first")
@@ -59,6 +62,7 @@ def build_report(store: Store, year: int | None = None, catalogue: Catalogue | N
     # findings. At ten times the sector the whole tables are over a million rows.
     totals_only = [(column, "=", None) for column in tables.BREAKDOWN_COLUMNS]
     values = store.table("indicator_values", columns=VALUE_COLUMNS, where=[("report_year", "<=", year), *totals_only])
+    values = values[values["filing_id"].isin(filings["filing_id"])]
     current_values = values[values["report_year"] == year]
     history = values  # realisations of this and earlier reporting years
     budgets = store.table("budgets", columns=BUDGET_COLUMNS,
@@ -83,6 +87,7 @@ def build_report(store: Store, year: int | None = None, catalogue: Catalogue | N
         "convergence": tables.convergence(pairs),
         "completeness": tables.completeness(latest, findings),
         "early_leavers": tables.early_leavers(pairs),
+        "practorates": tables.practorates(current_values, catalogue),
         "realisation": tables.realisation(history, pairs, catalogue, catalogue.target_year),
     }
     return report
@@ -94,7 +99,7 @@ WHOLE = {"institutions", "institutions_budgeting", "indicators", "on_track", "to
          "sum_target", "national_aim", "target_above_aim"} | {f"{m}_{q}" for m in ("start", "target", "ambition")
                                                               for q in ("lowest", "highest")} \
     | {"low_start", "high_start", "low_target", "high_target", "low_ambition", "high_ambition"} \
-    | set(tables.RULE_FAMILIES.values())
+    | {"with_practorate", "practorates"} | set(tables.RULE_FAMILIES.values())
 SHARE_DIGITS = 1  # percentages: one decimal, in the tables and on the charts' axes
 DIGITS = 2
 
@@ -116,6 +121,9 @@ def shown(column: str, value: object, lang: str, labels: dict, catalogue: Catalo
         return Shown(labels["yes"] if bool(value) else labels["no"])
     if column == "status":
         return Shown(labels.get(f"status_{value}", str(value)))
+    if column == "value_kind":
+        kind = next((k for k in catalogue.value_kinds if k.code == value), None)
+        return Shown(getattr(kind, f"label_{lang}") if kind else str(value))
     if column == "unit":
         unit = catalogue.unit_by_code.get(str(value))
         return Shown(getattr(unit, f"label_{lang}") if unit else str(value))
@@ -212,6 +220,7 @@ PAGE_TABLES: dict[str, list[str] | None] = {
     "convergence": ["indicator", "institutions", "iqr_start", "iqr_target", "converges"],
     "completeness": ["institution", "status", *tables.RULE_FAMILIES.values(), "total"],
     "early_leavers": None,
+    "practorates": None,
     "realisation": None,
 }
 
@@ -268,7 +277,7 @@ def _sheet_name(name: str, labels: dict) -> str:
 def _xlsx_value(column: str, value: object, labels: dict, lang: str, catalogue: Catalogue) -> object:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
-    if isinstance(value, bool) or column in ("status", "unit", "converges", "complete"):
+    if isinstance(value, bool) or column in ("status", "unit", "converges", "complete", "value_kind"):
         return shown(column, value, lang, labels, catalogue).text
     if hasattr(value, "item"):  # numpy scalars become Python numbers
         value = value.item()
@@ -328,6 +337,8 @@ def write_report(report: SectorReport, out: Path, lang: str = "nl", catalogue: C
         section("early_leavers", charts.early_leavers(t["early_leavers"], labels)
                 if int(t["early_leavers"]["institutions"].iloc[0]) else None,
                 table("early_leavers")),
+        section("practorates", charts.practorates(t["practorates"], labels) if has("practorates") else None,
+                table("practorates")),
         section("realisation", charts.realisation(t["realisation"], labels) if has("realisation") else None,
                 table("realisation")),
     ]

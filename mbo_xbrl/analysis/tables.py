@@ -253,6 +253,27 @@ def early_leavers(pairs: pd.DataFrame) -> pd.DataFrame:
                           "target_above_aim": target - NATIONAL_EARLY_LEAVERS_AIM}])
 
 
+def practorates(values: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
+    """The sector indicators computed from the filings (catalogue `sector_indicators`): seed 002 fig. 2.4 and the
+    monitoring plan's I3.4.02, the share of institutions with at least one practorate, from each institution's
+    count (I3.4.01) at the start, in the reporting year and as planned for 2027; with the number of practorates
+    they add up to (seed 002: 141 planned in 2027)."""
+    columns = ["indicator", "value_kind", "year", "institutions", "with_practorate", "share", "practorates"]
+    rows = totals(values)
+    out = []
+    for sector in catalogue.sector_indicators:
+        mine = rows[rows["indicator"] == sector.derived_from] if not rows.empty else rows
+        for kind in ("start", "realisation", "target"):
+            of_kind = mine[mine["value_kind"] == kind] if not mine.empty else mine
+            for year, group in (of_kind.groupby("period_year") if not of_kind.empty else []):
+                per_institution = group.groupby("institution")["value"].last()
+                with_one = int((per_institution >= 1).sum())
+                out.append({"indicator": sector.code, "value_kind": kind, "year": int(year),
+                            "institutions": len(per_institution), "with_practorate": with_one,
+                            "share": with_one / len(per_institution), "practorates": float(per_institution.sum())})
+    return pd.DataFrame(out, columns=columns)
+
+
 def realisation(values: pd.DataFrame, pairs: pd.DataFrame, catalogue: Catalogue, target_year: int) -> pd.DataFrame:
     """Realisation against the straight line from start to target (docs/analysis.md).
 

@@ -134,6 +134,25 @@ class Indicator(_Item):
                                                 "asks only these indicators.")
 
 
+class SectorIndicator(_Item):
+    """A national figure the monitoring plan names that no institution can report: the sector report computes it
+    from the filings' values of the indicator it derives from; the taxonomy does not ask it."""
+
+    code: str = Field(pattern=r"^I[1-3]\.[1-9]\.[0-9]{2}$")
+    objective: str
+    label_nl: str
+    label_en: str
+    definition_nl: str
+    definition_en: str
+    unit: str
+    source: str
+    frequency: str
+    level: Level
+    derived_from: str = Field(description="The indicator institutions report, from which it is computed.")
+    monitoring_ref: str
+    seed: SeedPassage
+
+
 class Catalogue(_Item):
     """The whole catalogue, with every cross-reference checked."""
 
@@ -152,6 +171,7 @@ class Catalogue(_Item):
     value_kinds: list[ValueKind]
     breakdowns: list[Breakdown]
     indicators: list[Indicator]
+    sector_indicators: list[SectorIndicator] = []
 
     @model_validator(mode="after")
     def _check_references(self) -> Catalogue:
@@ -167,7 +187,7 @@ class Catalogue(_Item):
         unique("priority", [p.code for p in self.priorities])
         unique("objective", [o.code for o in self.objectives])
         unique("measure", [m.code for m in self.measures])
-        unique("indicator", [i.code for i in self.indicators])
+        unique("indicator", [i.code for i in self.indicators] + [s.code for s in self.sector_indicators])
         unique("XBRL name", [o.name for o in self.objectives] + [m.name for m in self.measures]
                + [i.name for i in self.indicators])
         unique("breakdown", [b.code for b in self.breakdowns])
@@ -204,6 +224,12 @@ class Catalogue(_Item):
             for b in i.breakdowns:
                 if b not in breakdowns:
                     problems.append(f"indicator {i.code}: unknown breakdown {b!r}")
+        indicators = {i.code for i in self.indicators}
+        for si in self.sector_indicators:
+            if si.derived_from not in indicators:
+                problems.append(f"sector indicator {si.code}: unknown indicator {si.derived_from!r} to derive from")
+            if si.objective not in objectives or si.unit not in units or si.source not in sources:
+                problems.append(f"sector indicator {si.code}: unknown objective, unit or source")
         if {v.code for v in self.value_kinds} != {"start", "target", "realisation"}:
             problems.append("value_kinds must be exactly start, target and realisation")
         if problems:
@@ -263,6 +289,7 @@ class Catalogue(_Item):
         data = self.model_dump()
         data["indicators"] = [i for i in data["indicators"] if i["non_funded"]]
         data["measures"] = []
+        data["sector_indicators"] = []  # the sector report is of the funded institutions (seed 002)
         return Catalogue.model_validate(data)
 
     def is_prefilled(self, indicator: Indicator) -> bool:

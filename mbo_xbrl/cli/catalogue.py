@@ -26,7 +26,10 @@ def catalogue_dict(cat: Catalogue) -> dict[str, Any]:
                         "unit": i.unit, "direction": i.direction.value, "source": i.source,
                         "frequency": i.frequency, "level": i.level.value, "breakdowns": i.breakdowns,
                         "concept": indicator_concept(i).clark, "prefilled_start": cat.is_prefilled(i),
-                        "start_year": i.start_year} for i in cat.indicators],
+                        "start_year": i.start_year, "non_funded": i.non_funded} for i in cat.indicators],
+        "sector_indicators": [{"code": si.code, "objective": si.objective, "label_nl": si.label_nl,
+                               "label_en": si.label_en, "unit": si.unit, "source": si.source, "level": si.level.value,
+                               "derived_from": si.derived_from} for si in cat.sector_indicators],
     }
 
 

@@ -28,7 +28,8 @@ PAIRS = {
     ("A", LEAVERS): (500, 400), ("B", LEAVERS): (300, 100), ("C", LEAVERS): (200, 190),
 }
 OBJECTIVE = {SAFE: "1.2", LEAVERS: "1.3"}
-SECTION_IDS = ["ambition", "budget", "typology", "convergence", "completeness", "early_leavers", "realisation"]
+SECTION_IDS = ["ambition", "budget", "typology", "convergence", "completeness", "early_leavers", "practorates",
+               "realisation"]
 
 
 def row(table: str, **values) -> tuple:
@@ -195,6 +196,44 @@ def test_early_leavers_against_the_national_aim(tables) -> None:
                  "target_above_aim": 690.0 - 18000}
 
 
+def test_practorates_the_share_of_institutions_with_at_least_one() -> None:
+    """I3.4.02 (a sector indicator: no institution reports it) from each institution's count I3.4.01: A none at the
+    start and two planned, B one and three, C none and none planned; a breakdown row does not count."""
+    from mbo_xbrl.analysis.tables import BREAKDOWN_COLUMNS, practorates
+    from mbo_xbrl.catalogue import load_catalogue
+
+    counts = {("A", "start"): 0, ("A", "target"): 2, ("B", "start"): 1, ("B", "target"): 3, ("C", "start"): 0,
+              ("C", "target"): 0, ("B", "realisation"): 2}
+    years = {"start": 2022, "realisation": 2024, "target": 2027}
+    rows = [{"institution": i, "indicator": "I3.4.01", "value_kind": k, "period_year": years[k], "value": float(v),
+             **{c: None for c in BREAKDOWN_COLUMNS}} for (i, k), v in counts.items()]
+    rows.append(rows[0] | {"value": 7.0, "level": "2"})
+    table = practorates(pd.DataFrame(rows), load_catalogue())
+    assert table.to_dict("records") == [
+        {"indicator": "I3.4.02", "value_kind": "start", "year": 2022, "institutions": 3, "with_practorate": 1,
+         "share": pytest.approx(1 / 3), "practorates": 1.0},
+        {"indicator": "I3.4.02", "value_kind": "realisation", "year": 2024, "institutions": 1, "with_practorate": 1,
+         "share": 1.0, "practorates": 2.0},
+        {"indicator": "I3.4.02", "value_kind": "target", "year": 2027, "institutions": 3, "with_practorate": 2,
+         "share": pytest.approx(2 / 3), "practorates": 5.0}]
+
+
+def test_the_report_is_of_funded_institutions_only(small_store: str) -> None:
+    """Seed 002 leaves non-funded institutions out of view: a non-funded filing in the store changes nothing."""
+    with open_store(small_store) as store:
+        before = build_report(store, 2024)
+    with Store.open(small_store) as store:
+        f = filing("N", 2024, "accepted", 1) | {"funded": False, "is_current": True}
+        store.backend.execute(f"INSERT INTO filings ({', '.join(f)}) VALUES ({', '.join('?' * len(f))})", list(f.values()))
+        store.backend.execute("INSERT INTO indicator_values (filing_id, institution, report_year, objective, indicator, "
+                              "value_kind, period_year, value) VALUES (?, 'N', 2024, '1.2', ?, 'start', 2022, 10)",
+                              [f["filing_id"], SAFE])
+    with open_store(small_store) as store:
+        after = build_report(store, 2024)
+    assert after.institutions == before.institutions
+    assert after.tables["ambition"].equals(before.tables["ambition"])
+
+
 def test_realisation_against_the_trajectory(small_store: str) -> None:
     """A, start 80 (2022), target 84 (2027): the 2024 trajectory is 80 + 4·2/5 = 81.6; 81 is behind."""
     with open_store(small_store) as store:
@@ -215,19 +254,20 @@ def test_the_page_is_one_offline_file_with_a_chart_per_section_that_has_data(sma
     outside = re.sub(r'xmlns(:\w+)?="[^"]*"', "", text)  # namespace names are names, not resources
     assert "://" not in outside and "<script" not in text and " src=" not in text
     links = re.findall(r'href="([^"]*)"', outside)  # the menu, glyphs within the page, the files beside it
-    assert links[:8] == [f"#{s}" for s in SECTION_IDS] + ["#method"]
+    assert links[:9] == [f"#{s}" for s in SECTION_IDS] + ["#method"]
     assert all(x.startswith(("#", "data:")) or re.fullmatch(r"\w+\.csv|sectorbeeld-2024\.xlsx", x) for x in links)
     assert "docs/" not in text  # the method is on the page, not behind a link
     sections = [part for part in text.split("<section ")[1:] if part.startswith(tuple(f'id="{s}"' for s in SECTION_IDS))]
-    assert len(sections) == 7
+    assert len(sections) == 8
     assert all("<svg" in s for s in sections[:6])  # every section with data has its chart
-    assert "Geen gegevens" in sections[6]  # 2024 holds no realisations: said, not drawn
+    assert "Geen gegevens" in sections[6]  # no institution reported practorates
+    assert "Geen gegevens" in sections[7]  # 2024 holds no realisations: said, not drawn
     assert 'lang="nl"' in text and "Ambitie per indicator" in text
     assert (tmp_path / "r" / "sectorbeeld-2024.xlsx").is_file()
     names = {p.name for p in (tmp_path / "r").glob("*.csv")}
     assert names == {"ambition.csv", "budget_sector.csv", "budget_institutions.csv", "typology_indicators.csv",
                      "typology_institutions.csv", "convergence.csv", "completeness.csv", "early_leavers.csv",
-                     "realisation.csv"}
+                     "practorates.csv", "realisation.csv"}
     assert pd.read_csv(tmp_path / "r" / "early_leavers.csv")["sum_target"].tolist() == [690.0]
 
 
