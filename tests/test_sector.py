@@ -40,6 +40,23 @@ def test_prefill_writes_valid_filings_holding_exactly_the_known_values(tmp_path:
         v.item == "earmark" for v in register.for_filing("99XB", 2024))
 
 
+def test_each_years_filings_are_made_against_that_years_release() -> None:
+    """2025 asks what the 2025 release adds: the new measure (apply or explain) and the first Stagepact
+    measurements; a 2024 filing knows neither."""
+    from mbo_xbrl.taxonomy.releases import RELEASES
+
+    files = build_sector(institution_count=6, years=(2024, 2025), seed=3)
+    new_measure = {2024: 0, 2025: 0}
+    for name, data in files.items():
+        if name.endswith(".xbrl"):
+            year = int(name[:4])
+            text = data.decode("utf-8")
+            assert RELEASES[year].entry_point_url in text
+            assert ("<mbo-i:ReportingYear" in text) == (year == 2025)
+            new_measure[year] += "FittingInternshipAllowanceAgreements" in text
+    assert new_measure[2024] == 0 and new_measure[2025] > 0
+
+
 def test_the_same_seed_gives_byte_identical_files_and_another_seed_does_not() -> None:
     first = build_sector(institution_count=12, years=(2024,), seed=7)
     assert first == build_sector(institution_count=12, years=(2024,), seed=7)
@@ -123,7 +140,7 @@ def test_the_sector_report_has_a_chart_in_every_section(sector_store: str, tmp_p
         assert result.exit_code == 0, result.output
         sections = [s for s in (out / "index.html").read_text("utf-8").split("<section ")[1:]
                     if "<figure" in s or "Geen gegevens" in s]
-        assert len(sections) == 7 and all("<svg" in s for s in sections)
+        assert len(sections) == 8 and all("<svg" in s for s in sections)
     # read as a publication, in Dutch and in English: every figure parsed back and equal to the CSVs
     assert_page_reads_in("nl", tmp_path / "2025")
     english = tmp_path / "2025-en"
@@ -133,6 +150,8 @@ def test_the_sector_report_has_a_chart_in_every_section(sector_store: str, tmp_p
     assert (tmp_path / "2025" / "sectorbeeld-2025.xlsx").is_file() and (english / "sector-report-2025.xlsx").is_file()
     for lang, folder in (("nl", tmp_path / "2025"), ("en", english)):
         assert_workbook_reads_in(lang, folder, len(list(folder.glob("*.csv"))))
+    planned = pd.read_csv(tmp_path / "2024" / "practorates.csv").set_index("value_kind")
+    assert planned.loc["target", "practorates"] == 141 and planned.loc["target", "share"] > 0.9  # seed 002
     early = pd.read_csv(tmp_path / "2024" / "early_leavers.csv").iloc[0]
     assert early["sum_target"] == 19_300 and early["national_aim"] == 18_000
     shares = pd.read_csv(tmp_path / "2024" / "budget_sector.csv", dtype={"objective": str}).set_index("objective")

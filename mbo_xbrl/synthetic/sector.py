@@ -28,6 +28,7 @@ from mbo_xbrl.filing.model import (
 from mbo_xbrl.filing.writer import write_instance
 from mbo_xbrl.prefill import PrefillRegister, prefilled_contents, register_csv, register_rows
 from mbo_xbrl.synthetic.values import PUBLISHED, realisation, start_and_target
+from mbo_xbrl.taxonomy.releases import CURRENT, LATEST, RELEASES
 
 # Sector totals the sum-calibrated indicators reach, over the accepted filings of the first year (seed 002).
 PUBLISHED_SUMS = {"I1.3.02": (30_000, 19_300), "I3.4.01": (None, 141)}  # (start, target 2027)
@@ -230,6 +231,8 @@ def complete(content: FilingContent, inst: Institution, cat: Catalogue, truth: d
     if "unexplained_measure" in defects:
         candidates = [m for m, on in inst.applied.items() if not on and cat.measure_by_code[m].objective in worked]
         unexplained = rng.choice(candidates) if candidates else None
+    for m in cat.measures:  # a measure a later release adds: chosen once, the same way every year, no draw from rng
+        inst.applied.setdefault(m.code, m.mandatory or random.Random(f"{inst.code}:{m.code}").random() < OTHER_APPLY_RATE)
     content.measures = [MeasureChoice(measure=m.code, applied=inst.applied[m.code],
                                       explanation=None if inst.applied[m.code] or m.code == unexplained else
                                       "De instelling zet hier bestaande aanpakken voort zonder kwaliteitsmiddelen.")
@@ -308,8 +311,13 @@ def build_sector(institution_count: int = 52, years: tuple[int, ...] = (2024, 20
     by_code = {i.code: i for i in sector}
     total_students = sum(i.students for i in sector)
     for content in prefilled_contents(register):
-        complete(content, by_code[content.institution_code], cat, truth, total_students, rng)
-        files[f"{content.report_year}/{content.institution_code}-{content.report_year}.xbrl"] = write_instance(content, cat)
+        # each reporting year's filings against that year's release (the latest for a year beyond the releases),
+        # with the catalogue as it knows it: 2025 asks the new measure and the first Stagepact measurements
+        release = RELEASES.get(content.report_year, LATEST if content.report_year > LATEST.year else CURRENT)
+        year_catalogue = release.catalogue if cat is load_catalogue() else cat
+        complete(content, by_code[content.institution_code], year_catalogue, truth, total_students, rng)
+        files[f"{content.report_year}/{content.institution_code}-{content.report_year}.xbrl"] = write_instance(
+            content, year_catalogue, release)
     return files
 
 
