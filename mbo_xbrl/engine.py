@@ -24,24 +24,24 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from mbo_xbrl.version import __version__
 from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.errors import ProcessorError
 from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.filing import Filing, read_filing
-from mbo_xbrl.rules.precheck import Prechecked, precheck
 from mbo_xbrl.prefill import PrefillRegister
 from mbo_xbrl.report.model import Problem, Report, Severity
 from mbo_xbrl.rules.base import Layer, Rule, RuleContext
 from mbo_xbrl.rules.location import with_locations
-from mbo_xbrl.rules.root_cause import with_causes
+from mbo_xbrl.rules.precheck import Prechecked, precheck
 from mbo_xbrl.rules.registry import rules_in_layer, select
+from mbo_xbrl.rules.root_cause import with_causes
 from mbo_xbrl.rules.structure.s004_invalid_xbrl import invalid_xbrl
 from mbo_xbrl.rules.structure.s006_file_too_large import file_too_large
 from mbo_xbrl.rules.structure.s007_check_limit_exceeded import check_limit_exceeded
 from mbo_xbrl.taxonomy import names
 from mbo_xbrl.taxonomy.processor import ProcessorMessage, XbrlProcessor
 from mbo_xbrl.taxonomy.view import TaxonomyView, load_views
+from mbo_xbrl.version import __version__
 
 log = logging.getLogger(__name__)
 

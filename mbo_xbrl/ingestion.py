@@ -28,7 +28,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from mbo_xbrl.version import __version__
 from mbo_xbrl.discovery import discover
 from mbo_xbrl.engine import limit_report
 from mbo_xbrl.errors import MboXbrlError
@@ -37,6 +36,7 @@ from mbo_xbrl.normalise import NormalisedFiling, normalise
 from mbo_xbrl.sandbox import Outcome, Sandbox
 from mbo_xbrl.store.schema import TABLE_BY_NAME
 from mbo_xbrl.store.store import Store
+from mbo_xbrl.version import __version__
 
 BATCH = 25  # filings per transaction: DuckDB's cost is per statement, not per row
 BATCH_SECONDS = 2.0  # ... or fewer, so that slow checks still commit (and report) regularly

@@ -11,8 +11,8 @@ import click
 
 from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.filing import read_filing
-from mbo_xbrl.rules.precheck import precheck
 from mbo_xbrl.parsing.tidy import fact_columns, fact_rows
+from mbo_xbrl.rules.precheck import precheck
 
 
 @click.command()

@@ -8,7 +8,6 @@ says what it saw (`mbo_xbrl.parsing.stream`); the findings are made here, by the
 from __future__ import annotations
 
 from collections.abc import Mapping
-
 from dataclasses import dataclass, field
 
 from lxml import etree

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from mbo_xbrl.ingestion import ingest
-from mbo_xbrl.store import LockHeld, Store, StoreError, TABLES, open_store
+from mbo_xbrl.store import TABLES, LockHeld, Store, StoreError, open_store
 from mbo_xbrl.store.schema import FILING_TABLES, SCHEMA_VERSION
 from tests.conftest import ROOT, VALID_SAMPLES
 

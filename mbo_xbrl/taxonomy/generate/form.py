@@ -21,8 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from mbo_xbrl.catalogue import Catalogue, Indicator
-from mbo_xbrl.taxonomy.generate.model import Concept, Dimension, Node, Builder
-
+from mbo_xbrl.taxonomy.generate.model import Builder, Concept, Dimension, Node
 
 BUDGET_MEASURES_ROLE = "budget-measures"
 DIMENSION_DEFAULTS_ROLE = "dimension-defaults"
