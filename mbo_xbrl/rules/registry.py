@@ -44,6 +44,7 @@ def _rules() -> dict[str, Rule]:
         s012_duplicate_facts,
         s013_institution_identity,
         s014_period_out_of_plan,
+        s015_release_does_not_fit_year,
     )
     from mbo_xbrl.rules.values import (
         v001_value_out_of_range,
@@ -55,7 +56,7 @@ def _rules() -> dict[str, Rule]:
     modules = [
         s001_not_wellformed, s002_not_an_instance, s003_unknown_entry_point, s004_invalid_xbrl, s005_doctype,
         s006_file_too_large, s007_check_limit_exceeded, s008_structure_beyond_limits, s010_nil, s011_unused_context_or_unit, s012_duplicate_facts, s013_institution_identity,
-        s014_period_out_of_plan, c001_missing_target_value, c002_missing_start_value, c003_missing_realisation,
+        s014_period_out_of_plan, s015_release_does_not_fit_year, c001_missing_target_value, c002_missing_start_value, c003_missing_realisation,
         c004_incomplete_own_indicator, c005_undescribed_alternative_source, c006_missing_objective_declaration,
         b001_missing_budget, b002_budget_does_not_add_up, b003_earmark_not_budgeted,
         b004_budget_on_unapplied_measure, b005_negative_amount, m001_mandatory_measure_not_applied,

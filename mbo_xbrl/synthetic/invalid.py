@@ -220,6 +220,8 @@ FAILING: list[FailingSample] = [
                   _content(lambda c: setattr(_own(c, "EI-01"), "values",
                                              [("realisation", 2025, v) if k == "realisation" else (k, y, v)
                                               for k, y, v in _own(c, "EI-01").values]))),
+    FailingSample("MBO-S015", "99XB's filing on 2025 names the entry point of the 2024 release, not 2025's",
+                  lambda cat: write_instance(veen(cat, 2025), cat)),
     FailingSample("MBO-C001", "the 2027 target of indicator I1.3.01 is missing", _content(_drop_value("I1.3.01", "target"))),
     FailingSample("MBO-C002", "the start value of indicator I1.3.01 is missing", _content(_drop_value("I1.3.01", "start"))),
     FailingSample("MBO-C003", "the 2024 realisation of indicator I1.3.01 (DUO, yearly) is missing",

@@ -652,6 +652,9 @@ ENGINE_ONLY_NL_EN = {
                  "not written as an assertion yet (the bounds of the plausible per unit)"),
     "MBO-S014": ("nog niet als assertion geschreven (het verslagjaar zoals de engine het afleidt)",
                  "not written as an assertion yet (the reporting year as the engine infers it)"),
+    "MBO-S015": ("gaat over de keuze van de taxonomie zelf; een taxonomie kan niet zeggen dat een andere had "
+                 "moeten worden gebruikt", "is about the choice of taxonomy itself; a taxonomy cannot say that another "
+                 "one should have been used"),
 }
 
 
