@@ -155,3 +155,17 @@ def test_every_ingest_outcome_has_a_word_for_the_progress_line() -> None:
         for outcome in ("accepted", "rejected", "skipped", "unreadable", "internal"):
             word = outcome_word(outcome, lang)
             assert word and "{" not in word and not word.startswith(","), (lang, outcome, word)
+
+
+def test_the_release_of_a_reporting_year() -> None:
+    from mbo_xbrl.taxonomy.releases import release_for_year
+
+    assert [release_for_year(y).year for y in (2023, 2024, 2025, 2027)] == [2024, 2024, 2025, 2025]
+
+
+def test_a_correction_of_2024_filed_later_keeps_the_2024_release_and_a_2025_filing_may_not(engine) -> None:
+    """MBO-S015: the 2024 sample is fine against 2024; its failing sample is 99XB's 2025 filing against 2024."""
+    assert engine.check(SAMPLE_2024).valid
+    report = engine.check(ROOT / "samples" / "invalid" / "MBO-S015-release-does-not-fit-year.xbrl")
+    assert codes(report) == ["MBO-S015"] and report.taxonomy_release == 2024 and report.report_year == 2025
+    assert R2025.entry_point_url in report.findings[0].fix_en

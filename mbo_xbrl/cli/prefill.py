@@ -9,6 +9,7 @@ import click
 from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.filing.writer import write_instance
 from mbo_xbrl.prefill import PrefillRegister, prefilled_contents
+from mbo_xbrl.taxonomy.releases import release_for_year
 
 
 @click.command()
@@ -21,7 +22,8 @@ def prefill(values: Path, out: Path, year: int | None) -> None:
 
     Each holds what OCW knows — identity, reporting year, pre-filled start values with their
     breakdowns, earmarked amounts — as a valid XBRL instance the institution completes. Checked
-    as it is, it lists what is still to be filled in.
+    as it is, it lists what is still to be filled in. Each is made against the taxonomy release of its
+    reporting year (docs/releases.md).
 
     \b
     Example:
@@ -32,6 +34,7 @@ def prefill(values: Path, out: Path, year: int | None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for content in contents:
         path = out / f"{content.institution_code}-{content.report_year}-prefilled.xbrl"
-        path.write_bytes(write_instance(content, catalogue))
+        release = release_for_year(content.report_year)  # each reporting year's own taxonomy release
+        path.write_bytes(write_instance(content, release.catalogue, release))
         click.echo(str(path))
     click.echo(f"wrote {len(contents)} pre-filled filings to {out}", err=True)

@@ -28,7 +28,7 @@ from mbo_xbrl.filing.model import (
 from mbo_xbrl.filing.writer import write_instance
 from mbo_xbrl.prefill import PrefillRegister, prefilled_contents, register_csv, register_rows
 from mbo_xbrl.synthetic.values import PUBLISHED, realisation, start_and_target
-from mbo_xbrl.taxonomy.releases import CURRENT, LATEST, RELEASES
+from mbo_xbrl.taxonomy.releases import release_for_year
 
 # Sector totals the sum-calibrated indicators reach, over the accepted filings of the first year (seed 002).
 PUBLISHED_SUMS = {"I1.3.02": (30_000, 19_300), "I3.4.01": (None, 141)}  # (start, target 2027)
@@ -313,7 +313,7 @@ def build_sector(institution_count: int = 52, years: tuple[int, ...] = (2024, 20
     for content in prefilled_contents(register):
         # each reporting year's filings against that year's release (the latest for a year beyond the releases),
         # with the catalogue as it knows it: 2025 asks the new measure and the first Stagepact measurements
-        release = RELEASES.get(content.report_year, LATEST if content.report_year > LATEST.year else CURRENT)
+        release = release_for_year(content.report_year)
         year_catalogue = release.catalogue if cat is load_catalogue() else cat
         complete(content, by_code[content.institution_code], year_catalogue, truth, total_students, rng)
         files[f"{content.report_year}/{content.institution_code}-{content.report_year}.xbrl"] = write_instance(

@@ -123,6 +123,13 @@ def release_for_namespace(namespace: str) -> Release | None:
     return None
 
 
+def release_for_year(report_year: int) -> Release:
+    """The release a filing on `report_year` is made against: that year's, or for a year beyond the last release
+    the last one (for a year before the first, the first)."""
+    fitting = [year for year in RELEASES if year <= report_year]
+    return RELEASES[max(fitting)] if fitting else CURRENT
+
+
 ENTRY_POINTS: dict[str, EntryPoint] = {ep.url: ep for release in RELEASES.values() for ep in release.entry_points}
 
 

@@ -7,7 +7,7 @@ from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.base import Layer, RuleContext, rule
 from mbo_xbrl.rules.describe import data_concepts
 from mbo_xbrl.taxonomy import names
-from mbo_xbrl.taxonomy.releases import RELEASES
+from mbo_xbrl.taxonomy.releases import release_for_year
 
 
 @rule(
@@ -32,11 +32,10 @@ def release_does_not_fit_year(filing: Filing, ctx: RuleContext) -> list[Finding]
     """
     if filing.report_year is None or filing.release is None:
         return []
-    fitting = [year for year in RELEASES if year <= filing.report_year]
-    expected = max(fitting) if fitting else min(RELEASES)
+    release = release_for_year(filing.report_year)
+    expected = release.year
     if filing.release == expected:
         return []
-    release = RELEASES[expected]
     entry_point = release.funded if filing.funded else release.non_funded
     located = next((f for f in filing.of(names.REPORTING_YEAR) or filing.of(names.INSTITUTION_NAME)), None)
     return [release_does_not_fit_year.finding(report_year=filing.report_year, release=filing.release,
