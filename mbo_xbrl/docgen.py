@@ -210,6 +210,13 @@ def form_markdown(cat: Catalogue) -> str:
            "`tests/taxonomy/test_form.py` renders every table and checks that each fact of the valid samples "
            "lands in exactly one cell.\n\n"
            "| # | section | link role | rows × columns | line items: dimensions |\n|---|---|---|---|---|\n"]
+    non_funded = {s.code for s in model.non_funded_sections}
+    out[-1] = out[-1].replace(
+        "| # | section | link role |",
+        "The non-funded institutions' entry point (`mbo-vgr-nb-YEAR.xsd`) has the sections marked in the column "
+        "*non-funded*, under the same link roles, with only the indicators asked of them "
+        "([taxonomy.md](taxonomy.md)). Each release has its own form ([releases.md](releases.md)).\n\n"
+        "| # | section | non-funded | link role |").replace("|---|---|---|---|---|\n", "|---|---|---|---|---|---|\n")
     for section in model.sections:
         height = rows([t for b in section.table.rows for t in b])
         open_rows = any(n.open_axis is not None for b in section.table.rows for t in b for n in t.walk())
@@ -217,7 +224,8 @@ def form_markdown(cat: Catalogue) -> str:
         cubes = "; ".join(
             ", ".join(f"`{i.name}`" for i in cube.items) + ": "
             + (", ".join(dimension(d) for d in cube.dimensions) or "none") for cube in section.hypercubes)
-        out.append(f"| {section.number} | {_cell(section.title_nl)} | `{section.code}` | "
+        out.append(f"| {section.number} | {_cell(section.title_nl)} | {'yes' if section.code in non_funded else ''} | "
+                   f"`{section.code}` | "
                    f"{'open' if open_rows else height} × {width} | {_cell(cubes)} |\n")
     return "".join(out)
 
