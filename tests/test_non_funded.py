@@ -65,6 +65,7 @@ def test_what_is_not_asked_of_a_non_funded_institution_is_invalid_in_its_form(en
         for report in (engine.check(path), Engine(processor, fast_path=False).check(path)):
             assert codes(report) == ["MBO-S004"], (name, codes(report))
             assert "PrimaryItemDimensionallyInvalid" in report.findings[0].message_en
+            assert "niet-bekostigde instelling rapporteert geen begroting" in report.findings[0].message_nl
 
 
 def test_the_rules_know_which_entry_point_they_check(engine, tmp_path) -> None:

@@ -50,9 +50,22 @@ TYPE_WORDS = {
 }
 
 
+_NOT_IN_FORM = re.compile(r"^Fact (\S+) context (\S+) dimensionally not valid")
+
+
 def plain_words(code: str, text: str) -> tuple[str, str]:
-    """Arelle's message in words a controller reads, where its kind is known (a value of the wrong type);
-    otherwise Arelle's own text. The processor's text stays in the finding's `processor_message`."""
+    """Arelle's message in words a controller reads, where its kind is known (a value of the wrong type, a fact
+    that fits no table of the form); otherwise Arelle's own text. The processor's text stays in the finding's
+    `processor_message`."""
+    placed = _NOT_IN_FORM.match(text) if code == "xbrldie:PrimaryItemDimensionallyInvalidError" else None
+    if placed is not None:
+        concept, context = placed.groups()
+        return (f"het gegeven {concept} in context {context} past in geen tabel van het formulier: een uitsplitsing "
+                "(dimensie) ontbreekt of is te veel, of het formulier vraagt dit gegeven niet (een niet-bekostigde "
+                "instelling rapporteert geen begroting, maatregelen of indicatoren van docenten en practoraten).",
+                f"the item {concept} in context {context} fits no table of the form: a breakdown (dimension) is "
+                "missing or one too many, or the form does not ask this item (a non-funded institution reports no "
+                "budget, measures or indicators of teachers and practorates).")
     match = _VALUE_ERROR.search(text) if code == "xmlSchema:valueError" else None
     if match is None:
         return text, text
