@@ -20,7 +20,7 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -83,7 +83,7 @@ class Engine:
         self._processor = processor
         use_view = fast_path if fast_path is not None else fast_path_from_env()
         # the compiled view of each release's entry point: a filing is certified against the one it names
-        self.views: dict[str, TaxonomyView] | None = load_views() if use_view else None
+        self.views: Mapping[str, TaxonomyView] | None = load_views() if use_view else None
         self.limits = (limits or Limits.from_env()).with_options(max_bytes=max_bytes)
         self.catalogue = load_catalogue()  # the first release's: for a file that names no release of ours
         self.prefill = prefill

@@ -252,7 +252,7 @@ class Certifier:
 
     def __init__(self, views: TaxonomyView | Mapping[str, TaxonomyView]) -> None:
         """`views`: the view of each entry point by its URL; the schemaRef picks the one to certify against."""
-        self.views = {views.entry_point: views} if isinstance(views, TaxonomyView) else dict(views)
+        self.views = {views.entry_point: views} if isinstance(views, TaxonomyView) else views
         self.view: TaxonomyView | None = None  # the schemaRef's, once seen
         self._root_element: etree._Element | None = None
         self._reason: str | None = None

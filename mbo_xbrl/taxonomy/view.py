@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -121,12 +122,28 @@ def load_view(release: Release = CURRENT, entry_point: EntryPoint | None = None)
     return TaxonomyView.from_json(data)
 
 
-def load_views() -> dict[str, TaxonomyView]:
-    """The view of every entry point of every release that has one for exactly its installed package, by URL."""
-    views = {}
-    for release in RELEASES.values():
-        for entry_point in release.entry_points:
-            view = load_view(release, entry_point)
-            if view is not None and view.entry_point == entry_point.url:
-                views[view.entry_point] = view
-    return views
+class Views(Mapping[str, TaxonomyView]):
+    """The view of every entry point of every release that has one for exactly its installed package, by URL;
+    each loaded when a filing first names its entry point (a process that checks 2025 filings only never
+    holds the others: a checking process starts under its memory cap)."""
+
+    def __init__(self) -> None:
+        self._entry_points = {ep.url: (release, ep) for release in RELEASES.values() for ep in release.entry_points}
+
+    def __getitem__(self, url: str) -> TaxonomyView:
+        release, entry_point = self._entry_points[url]
+        view = load_view(release, entry_point)
+        if view is None or view.entry_point != url:
+            raise KeyError(url)
+        return view
+
+    def __iter__(self) -> Iterator[str]:
+        return (url for url in self._entry_points if self.get(url) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def load_views() -> Views:
+    """The views by entry point URL (loaded as they are asked for)."""
+    return Views()
