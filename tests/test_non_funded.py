@@ -96,3 +96,15 @@ def test_each_non_funded_entry_point_carries_only_the_rules_that_apply(tmp_path)
         assert {"MBO-B001", "MBO-M003", "MBO-C006"} <= rule_codes(funded)
         assert "MBO-C002" in rule_codes(non_funded)
         assert not rule_codes(non_funded) & {r.code for r in all_rules() if r.funded_only}
+
+
+def test_the_verdict_says_the_filing_is_a_non_funded_institutions() -> None:
+    from click.testing import CliRunner
+
+    from mbo_xbrl.cli import cli
+
+    for lang, words in (("nl", "niet-bekostigde instelling"), ("en", "non-funded institution")):
+        result = CliRunner().invoke(cli, ["check", "--lang", lang, str(SAMPLE)])
+        assert result.exit_code == 0 and words in result.stdout.splitlines()[0], result.output
+    funded = CliRunner().invoke(cli, ["check", str(ROOT / "samples" / "valid" / "99XB-2024.xbrl")])
+    assert "bekostigd" not in funded.stdout

@@ -14,14 +14,14 @@ TEXT = {
     "nl": {"valid": "GOEDGEKEURD", "invalid": "AFGEKEURD", "errors": ("fout", "fouten"),
            "warnings": ("waarschuwing", "waarschuwingen"), "infos": ("melding", "meldingen"), "general": "Algemeen", "fix": "Oplossing", "objective": "Doelstelling",
            "could_not_check": "Niet volledig gecontroleerd", "line": "regel", "institution": "instelling",
-           "year": "verslagjaar", "files": ("bestand", "bestanden"), "accepted": "goedgekeurd", "rejected": "afgekeurd",
+           "year": "verslagjaar", "non_funded": "niet-bekostigde instelling", "files": ("bestand", "bestanden"), "accepted": "goedgekeurd", "rejected": "afgekeurd",
            "by_rule": "Per regel", "by_objective": "Per onderdeel", "details": "Alle bevindingen",
            "first_fix": "bijvoorbeeld", "where": "Waar",
            "caused_by": "Volgt uit", "of_which": "waarvan {n} volgend uit {code}"},
     "en": {"valid": "ACCEPTED", "invalid": "REJECTED", "errors": ("error", "errors"),
            "warnings": ("warning", "warnings"), "infos": ("note", "notes"), "general": "General", "fix": "Fix", "objective": "Objective",
            "could_not_check": "Not fully checked", "line": "line", "institution": "institution",
-           "year": "reporting year", "files": ("file", "files"), "accepted": "accepted", "rejected": "rejected",
+           "year": "reporting year", "non_funded": "non-funded institution", "files": ("file", "files"), "accepted": "accepted", "rejected": "rejected",
            "by_rule": "By rule", "by_objective": "By part", "details": "All findings", "first_fix": "for example", "where": "Where",
            "caused_by": "Follows from", "of_which": "{n} of them following from {code}"},
 }
@@ -140,7 +140,8 @@ def report_text(report: Report, lang: str, verbose: bool = False) -> str:
     verdict = t["valid"] if report.valid else t["invalid"]
     named = f" {report.institution_name}" if report.institution_name else ""
     who = ", ".join(x for x in (f"{t['institution']} {report.institution}{named}" if report.institution else "",
-                                f"{t['year']} {report.report_year}" if report.report_year else "") if x)
+                                f"{t['year']} {report.report_year}" if report.report_year else "",
+                                t["non_funded"] if report.funded is False else "") if x)
     lines = [f"{report.file}: {verdict}" + (f" ({who})" if who else "") +
              f" - {counted(report.count(Severity.ERROR), t['errors'])}, "
              f"{counted(report.count(Severity.WARNING), t['warnings'])}, {counted(report.count(Severity.INFO), t['infos'])}"]

@@ -300,3 +300,12 @@ def test_a_fault_of_ours_is_a_plain_500_page_and_its_traceback_goes_to_the_log(t
         assert TOKEN not in log
     finally:
         running.stop()
+
+
+def test_the_page_says_a_filing_is_a_non_funded_institutions(server) -> None:
+    sample = ROOT / "samples" / "valid" / "99XN-2024.xbrl"
+    status, body = post_file(f"{server.url}/", sample.name, sample.read_bytes())
+    page = body.decode("utf-8")
+    assert status == 200 and "niet-bekostigde instelling" in page and "non-funded institution" in page
+    status, body = post_file(f"{server.url}/", VALID.name, VALID.read_bytes())
+    assert status == 200 and "niet-bekostigde" not in body.decode("utf-8")
