@@ -84,7 +84,7 @@ def test_the_rules_know_which_entry_point_they_check(engine, tmp_path) -> None:
     assert not funded_only & {"MBO-C002", "MBO-C003", "MBO-C005", "MBO-V001", "MBO-S014"}
 
 
-def test_each_non_funded_entry_point_carries_only_the_rules_that_apply(tmp_path) -> None:
+def test_each_non_funded_entry_point_carries_only_the_rules_that_apply() -> None:
     for release in RELEASES.values():
         folder = ROOT / "taxonomy" / release.package_name / release.host / str(release.year) / "validation"
         funded = etree.parse(str(folder / f"{release.funded.name}-for.xml")).getroot()

@@ -6,6 +6,7 @@ every release up to and including `year` applied in order, validated again as a 
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -133,8 +134,6 @@ def catalogue_for(year: int, funded: bool = True) -> Catalogue:
     with `funded=False` as a non-funded institution's filing knows it (`Catalogue.for_non_funded`)."""
     if not funded:
         return catalogue_for(year).for_non_funded()
-    import copy
-
     history = release_history()
     declaration = history.declaration(year)
     data = copy.deepcopy(base_catalogue_data())

@@ -299,6 +299,7 @@ def _budgets(cat: Catalogue, inst: Institution, worked: list[str], total_student
 def build_sector(institution_count: int = 52, years: tuple[int, ...] = (2024, 2025), seed: int = 2024,
                  cat: Catalogue | None = None) -> dict[str, bytes]:
     """File name -> bytes: the register of known values and every institution's completed filing."""
+    given = cat  # a catalogue given for every year; else each year's release's own
     cat = cat or load_catalogue()
     rng = random.Random(seed)
     year_list = sorted(years)
@@ -314,7 +315,7 @@ def build_sector(institution_count: int = 52, years: tuple[int, ...] = (2024, 20
         # each reporting year's filings against that year's release (the latest for a year beyond the releases),
         # with the catalogue as it knows it: 2025 asks the new measure and the first Stagepact measurements
         release = release_for_year(content.report_year)
-        year_catalogue = release.catalogue if cat is load_catalogue() else cat
+        year_catalogue = given or release.catalogue
         complete(content, by_code[content.institution_code], year_catalogue, truth, total_students, rng)
         files[f"{content.report_year}/{content.institution_code}-{content.report_year}.xbrl"] = write_instance(
             content, year_catalogue, release)
