@@ -169,3 +169,12 @@ def test_a_correction_of_2024_filed_later_keeps_the_2024_release_and_a_2025_fili
     report = engine.check(ROOT / "samples" / "invalid" / "MBO-S015-release-does-not-fit-year.xbrl")
     assert codes(report) == ["MBO-S015"] and report.taxonomy_release == 2024 and report.report_year == 2025
     assert R2025.entry_point_url in report.findings[0].fix_en
+
+
+def test_a_reporting_year_that_is_no_year_is_said_in_words(engine, tmp_path) -> None:
+    path = tmp_path / "twenty.xbrl"
+    path.write_text(SAMPLE_2025.read_text("utf-8").replace(">2025</mbo-i:ReportingYear>", ">twenty</mbo-i:ReportingYear>"),
+                    "utf-8")
+    report = engine.check(path)
+    assert codes(report) == ["MBO-S004"] and report.xbrl_validation == "arelle"
+    assert "'twenty' is geen jaartal (JJJJ)" in report.findings[0].message_nl

@@ -45,6 +45,7 @@ TYPE_WORDS = {
     "integer": ("geheel getal", "a whole number"),
     "QName": ("naam uit de taxonomie (prefix:naam)", "a name from the taxonomy (prefix:name)"),
     "date": ("datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)"),
+    "gYear": ("jaartal (JJJJ)", "a year (YYYY)"),
     "monetaryItemType": ("bedrag (een getal met een punt als decimaalteken)",
                          "an amount (a number with a point as decimal mark)"),
 }
