@@ -40,7 +40,7 @@ class OwnIndicator(_Data):
 
 class MeasureChoice(_Data):
     measure: str
-    applied: bool
+    applied: bool | None = Field(description="Applied or not; None when no choice is made (only an explanation).")
     explanation: str | None = None
 
 
@@ -64,13 +64,13 @@ class Earmark(_Data):
 
 class ObjectiveChoice(_Data):
     objective: str
-    works_on: bool
+    works_on: bool | None = Field(description="Works on it or not; None when not declared (only a narrative).")
     narrative: str | None = None
 
 
 class AlternativeSource(_Data):
     indicator: str
-    used: bool = True
+    used: bool | None = True
     description: str | None = None
 
 

@@ -61,8 +61,9 @@ class _Facts:
         if value is not None:
             self.facts.append(_Fact(qname("data", concept, self.release), context, value))
 
-    def boolean(self, concept: str, context: _Context, value: bool) -> None:
-        self.text(concept, context, "true" if value else "false")
+    def boolean(self, concept: str, context: _Context, value: bool | None) -> None:
+        if value is not None:
+            self.text(concept, context, "true" if value else "false")
 
     def number(self, concept: QName, context: _Context, value: Decimal, unit: str, decimals: int) -> None:
         self.facts.append(_Fact(concept, context, _format(value, decimals), unit, decimals))

@@ -28,6 +28,7 @@ from mbo_xbrl.report.model import Finding, Severity
 class Layer(str, Enum):
     """Where in the check a rule runs; a failure in an earlier layer stops the later ones."""
 
+    WORKBOOK = "workbook"  # a workbook: its package, sheets and cells, before it is made an XBRL instance
     FILE = "file"  # bytes: size, encoding, DOCTYPE, well-formedness
     FORM = "form"  # the XML is an XBRL instance of our taxonomy, referring to nothing else
     FILING_RULES = "filing-rules"  # taxonomy-independent Dutch filing rules on the raw instance
@@ -35,7 +36,7 @@ class Layer(str, Enum):
     SEMANTIC = "semantic"  # the Werkagenda content: completeness, budgets, measures, values
 
 
-LAYER_ORDER = [Layer.FILE, Layer.FORM, Layer.FILING_RULES, Layer.XBRL, Layer.SEMANTIC]
+LAYER_ORDER = [Layer.WORKBOOK, Layer.FILE, Layer.FORM, Layer.FILING_RULES, Layer.XBRL, Layer.SEMANTIC]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,99 @@
+"""A workbook's package, inspected before any spreadsheet code reads it (MBO-W001).
+
+An .xlsx file is a zip of XML parts. Before openpyxl sees it, the package is read here entry by entry
+(the central directory, then each part streamed through zlib with a cap): refused are old or
+encrypted files (an OLE container), macros, links to other workbooks and data connections, a
+DOCTYPE or entity declaration in any XML part, more parts than a workbook of the form has, and
+parts that unpack beyond the limit or far beyond their packed size (zip bombs). Nothing outside
+the file is read: the package is inspected in memory.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from mbo_xbrl.report.model import Finding
+from mbo_xbrl.rules.workbook.w001_workbook_refused import workbook_refused
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .xls, or an encrypted .xlsx
+MAX_PARTS = 1_000
+MAX_RATIO = 200  # deflate reaches about 1000:1 at best; a sheet of the form packs about 10:1
+_MACRO = re.compile(r"(^|/)vbaProject[^/]*\.bin$|(^|/)vbaData\.xml$|^xl/activeX/", re.IGNORECASE)
+_EXTERNAL = re.compile(r"^xl/(externalLinks|connections\.xml|queryTables|pivotCache|customData)", re.IGNORECASE)
+_MACRO_TYPES = (b"macroEnabled", b"vbaProject", b"ms-office.activeX", b"oleObject")
+_DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PackageLimits:
+    max_unpacked: int  # bytes, all parts together
+
+    @classmethod
+    def for_file_limit(cls, max_bytes: int) -> PackageLimits:
+        return cls(max_unpacked=max(4 * max_bytes, 1 << 20))
+
+
+def is_workbook(data: bytes, name: str = "") -> bool:
+    """A zip package, or a file named .xlsx/.xlsm/.xls (which is then inspected and refused if need be)."""
+    return data[:4] == ZIP_MAGIC or data[:8] == OLE_MAGIC or name.lower().endswith((".xlsx", ".xlsm", ".xls"))
+
+
+def inspect(data: bytes, limits: PackageLimits) -> list[Finding]:
+    """Why the package is refused (one finding), or nothing when it may be opened as a workbook."""
+    if data[:8] == OLE_MAGIC:
+        return workbook_refused.check("encrypted")
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        entries = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return workbook_refused.check("not_a_workbook")
+    if len(entries) > MAX_PARTS:
+        return workbook_refused.check("too_many_parts", parts=len(entries), limit=MAX_PARTS)
+    names = {e.filename for e in entries}
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        return workbook_refused.check("not_a_workbook")
+    for entry in entries:
+        if _MACRO.search(entry.filename):
+            return workbook_refused.check("macros", part=entry.filename)
+        if _EXTERNAL.match(entry.filename):
+            return workbook_refused.check("external", part=entry.filename)
+        if entry.flag_bits & 0x1:
+            return workbook_refused.check("encrypted")
+    total = 0
+    for entry in entries:
+        read = _read_part(package, entry, limits.max_unpacked - total)
+        if isinstance(read, Finding):
+            return [read]
+        total += len(read)
+        if entry.filename.endswith((".xml", ".rels")) or entry.filename == "[Content_Types].xml":
+            if _DECLARATION.search(read):
+                return workbook_refused.check("entities", part=entry.filename)
+            if entry.filename == "[Content_Types].xml" and any(t in read for t in _MACRO_TYPES):
+                return workbook_refused.check("macros", part=entry.filename)
+            if entry.filename.endswith(".rels") and b"TargetMode=\"External\"" in read and (
+                    b"/externalLink" in read or b"/oleObject" in read or b"/attachedTemplate" in read):
+                return workbook_refused.check("external", part=entry.filename)
+    return []
+
+
+def _read_part(package: zipfile.ZipFile, entry: zipfile.ZipInfo, room: int) -> bytes | Finding:
+    """A part's bytes, read in chunks and stopped as soon as it unpacks past the room left or the ratio."""
+    limit = min(room, max(entry.compress_size, 1) * MAX_RATIO + (1 << 16))
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with package.open(entry) as stream:
+            while chunk := stream.read(1 << 16):
+                size += len(chunk)
+                if size > room:
+                    return workbook_refused.check("too_large", limit=room, part=entry.filename)[0]
+                if size > limit:
+                    return workbook_refused.check("compression", ratio=MAX_RATIO, part=entry.filename)[0]
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        return workbook_refused.check("damaged", part=entry.filename)[0]
+    return b"".join(chunks)

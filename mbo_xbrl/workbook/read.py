@@ -1,0 +1,346 @@
+"""Read a workbook back: its cells, along the form's layout, into filing content, with findings by cell.
+
+1. the package is inspected before any spreadsheet code reads it (`package`, MBO-W001);
+2. the hidden sheet says whose workbook it is and which release's form it follows; every sheet of that
+   form must be there and say the same (MBO-W004);
+3. each input cell is read as its column asks (a number, ja/nee, a year, a text, a code: MBO-W002), a
+   formula by the result the spreadsheet program saved with it (MBO-W005), and every pre-filled cell is
+   compared with the value the workbook was made with (MBO-W003).
+
+openpyxl reads the workbook in read-only mode (sheets streamed, only the rows and columns of the form),
+twice: once for formulas as written, once for their saved results.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from decimal import Decimal
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter, quote_sheetname
+
+from mbo_xbrl.filing.model import FilingContent
+from mbo_xbrl.report.model import Finding, Severity
+from mbo_xbrl.rules.workbook.w002_cell_not_convertible import cell_not_convertible
+from mbo_xbrl.rules.workbook.w003_prefilled_cell_changed import prefilled_cell_changed
+from mbo_xbrl.rules.workbook.w004_workbook_not_of_form import workbook_not_of_form
+from mbo_xbrl.rules.workbook.w005_formula_without_value import formula_without_value
+from mbo_xbrl.taxonomy import names
+from mbo_xbrl.taxonomy.releases import RELEASES
+from mbo_xbrl.workbook.content import Identity, Value, content_from_values, plain_text
+from mbo_xbrl.workbook.layout import FIRST_ROW, FactKey, Layout, Slot, layout_for
+from mbo_xbrl.workbook.package import PackageLimits, inspect
+from mbo_xbrl.workbook.words import BOOLEAN_WORDS, META_SHEET, identity_line
+
+TRUE = {"ja", "yes", "true", "waar", "j", "y", "1"}
+FALSE = {"nee", "no", "false", "onwaar", "n", "0"}
+_OWN_ROWS = re.compile(r"^([0-9.]+)=([0-9]{1,3})$")
+MAX_META_ROWS = 20_000
+
+
+@dataclass
+class Conversion:
+    """What a workbook holds: its identity and content (None when it cannot be converted), findings by cell,
+    and the cell of every fact it delivers (to point a finding on a fact back at its cell)."""
+
+    findings: list[Finding] = field(default_factory=list)
+    identity: Identity | None = None
+    name: str | None = None
+    lang: str = "nl"
+    content: FilingContent | None = None
+    values: dict[FactKey, Value] = field(default_factory=dict)
+    cells: dict[FactKey, str] = field(default_factory=dict)
+
+    @property
+    def stopped(self) -> bool:
+        return self.content is None
+
+
+def cell_ref(sheet: str, row: int, column: int) -> str:
+    """A cell as a spreadsheet names it: '05 Doel 1.1 begroting'!D14."""
+    return f"{quote_sheetname(sheet)}!{get_column_letter(column)}{row}"
+
+
+def read_workbook(data: bytes, max_bytes: int) -> Conversion:
+    """The conversion of a workbook's bytes (never raises for what the file holds)."""
+    result = Conversion()
+    refused = inspect(data, PackageLimits.for_file_limit(max_bytes))
+    if refused:
+        result.findings += refused
+        return result
+    try:
+        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
+        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    except Exception:  # openpyxl raises many kinds for a malformed package: each is the same answer
+        from mbo_xbrl.rules.workbook.w001_workbook_refused import workbook_refused
+
+        result.findings += workbook_refused.check("damaged", part="xl/workbook.xml")
+        return result
+    try:
+        _Reader(formulas, values, result).read()
+    finally:
+        formulas.close()
+        values.close()
+    return result
+
+
+class _Reader:
+    def __init__(self, formulas, values, result: Conversion) -> None:
+        self.formulas, self.book, self.result = formulas, values, result
+
+    def stop(self, finding: Finding) -> None:
+        self.result.findings.append(finding)
+
+    def read(self) -> None:
+        meta = self._meta()
+        if meta is None:
+            return
+        identity, lang, own_rows, prefilled = meta
+        layout = layout_for(identity.release, identity.funded, identity.report_year, own_rows)
+        self.result.identity, self.result.lang = identity, lang
+        expected = {sheet.name(lang) for sheet in layout.sheets}
+        cover = {"Voorblad", "Cover", META_SHEET}
+        missing = [s.name(lang) for s in layout.sheets if s.name(lang) not in self.book.sheetnames]
+        for name in missing:
+            self.stop(workbook_not_of_form.check("missing_sheet", sheet=name))
+        line = identity_line(identity, lang)
+        for sheet in layout.sheets:
+            name = sheet.name(lang)
+            if name in missing:
+                continue
+            found = self._value(name, 2, 1)
+            if found != line:
+                self.stop(workbook_not_of_form.check("other_workbook", sheet=name, found=str(found or "-"),
+                                                     expected=line))
+        if any(f.severity is Severity.ERROR for f in self.result.findings):
+            return  # a sheet of another workbook or a missing one: no content, nothing delivered in the wrong place
+        for name in self.book.sheetnames:
+            if name not in expected and name not in cover:
+                self.result.findings.append(workbook_not_of_form.check("unknown_sheet", severity=Severity.WARNING,
+                                                                       sheet=name))
+        keyed = self._cells(layout, lang)
+        self._prefilled(prefilled)
+        self.result.values = keyed
+        cat = layout.release.catalogue
+        self.result.content = content_from_values(identity, self.result.name, keyed, cat)
+
+    # --- the hidden sheet -----------------------------------------------------------------------------------
+    def _meta(self) -> tuple[Identity, str, dict[str, int], list[tuple[str, str, str]]] | None:
+        if META_SHEET not in self.book.sheetnames:
+            self.stop(workbook_not_of_form.check("no_identity", sheet=META_SHEET))
+            return None
+        fields: dict[str, str] = {}
+        prefilled: list[tuple[str, str, str]] = []
+        for n, row in enumerate(self.book[META_SHEET].iter_rows(max_col=4, values_only=True)):
+            if n > MAX_META_ROWS:
+                break
+            cells = ["" if v is None else str(v) for v in row] + ["", "", "", ""]
+            if cells[0] == "prefilled":
+                prefilled.append((cells[1], cells[2], cells[3]))
+            elif cells[0]:
+                fields[cells[0]] = cells[1]
+        try:
+            identity = Identity(fields["institution"], int(fields["report_year"]), int(fields["release"]),
+                                fields["funded"] == "1")
+            lang = fields.get("lang", "nl") if fields.get("lang") in ("nl", "en") else "nl"
+            own_rows = {}
+            for part in filter(None, fields.get("own_rows", "").split(";")):
+                match = _OWN_ROWS.match(part)
+                if match is None:
+                    raise ValueError(part)
+                own_rows[match[1]] = int(match[2])
+            if fields.get("format") != "mbo-xbrl-workbook":
+                raise ValueError("format")
+        except (KeyError, ValueError):
+            self.stop(workbook_not_of_form.check("no_identity", sheet=META_SHEET))
+            return None
+        if identity.release not in RELEASES:
+            self.stop(workbook_not_of_form.check("unknown_release", release=identity.release))
+            return None
+        known = {o.code for o in RELEASES[identity.release].catalogue.objectives}
+        own_rows = {o: n for o, n in own_rows.items() if o in known}
+        return identity, lang, own_rows, prefilled
+
+    # --- the cells ------------------------------------------------------------------------------------------
+    def _rows(self, name: str, last_row: int, last_column: int, book) -> dict[tuple[int, int], object]:
+        out: dict[tuple[int, int], object] = {}
+        for r, row in enumerate(book[name].iter_rows(min_row=1, max_row=last_row, max_col=last_column,
+                                                     values_only=True), start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    out[(r, c)] = value
+        return out
+
+    def _value(self, name: str, row: int, column: int) -> object:
+        return self._rows(name, row, column, self.book).get((row, column))
+
+    def _cells(self, layout: Layout, lang: str) -> dict[FactKey, Value]:
+        keyed: dict[FactKey, Value] = {}
+        cells: dict[FactKey, str] = {}
+        self.read_cells: dict[tuple[str, str], object] = {}
+        for sheet in layout.sheets:
+            name = sheet.name(lang)
+            placed = sheet.cells()
+            if not placed:
+                continue
+            last_row = max(r for r, _, _ in placed)
+            last_column = max(c for _, c, _ in placed)
+            saved = self._rows(name, last_row, last_column, self.book)
+            written = self._rows(name, last_row, last_column, self.formulas)
+            for (r, c), value in saved.items():
+                self.read_cells[(name, f"{get_column_letter(c)}{r}")] = value
+            own_codes: dict[tuple[str | None, str], str] = {}  # (objective, "#n") -> code
+            for r, c, slot in sorted(placed, key=lambda p: (p[0], p[2].key.part != "code")):
+                ref = cell_ref(name, r, c)
+                formula = written.get((r, c))
+                value = saved.get((r, c))
+                if isinstance(formula, str) and formula.startswith("=") and value is None:
+                    self.result.findings.append(formula_without_value.check(ref, formula))
+                    continue
+                if slot.key.local == names.REPORTING_YEAR:
+                    continue  # written again from the workbook's reporting year
+                parsed = self._parse(value, slot, ref, layout, keyed)
+                if parsed is None:
+                    continue
+                key = slot.key
+                if key.part == "code":
+                    code = str(parsed)
+                    if code in {v for (o, _), v in own_codes.items() if o == key.objective}:
+                        self.result.findings.append(cell_not_convertible("code_twice", ref, value=code))
+                        continue
+                    own_codes[(key.objective, key.own)] = code
+                    cells[replace(key, own=code)] = ref
+                    continue
+                if key.own:
+                    code = own_codes.get((key.objective, key.own))
+                    if code is None:
+                        self.result.findings.append(cell_not_convertible(
+                            "no_code", cell_ref(name, r, 2)))
+                        own_codes[(key.objective, key.own)] = ""  # said once per row
+                        continue
+                    if not code:
+                        continue
+                    key = replace(key, own=code)
+                keyed[key] = parsed
+                cells[key] = ref
+        for key in [k for k in keyed if k.value_kind == "start" and k.part == "value"]:
+            if replace(key, part="year") not in keyed:
+                self.result.findings.append(cell_not_convertible("no_year", cells[key]))
+                del keyed[key]
+        for key in [k for k in keyed if k.part == "year"]:
+            if replace(key, part="value") not in keyed:
+                del keyed[key]  # a year (the catalogue's, filled in beforehand) without a start value
+        name_key = next((k for k in keyed if k.local == names.INSTITUTION_NAME), None)
+        self.result.name = str(keyed[name_key]) if name_key else None
+        self.result.cells = cells
+        return keyed
+
+    def _parse(self, value: object, slot: Slot, ref: str, layout: Layout, keyed: dict) -> Value | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        kind = slot.kind
+        if kind == "bool":
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if isinstance(value, (int, float)) and value in (0, 1):
+                return bool(value)
+            if text in TRUE or text in FALSE:
+                return text in TRUE
+            self.result.findings.append(cell_not_convertible("not_a_choice", ref, value=_shown(value)))
+            return None
+        if kind == "year":
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer() \
+                    and 1900 <= value <= 2200:
+                return int(value)
+            if isinstance(value, str) and value.strip().isdigit() and 1900 <= int(value.strip()) <= 2200:
+                return int(value.strip())
+            self.result.findings.append(cell_not_convertible("not_a_year", ref, value=_shown(value)))
+            return None
+        if kind in ("number", "amount"):
+            number = _number(value)
+            if number is None:
+                self.result.findings.append(cell_not_convertible("not_a_number", ref, value=_shown(value)))
+                return None
+            decimals = self._decimals(slot, layout, keyed)
+            rounded = number.quantize(Decimal(1).scaleb(-decimals)) if abs(number.adjusted()) < 24 else number
+            if rounded != number:
+                self.result.findings.append(cell_not_convertible(
+                    "rounded", ref, severity=Severity.WARNING, value=str(number), decimals=decimals,
+                    rounded=str(rounded)))
+            return rounded
+        if kind == "code":
+            text = _text(value).strip()
+            return text or None
+        return _text(value)
+
+    def _decimals(self, slot: Slot, layout: Layout, keyed: dict) -> int:
+        units = layout.release.catalogue.unit_by_code
+        if slot.unit in units:
+            return units[slot.unit].decimals
+        unit = next((v for k, v in keyed.items() if k.local == names.OWN_INDICATOR_UNIT and k.own == slot.key.own
+                     and k.objective == slot.key.objective), None)  # an own indicator's unit, as the writer reads it
+        return units[unit].decimals if unit in units else 2
+
+    def _prefilled(self, prefilled: list[tuple[str, str, str]]) -> None:
+        for sheet, coordinate, was in prefilled:
+            now = self.read_cells.get((sheet, coordinate))
+            shown = plain_text(_comparable(now))
+            if shown != was:
+                ref = f"{quote_sheetname(sheet)}!{coordinate}"
+                self.result.findings.append(prefilled_cell_changed.check(ref, was, shown or "(leeg)"))
+
+
+def _number(value: object) -> Decimal | None:
+    if isinstance(value, bool) or isinstance(value, (datetime, date)):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        return Decimal(format(value, ".15g"))  # the value as typed: without the float's last-digit noise
+    if isinstance(value, Decimal):
+        return value
+    return None
+
+
+def _comparable(value: object) -> Value | None:
+    """A cell's value as the hidden sheet keeps a pre-filled one."""
+    if value is None:
+        return None
+    number = _number(value)
+    if number is not None:
+        return number
+    if isinstance(value, str):
+        text = value.strip()
+        low = text.lower()
+        for lang in BOOLEAN_WORDS.values():
+            if low == lang[0]:
+                return True
+            if low == lang[1]:
+                return False
+        return text
+    return _text(value)
+
+
+def _text(value: object) -> str:
+    if isinstance(value, bool):
+        return BOOLEAN_WORDS["nl"][0 if value else 1]
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _shown(value: object) -> str:
+    text = _text(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+

@@ -1,0 +1,266 @@
+"""Write the institution's workbook: the form as sheets, pre-filled cells locked, input cells open.
+
+A cover sheet says whose workbook it is (institution, reporting year, taxonomy release), how to fill
+it in and what the colours mean, with a link to every sheet. Each section of the form is a sheet
+(`layout`): its title, the workbook's identity (checked when the workbook is read back), the column
+headers and the rows of the form. Input cells are unlocked and yellow, with data validation where
+Excel has one (ja/nee lists, numbers within the unit's range, years); pre-filled cells (what OCW
+knows) are grey and locked; the sheets are protected, without a password, so that a locked cell is
+not changed by accident. A hidden sheet keeps what reading the workbook back needs: its identity,
+the number of own-indicator rows and every pre-filled value, so a changed one is found.
+
+The same content gives the same bytes (fixed timestamps in the package).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import replace
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from mbo_xbrl.taxonomy import names
+from mbo_xbrl.taxonomy.releases import RELEASES
+from mbo_xbrl.version import __version__
+from mbo_xbrl.workbook.content import Identity, Value, plain_text
+from mbo_xbrl.workbook.layout import FIRST_ROW, OWN_ROWS, FactKey, Layout, Slot, layout_for
+from mbo_xbrl.workbook.words import BOOLEAN_WORDS, META_SHEET, WORDS, identity_line
+
+INPUT = PatternFill("solid", fgColor="FFF2CC")
+PREFILLED = PatternFill("solid", fgColor="D9D9D9")
+HEADER = PatternFill("solid", fgColor="DDEBF7")
+THIN = Side(style="thin", color="A6A6A6")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+FORMATS = {"percentage": "0.0", "mark": "0.0", "ratio": "0.00", "count": "#,##0", "euro": '"€" #,##0'}
+FIXED_TIME = (2024, 1, 1, 0, 0, 0)
+TEXT_KEYS = {names.OBJECTIVE_NARRATIVE, names.MEASURE_EXPLANATION, names.PROGRESS_NARRATIVE,
+             names.ALTERNATIVE_SOURCE_DESCRIPTION, names.OWN_INDICATOR_DEFINITION, names.OWN_INDICATOR_SOURCE}
+
+
+def own_rows_for(values: dict[FactKey, Value], objectives: list[str]) -> tuple[dict[str, int], dict[tuple[str, str], str]]:
+    """Rows per objective for own indicators (their number plus one empty, at least `OWN_ROWS`), and each own
+    indicator's placeholder "#n" by (objective, code)."""
+    codes: dict[str, list[str]] = {o: [] for o in objectives}
+    for key in values:
+        if key.own and key.objective in codes and key.own not in codes[key.objective]:
+            codes[key.objective].append(key.own)
+    rows = {o: max(OWN_ROWS, len(c) + 1) for o, c in codes.items()}
+    placeholders = {(o, code): f"#{n}" for o, c in codes.items() for n, code in enumerate(c, start=1)}
+    return rows, placeholders
+
+
+def write_workbook(identity: Identity, name: str | None, values: dict[FactKey, Value],
+                   prefilled: set[FactKey] = frozenset(), lang: str = "nl") -> bytes:
+    """The workbook of one filing: `values` fill its cells, those in `prefilled` are locked."""
+    release = RELEASES[identity.release]
+    own_rows, placeholders = own_rows_for(values, [o.code for o in release.catalogue.objectives])
+    layout = layout_for(identity.release, identity.funded, identity.report_year, own_rows)
+    cells: dict[FactKey, Value] = {}
+    for key, value in values.items():
+        placed = replace(key, own=placeholders[(key.objective, key.own)]) if key.own else key
+        cells[placed] = value
+        if key.own and key.part == "value" and (replace(placed, part="code", local=names.OWN_INDICATOR_NAME,
+                                                        year=None, value_kind=None)) not in cells:
+            cells[replace(placed, part="code", local=names.OWN_INDICATOR_NAME, year=None, value_kind=None)] = key.own
+    locked = {replace(k, own=placeholders[(k.objective, k.own)]) if k.own else k for k in prefilled}
+    locked |= {replace(k, part="year") for k in locked if k.value_kind == "start"}
+    book = _Book(layout, identity, name, lang)
+    return book.write(cells, locked)
+
+
+class _Book:
+    def __init__(self, layout: Layout, identity: Identity, name: str | None, lang: str) -> None:
+        self.layout, self.identity, self.name, self.lang = layout, identity, name, lang
+        self.words = WORDS[lang]
+        self.wb = Workbook()
+
+    def write(self, cells: dict[FactKey, Value], locked: set[FactKey]) -> bytes:
+        cover = self.wb.active
+        cover.title = self.words["cover"]
+        prefilled_cells: list[tuple[str, str, str]] = []
+        for sheet in self.layout.sheets:
+            ws = self.wb.create_sheet(sheet.name(self.lang))
+            prefilled_cells += self._sheet(ws, sheet, cells, locked)
+        self._cover(cover)
+        self._meta(prefilled_cells)
+        self.wb.properties.creator = f"mbo-xbrl {__version__}"
+        buffer = io.BytesIO()
+        self.wb.save(buffer)
+        return _fixed(buffer.getvalue())
+
+    def _sheet(self, ws: Worksheet, sheet, cells: dict[FactKey, Value], locked: set[FactKey]) -> list:
+        lang = self.lang
+        ws["A1"] = sheet.title_en if lang == "en" else sheet.title_nl
+        ws["A1"].font = Font(bold=True, size=13)
+        ws["A2"] = identity_line(self.identity, lang)
+        ws["A2"].font = Font(italic=True, color="595959")
+        ws["A3"] = self.words["sheet_hint"]
+        ws["A3"].font = Font(color="595959")
+        ws.column_dimensions["A"].width = 62
+        for column, (nl, en) in enumerate(sheet.headers, start=2):
+            cell = ws.cell(row=FIRST_ROW - 1, column=column, value=en if lang == "en" else nl)
+            cell.font, cell.fill, cell.border = Font(bold=True), HEADER, BOX
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            ws.column_dimensions[get_column_letter(column)].width = 18
+        ws.cell(row=FIRST_ROW - 1, column=1).fill = HEADER
+        validations: dict[str, DataValidation] = {}
+        prefilled: list[tuple[str, str, str]] = []
+        wide: set[int] = set()
+        for index, row in enumerate(sheet.rows):
+            number = FIRST_ROW + index
+            label = ws.cell(row=number, column=1, value=row.label_en if lang == "en" else row.label_nl)
+            label.alignment = Alignment(indent=row.indent * 2, wrap_text=True, vertical="top")
+            if row.heading:
+                label.font = Font(bold=True)
+            for column, slot in row.slots.items():
+                cell = ws.cell(row=number, column=column)
+                value = cells.get(slot.key)
+                if value is None and slot.default is not None:
+                    value = slot.default
+                if slot.key.local == names.REPORTING_YEAR:
+                    value = self.identity.report_year
+                cell.value = _shown(value, slot, lang)
+                cell.border = BOX
+                fixed = slot.key in locked or slot.key.local == names.REPORTING_YEAR
+                if fixed:
+                    cell.fill = PREFILLED
+                    cell.font = Font(italic=True)
+                    prefilled.append((ws.title, cell.coordinate, plain_text(cells.get(slot.key, value))))
+                else:
+                    cell.fill = INPUT
+                    cell.protection = Protection(locked=False)
+                    self._validate(ws, cell.coordinate, slot, validations)
+                if slot.unit in FORMATS:
+                    cell.number_format = FORMATS[slot.unit]
+                if slot.key.local in TEXT_KEYS:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                    wide.add(column)
+        for column in wide:
+            ws.column_dimensions[get_column_letter(column)].width = 60
+        ws.freeze_panes = ws.cell(row=FIRST_ROW, column=2)
+        ws.protection.sheet = True
+        ws.protection.formatColumns = False  # widths and heights stay the reader's to change
+        ws.protection.formatRows = False
+        return prefilled
+
+    def _validate(self, ws: Worksheet, coordinate: str, slot: Slot, validations: dict[str, DataValidation]) -> None:
+        rule = _validation(slot, self.layout, self.lang)
+        if rule is None:
+            return
+        kind, options = rule
+        if kind not in validations:
+            validations[kind] = DataValidation(**options, allow_blank=True, showErrorMessage=True,
+                                               errorTitle=self.words["invalid_title"],
+                                               error=self.words[f"invalid_{options['type']}"])
+            ws.add_data_validation(validations[kind])
+        validations[kind].add(coordinate)
+
+    def _cover(self, ws: Worksheet) -> None:
+        w, identity = self.words, self.identity
+        release = RELEASES[identity.release]
+        entry = release.funded if identity.funded else release.non_funded
+        rows = [
+            (w["title"], None),
+            (None, None),
+            (w["institution"], identity.institution),
+            (w["name"], self.name or ""),
+            (w["report_year"], identity.report_year),
+            (w["release"], f"{identity.release} ({entry.url})"),
+            (w["kind"], w["funded"] if identity.funded else w["non_funded"]),
+            (None, None),
+        ]
+        for row in rows:
+            ws.append(list(row))
+        ws["A1"].font = Font(bold=True, size=14)
+        for line in w["instructions"]:
+            ws.append([line])
+        ws.append([])
+        ws.append([w["legend_input"]])
+        ws.cell(row=ws.max_row, column=1).fill = INPUT
+        ws.append([w["legend_prefilled"]])
+        ws.cell(row=ws.max_row, column=1).fill = PREFILLED
+        ws.append([])
+        ws.append([w["contents"]])
+        ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
+        for sheet in self.layout.sheets:
+            ws.append([sheet.title_en if self.lang == "en" else sheet.title_nl])
+            cell = ws.cell(row=ws.max_row, column=1)
+            cell.hyperlink = f"#{quote_sheetname(sheet.name(self.lang))}!A1"
+            cell.font = Font(color="0563C1", underline="single")
+        ws.column_dimensions["A"].width = 90
+        ws.column_dimensions["B"].width = 70
+        ws.protection.sheet = True
+
+    def _meta(self, prefilled: list[tuple[str, str, str]]) -> None:
+        ws = self.wb.create_sheet(META_SHEET)
+        identity = self.identity
+        own = ";".join(f"{o}={n}" for o, n in sorted(self.layout.own_rows.items()))
+        for key, value in (("format", "mbo-xbrl-workbook"), ("format_version", "1"), ("tool", __version__),
+                           ("institution", identity.institution), ("report_year", str(identity.report_year)),
+                           ("release", str(identity.release)), ("funded", "1" if identity.funded else "0"),
+                           ("lang", self.lang), ("own_rows", own)):
+            ws.append([key, value])
+        for sheet, coordinate, value in prefilled:
+            ws.append(["prefilled", sheet, coordinate, value])
+        ws.sheet_state = "veryHidden"
+        ws.protection.sheet = True
+
+
+def _validation(slot: Slot, layout: Layout, lang: str) -> tuple[str, dict] | None:
+    if slot.kind == "bool":
+        yes, no = BOOLEAN_WORDS[lang]
+        return "bool", {"type": "list", "formula1": f'"{yes},{no}"'}
+    if slot.kind == "year":
+        return "year", {"type": "whole", "operator": "between", "formula1": "2000", "formula2": "2100"}
+    if slot.kind in ("number", "amount") and slot.unit:
+        unit = layout.release.catalogue.unit_by_code[slot.unit]
+        if unit.minimum is not None and unit.maximum is not None:
+            return (f"range-{slot.unit}", {"type": "decimal", "operator": "between",
+                                           "formula1": _num(unit.minimum), "formula2": _num(unit.maximum)})
+        if unit.minimum is not None:
+            return (f"min-{slot.unit}", {"type": "decimal", "operator": "greaterThanOrEqual",
+                                         "formula1": _num(unit.minimum)})
+        return "decimal", {"type": "decimal", "operator": "between", "formula1": "-1E+15", "formula2": "1E+15"}
+    if slot.kind == "number":
+        return "decimal", {"type": "decimal", "operator": "between", "formula1": "-1E+15", "formula2": "1E+15"}
+    return None
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _shown(value: Value | None, slot: Slot, lang: str) -> object:
+    """A value as the cell holds it: ja/nee for a boolean, exact decimals for a number."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return BOOLEAN_WORDS[lang][0 if value else 1]
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and slot.unit in ("euro", "count") else value
+    return value
+
+
+_MODIFIED = re.compile(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>")
+_CREATED = re.compile(rb"<dcterms:created[^>]*>[^<]*</dcterms:created>")
+
+
+def _fixed(data: bytes) -> bytes:
+    """The package with fixed timestamps (entries and document properties): the same workbook, the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _CREATED.sub(b"", _MODIFIED.sub(b"", content))
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, content)
+    return out.getvalue()
