@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FILING_SUFFIXES = {".xbrl", ".xml"}
+FILING_SUFFIXES = {".xbrl", ".xml", ".xlsx", ".xlsm"}  # workbooks: docs/workbook.md
 
 
 @dataclass

@@ -131,6 +131,52 @@ class Engine:
                       sha256=hashlib.sha256(data).hexdigest() if data is not None else None)
 
     def _check(self, held: list[bytes], name: str) -> tuple[Report, Filing | None]:
+        from mbo_xbrl.workbook.package import is_workbook  # small; the workbook's reader loads only for one
+
+        if is_workbook(held[0], name):
+            return self._check_workbook(held, name)
+        return self._check_instance(held, name)
+
+    def _check_workbook(self, held: list[bytes], name: str) -> tuple[Report, Filing | None]:
+        """A workbook: converted to an instance by the project's writer, that instance checked by every rule, and
+        every finding pointed back at its cell (docs/workbook.md). What keeps it from being converted is a
+        finding of the workbook layer (MBO-W...), and the check stops there."""
+        from mbo_xbrl.workbook.cells import own_findings, with_cells
+        from mbo_xbrl.workbook.convert import instance_of
+        from mbo_xbrl.workbook.read import read_workbook
+
+        started = time.perf_counter()
+        data = held[0]
+        report = self._new_report(name, data)
+        try:
+            conversion = read_workbook(data, self.max_bytes)
+        except MemoryError:
+            raise
+        except Exception:  # a fault in the reader: this file's outcome, never the run's
+            log.debug("%s: workbook reader failed", name, exc_info=True)
+            report.problems.append(Problem(kind="internal", message_nl="een interne fout bij het lezen van de werkmap",
+                                           message_en="an internal error while reading the workbook"))
+            return report, None
+        found = [f for f in own_findings(conversion.findings) if f.code in self.selected]
+        if conversion.stopped:
+            report.findings = found
+            report.stopped_at = Layer.WORKBOOK.value
+            if conversion.identity is not None:
+                report.institution, report.report_year = conversion.identity.institution, conversion.identity.report_year
+            report.seconds = round(time.perf_counter() - started, 3)
+            return report, None
+        held.clear()
+        inner, filing = self._check_instance([instance_of(conversion)], name)
+        identity = conversion.identity
+        report = inner.model_copy(update={
+            "sha256": report.sha256, "file": name, "institution": inner.institution or identity.institution,
+            "report_year": inner.report_year or identity.report_year, "institution_name": inner.institution_name
+            or conversion.name})
+        report.findings = found + with_cells(inner.findings, filing, conversion)
+        report.seconds = round(time.perf_counter() - started, 3)
+        return report, filing
+
+    def _check_instance(self, held: list[bytes], name: str) -> tuple[Report, Filing | None]:
         started = time.perf_counter()
         report = self._new_report(name, held[0])
         filing = None

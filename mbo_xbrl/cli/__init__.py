@@ -24,6 +24,8 @@ COMMANDS = {
     "export": ("mbo_xbrl.cli.export", "export"),
     "report": ("mbo_xbrl.cli.report", "report"),
     "prefill": ("mbo_xbrl.cli.prefill", "prefill"),
+    "workbook": ("mbo_xbrl.cli.workbook", "workbook"),
+    "convert": ("mbo_xbrl.cli.workbook", "convert"),
     "sample-sector": ("mbo_xbrl.cli.sector", "sample_sector"),
     "serve": ("mbo_xbrl.cli.serve", "serve"),
     "rules": ("mbo_xbrl.cli.rules", "rules"),

@@ -79,7 +79,7 @@ def collect_facts(content: FilingContent, catalogue: Catalogue, release: Release
     f = _Facts(release)
     year = content.report_year
     plain = f.ctx(year)
-    f.text(names.INSTITUTION_NAME, plain, content.institution_name)
+    f.text(names.INSTITUTION_NAME, plain, content.institution_name or None)  # an empty name: none
     if cat.reporting_year_fact:
         f.text(names.REPORTING_YEAR, plain, str(year))
     f.text(names.PROGRESS_NARRATIVE, plain, content.narrative)

@@ -37,6 +37,8 @@ class Finding(BaseModel):
     objective: str | None = Field(None, description="Catalogue objective code.")
     measure: str | None = Field(None, description="Catalogue measure code.")
     line: int | None = Field(None, description="Line in the filing.")
+    cell: str | None = Field(None, description="The workbook cell, for a filing delivered as a workbook: "
+                                               "'05 Doel 1.1 begroting'!D14.")
     name: str | None = Field(None, description="The rule's name, e.g. missing-budget.")
     message_nl: str | None = None
     message_en: str | None = None

@@ -42,7 +42,8 @@ def finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
     data: dict[str, Any] = {"code": finding.code, "name": finding.name, "severity": finding.severity.value,
                             "message": finding.message(lang), "fix": finding.fix(lang),
                             "location": finding.location(lang)}
-    for key in ("location_nl", "location_en", "caused_by", "concept", "context", "indicator", "objective", "measure", "line"):
+    for key in ("location_nl", "location_en", "caused_by", "cell", "concept", "context", "indicator", "objective", "measure",
+                "line"):
         value = getattr(finding, key)
         if value is not None:
             data[key] = value

@@ -21,6 +21,7 @@ from mbo_xbrl.filing.writer import write_instance
 from mbo_xbrl.generated import write_or_check
 from mbo_xbrl.prefill import register_csv, register_rows
 from mbo_xbrl.synthetic.samples import delta, veen
+from mbo_xbrl.synthetic.workbooks import filled_workbook, with_cells, with_macros
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 REGISTER = "prefill-register.csv"
@@ -32,12 +33,13 @@ class FailingSample:
     why: str
     build: Callable[[Catalogue], bytes]
     options: dict[str, object] = field(default_factory=dict)  # options: max_bytes, timeout, prefill_register
+    suffix: str = ".xbrl"  # a workbook's sample: .xlsx (or .xlsm)
 
     @property
     def file_name(self) -> str:
         from mbo_xbrl.rules.registry import get
 
-        return f"{self.code}-{get(self.code).name}.xbrl"
+        return f"{self.code}-{get(self.code).name}{self.suffix}"
 
 
 def _base(cat: Catalogue) -> FilingContent:
@@ -198,6 +200,13 @@ def _v002(c: FilingContent) -> None:
     start.value, target.value = target.value, start.value
 
 
+def _cells(cells: dict[tuple[str, str], object]) -> Callable[[Catalogue], bytes]:
+    """99XB's filled-in workbook with cells set as a user sets them."""
+    def build(cat: Catalogue) -> bytes:
+        return with_cells(filled_workbook(cat), cells)
+    return build
+
+
 FAILING: list[FailingSample] = [
     FailingSample("MBO-S001", "the file is cut off halfway, as an interrupted upload is", _s001),
     FailingSample("MBO-S002", "an XHTML annual-report page instead of the XBRL instance", _s002),
@@ -250,11 +259,24 @@ FAILING: list[FailingSample] = [
     FailingSample("MBO-V003", "the start value of I1.3.01 that OCW pre-filled was changed", _content(
         lambda c: setattr(_value(c, "I1.3.01", "start"), "value", _value(c, "I1.3.01", "start").value + 1)),
         {"prefill_register": REGISTER}),
+    FailingSample("MBO-W001", "99XB's workbook saved with macros (.xlsm)", lambda cat: with_macros(filled_workbook(cat)),
+                  suffix=".xlsm"),
+    FailingSample("MBO-W002", "'12,5%' typed as text in a number cell (realisation of I1.2.01, bol)",
+                  _cells({("07 Doel 1.2 indicatoren", "E7"): "12,5%"}), suffix=".xlsx"),
+    FailingSample("MBO-W003", "the start value of I1.3.01 that OCW pre-filled was pasted over with 5.2",
+                  _cells({("11 Doel 1.3 indicatoren", "B6"): 5.2}), suffix=".xlsx"),
+    FailingSample("MBO-W004", "sheet 42 was copied from institution 99XA's workbook",
+                  _cells({("42 Doel 3.3 indicatoren", "A2"): "Instelling 99XA · verslagjaar 2024 · taxonomie 2024"}),
+                  suffix=".xlsx"),
+    FailingSample("MBO-W005", "a formula (=E6-1) saved by a program that does not calculate, so without its result",
+                  _cells({("07 Doel 1.2 indicatoren", "E8"): "=E6-1"}), suffix=".xlsx"),
 ]
 
 
 def _commented(data: bytes, sample: FailingSample) -> bytes:
-    """The sample with a comment saying why it fails, after the XML declaration."""
+    """The sample with a comment saying why it fails, after the XML declaration (a workbook: as it is)."""
+    if sample.suffix != ".xbrl":
+        return data
     comment = f"<!-- {sample.code}: {sample.why}. -->\n".encode()
     if data.startswith(b"<?xml"):
         end = data.index(b"?>") + 2

@@ -221,7 +221,7 @@ class _Reader:
             if aspects.get("concept") is not None and aspects["concept"].name in self.vocabulary_items_indicator():
                 indicator = self._indicator(aspects["concept"])
                 unit = self.cat.unit_by_code[indicator.unit]
-                label = (f"{label[0]} ({unit.label_nl})", f"{label[1]} ({unit.label_en})")
+                label = (f"{label[0]} — {unit.label_nl}", f"{label[1]} — {unit.label_en}")
             out.append(Row(*label, heading=True, indent=indent))
             for child in node.children:
                 self._rows(child, aspects, indent + 1, columns, out)

@@ -21,6 +21,7 @@ from mbo_xbrl.rules.workbook.w001_workbook_refused import workbook_refused
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .xls, or an encrypted .xlsx
 MAX_PARTS = 1_000
+MAX_PART = 16 << 20  # one part unpacked: a sheet of the form is at most a few hundred kilobytes
 MAX_RATIO = 200  # deflate reaches about 1000:1 at best; a sheet of the form packs about 10:1
 _MACRO = re.compile(r"(^|/)vbaProject[^/]*\.bin$|(^|/)vbaData\.xml$|^xl/activeX/", re.IGNORECASE)
 _EXTERNAL = re.compile(r"^xl/(externalLinks|connections\.xml|queryTables|pivotCache|customData)", re.IGNORECASE)
@@ -82,7 +83,7 @@ def inspect(data: bytes, limits: PackageLimits) -> list[Finding]:
 
 def _read_part(package: zipfile.ZipFile, entry: zipfile.ZipInfo, room: int) -> bytes | Finding:
     """A part's bytes, read in chunks and stopped as soon as it unpacks past the room left or the ratio."""
-    limit = min(room, max(entry.compress_size, 1) * MAX_RATIO + (1 << 16))
+    limit = min(room, MAX_PART, max(entry.compress_size, 1) * MAX_RATIO + (1 << 16))
     chunks: list[bytes] = []
     size = 0
     try:
@@ -91,6 +92,8 @@ def _read_part(package: zipfile.ZipFile, entry: zipfile.ZipInfo, room: int) -> b
                 size += len(chunk)
                 if size > room:
                     return workbook_refused.check("too_large", limit=room, part=entry.filename)[0]
+                if size > MAX_PART:
+                    return workbook_refused.check("part_too_large", limit=MAX_PART, part=entry.filename)[0]
                 if size > limit:
                     return workbook_refused.check("compression", ratio=MAX_RATIO, part=entry.filename)[0]
                 chunks.append(chunk)

@@ -54,6 +54,7 @@ class Conversion:
     content: FilingContent | None = None
     values: dict[FactKey, Value] = field(default_factory=dict)
     cells: dict[FactKey, str] = field(default_factory=dict)
+    layout: Layout | None = None
 
     @property
     def stopped(self) -> bool:
@@ -101,7 +102,7 @@ class _Reader:
             return
         identity, lang, own_rows, prefilled = meta
         layout = layout_for(identity.release, identity.funded, identity.report_year, own_rows)
-        self.result.identity, self.result.lang = identity, lang
+        self.result.identity, self.result.lang, self.result.layout = identity, lang, layout
         expected = {sheet.name(lang) for sheet in layout.sheets}
         cover = {"Voorblad", "Cover", META_SHEET}
         missing = [s.name(lang) for s in layout.sheets if s.name(lang) not in self.book.sheetnames]
@@ -199,7 +200,7 @@ class _Reader:
                 formula = written.get((r, c))
                 value = saved.get((r, c))
                 if isinstance(formula, str) and formula.startswith("=") and value is None:
-                    self.result.findings.append(formula_without_value.check(ref, formula))
+                    self.result.findings.append(formula_without_value.check(ref, formula, **_about(slot, layout)))
                     continue
                 if slot.key.local == names.REPORTING_YEAR:
                     continue  # written again from the workbook's reporting year
@@ -210,7 +211,7 @@ class _Reader:
                 if key.part == "code":
                     code = str(parsed)
                     if code in {v for (o, _), v in own_codes.items() if o == key.objective}:
-                        self.result.findings.append(cell_not_convertible("code_twice", ref, value=code))
+                        self.result.findings.append(cell_not_convertible.check("code_twice", ref, value=code))
                         continue
                     own_codes[(key.objective, key.own)] = code
                     cells[replace(key, own=code)] = ref
@@ -218,7 +219,7 @@ class _Reader:
                 if key.own:
                     code = own_codes.get((key.objective, key.own))
                     if code is None:
-                        self.result.findings.append(cell_not_convertible(
+                        self.result.findings.append(cell_not_convertible.check(
                             "no_code", cell_ref(name, r, 2)))
                         own_codes[(key.objective, key.own)] = ""  # said once per row
                         continue
@@ -229,7 +230,7 @@ class _Reader:
                 cells[key] = ref
         for key in [k for k in keyed if k.value_kind == "start" and k.part == "value"]:
             if replace(key, part="year") not in keyed:
-                self.result.findings.append(cell_not_convertible("no_year", cells[key]))
+                self.result.findings.append(cell_not_convertible.check("no_year", cells[key]))
                 del keyed[key]
         for key in [k for k in keyed if k.part == "year"]:
             if replace(key, part="value") not in keyed:
@@ -251,7 +252,8 @@ class _Reader:
                 return bool(value)
             if text in TRUE or text in FALSE:
                 return text in TRUE
-            self.result.findings.append(cell_not_convertible("not_a_choice", ref, value=_shown(value)))
+            self.result.findings.append(cell_not_convertible.check("not_a_choice", ref, value=_shown(value),
+                                                                   **_about(slot, layout)))
             return None
         if kind == "year":
             if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer() \
@@ -259,19 +261,21 @@ class _Reader:
                 return int(value)
             if isinstance(value, str) and value.strip().isdigit() and 1900 <= int(value.strip()) <= 2200:
                 return int(value.strip())
-            self.result.findings.append(cell_not_convertible("not_a_year", ref, value=_shown(value)))
+            self.result.findings.append(cell_not_convertible.check("not_a_year", ref, value=_shown(value),
+                                                                   **_about(slot, layout)))
             return None
         if kind in ("number", "amount"):
             number = _number(value)
             if number is None:
-                self.result.findings.append(cell_not_convertible("not_a_number", ref, value=_shown(value)))
+                self.result.findings.append(cell_not_convertible.check("not_a_number", ref, value=_shown(value),
+                                                                       **_about(slot, layout)))
                 return None
             decimals = self._decimals(slot, layout, keyed)
             rounded = number.quantize(Decimal(1).scaleb(-decimals)) if abs(number.adjusted()) < 24 else number
             if rounded != number:
-                self.result.findings.append(cell_not_convertible(
+                self.result.findings.append(cell_not_convertible.check(
                     "rounded", ref, severity=Severity.WARNING, value=str(number), decimals=decimals,
-                    rounded=str(rounded)))
+                    rounded=str(rounded), **_about(slot, layout)))
             return rounded
         if kind == "code":
             text = _text(value).strip()
@@ -293,6 +297,18 @@ class _Reader:
             if shown != was:
                 ref = f"{quote_sheetname(sheet)}!{coordinate}"
                 self.result.findings.append(prefilled_cell_changed.check(ref, was, shown or "(leeg)"))
+
+
+def _about(slot: Slot, layout: Layout) -> dict[str, str]:
+    """What a cell is about (indicator, objective, measure): so a finding on it is shown with its objective."""
+    key, cat = slot.key, layout.release.catalogue
+    objective = key.objective
+    if objective is None and key.indicator:
+        objective = cat.indicator_by_code[key.indicator].objective
+    if objective is None and key.measure and key.measure in cat.measure_by_code:
+        objective = cat.measure_by_code[key.measure].objective
+    about = {"indicator": key.indicator or key.about, "objective": objective, "measure": key.measure}
+    return {k: v for k, v in about.items() if v}
 
 
 def _number(value: object) -> Decimal | None:

@@ -21,7 +21,10 @@ PROBLEMS = {
                     "part {part} unpacks to more than {ratio:int} times its size (a zip bomb)"),
     "too_many_parts": ("de werkmap heeft {parts:int} onderdelen; de grens is {limit:int}",
                        "the workbook has {parts:int} parts; the limit is {limit:int}"),
-    "too_many_cells": ("blad '{sheet}' heeft meer dan {limit:int} cellen", "sheet '{sheet}' has more than {limit:int} cells"),
+    "part_too_large": ("onderdeel {part} is uitgepakt groter dan {limit:int} bytes; een blad van het formulier is "
+                       "hooguit enkele honderden kilobytes",
+                       "part {part} unpacks to more than {limit:int} bytes; a sheet of the form is a few hundred "
+                       "kilobytes at most"),
 }
 
 

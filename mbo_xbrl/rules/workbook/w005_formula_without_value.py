@@ -17,10 +17,10 @@ from mbo_xbrl.rules.base import Layer, rule
     why_nl="De controle rekent geen formules na: zij leest de uitkomst die het rekenprogramma bij het opslaan "
            "bewaarde. Zonder die uitkomst is er geen waarde om aan te leveren.",
 )
-def formula_without_value(cell: str, formula: str) -> Finding:
+def formula_without_value(cell: str, formula: str, **about: str) -> Finding:
     """Formulas are welcome in a workbook (a total as a SUM of its measures): the conversion reads the
     result the spreadsheet program saved with the formula, never evaluating one itself. A workbook
     written by a program that does not calculate (a script, some exports) has formulas without a saved
     result; such a cell has no value to deliver and is named, with its formula.
     """
-    return formula_without_value.finding(cell=cell, formula=formula)
+    return formula_without_value.finding(cell=cell, formula=formula, **about)

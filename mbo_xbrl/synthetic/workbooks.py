@@ -1,0 +1,55 @@
+"""Workbooks as institutions fill them in: the sample 99XB's workbook, cells set by code, and its defects.
+
+`filled_workbook` is 99XB's workbook made from the pre-fill register and filled in with the values of
+its filing, as a controller would; `with_cells` sets cells the way a user does (a value, a text, a
+formula), through openpyxl. The failing samples of the workbook rules (MBO-W...) are built from these.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from openpyxl import load_workbook
+
+from mbo_xbrl.catalogue import Catalogue
+from mbo_xbrl.filing.writer import write_instance
+from mbo_xbrl.limits import Limits
+from mbo_xbrl.prefill import PrefillRegister, register_rows
+from mbo_xbrl.synthetic.samples import delta, veen
+from mbo_xbrl.workbook.make import from_filing
+from mbo_xbrl.workbook.write import _fixed
+
+
+def filled_workbook(cat: Catalogue, lang: str = "nl") -> bytes:
+    """99XB's 2024 workbook: what the register pre-fills locked, the rest filled in as its filing has it."""
+    register = PrefillRegister.from_rows(register_rows(delta(cat), cat) + register_rows(veen(cat), cat), cat, "register")
+    return from_filing(write_instance(veen(cat), cat), Limits(), register, lang).data
+
+
+def with_cells(data: bytes, cells: dict[tuple[str, str], object]) -> bytes:
+    """The workbook with cells set, as a user sets them ({(sheet, "D14"): value}; a str starting with "=" is a
+    formula, saved without a result, as every program that does not calculate saves one)."""
+    book = load_workbook(io.BytesIO(data))
+    for (sheet, coordinate), value in cells.items():
+        book[sheet][coordinate].value = value
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _fixed(buffer.getvalue())
+
+
+def with_macros(data: bytes) -> bytes:
+    """The workbook saved as Excel saves one with macros (.xlsm): a VBA project and its content type."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                content = content.replace(
+                    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml").replace(
+                    b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0)), content)
+        target.writestr(zipfile.ZipInfo("xl/vbaProject.bin", date_time=(2024, 1, 1, 0, 0, 0)),
+                        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)  # an (empty) OLE container, as VBA is kept
+    return out.getvalue()
