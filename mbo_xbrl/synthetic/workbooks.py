@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from mbo_xbrl.catalogue import Catalogue
 from mbo_xbrl.filing.writer import write_instance
@@ -53,3 +55,33 @@ def with_macros(data: bytes) -> bytes:
         target.writestr(zipfile.ZipInfo("xl/vbaProject.bin", date_time=(2024, 1, 1, 0, 0, 0)),
                         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)  # an (empty) OLE container, as VBA is kept
     return out.getvalue()
+
+
+def filled_in(data: bytes, values: dict, lang: str = "nl") -> bytes:
+    """A workbook with its empty input cells filled in from keyed values (`workbook.content.keyed_values`), cell
+    by cell through openpyxl, as a controller types them: numbers as numbers, choices as ja/nee, own indicators
+    in the next free rows of their objective. Cells that already hold a value (pre-filled) are left alone."""
+    from decimal import Decimal
+
+    from mbo_xbrl.workbook.read import read_workbook
+    from mbo_xbrl.workbook.words import BOOLEAN_WORDS
+    from mbo_xbrl.workbook.write import own_rows_for
+
+    conversion = read_workbook(data, 50 << 20)
+    layout = conversion.layout
+    _, placeholders = own_rows_for(values, [o.code for o in layout.release.catalogue.objectives])
+    slots = layout.slots(lang)
+    cells: dict[tuple[str, str], object] = {}
+    for key, value in values.items():
+        placed = replace(key, own=placeholders[(key.objective, key.own)]) if key.own else key
+        if placed in conversion.values or placed not in slots:
+            continue
+        sheet, row, column, _ = slots[placed]
+        shown = BOOLEAN_WORDS[lang][0 if value else 1] if isinstance(value, bool) else \
+            float(value) if isinstance(value, Decimal) else value
+        cells[(sheet, f"{get_column_letter(column)}{row}")] = shown
+        if key.own:
+            code = replace(placed, local="OwnIndicatorName", year=None, value_kind=None, part="code")
+            sheet, row, column, _ = slots[code]
+            cells[(sheet, f"{get_column_letter(column)}{row}")] = key.own
+    return with_cells(data, cells)

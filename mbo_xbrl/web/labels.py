@@ -5,9 +5,9 @@ from __future__ import annotations
 WEB: dict[str, dict[str, str]] = {
     "nl": {
         "title": "Voorcontrole voortgangsrapportage mbo",
-        "intro": "Kies het XBRL-bestand van uw instelling. Het wordt gecontroleerd zoals OCW het controleert, "
-                 "en daarna vergeten: er wordt niets bewaard.",
-        "choose": "XBRL-bestand", "submit": "Controleren", "other_lang": "English", "other_lang_code": "en",
+        "intro": "Kies het XBRL-bestand of de ingevulde werkmap (.xlsx) van uw instelling. Het wordt gecontroleerd "
+                 "zoals OCW het controleert, en daarna vergeten: er wordt niets bewaard.",
+        "choose": "XBRL-bestand of werkmap", "submit": "Controleren", "other_lang": "English", "other_lang_code": "en",
         "accepted": "Goedgekeurd", "rejected": "Afgekeurd",
         "accepted_text": "Dit bestand zou door OCW worden geaccepteerd.",
         "rejected_text": "Dit bestand zou door OCW worden afgewezen. Herstel de fouten hieronder en controleer opnieuw.",
@@ -36,9 +36,9 @@ WEB: dict[str, dict[str, str]] = {
     },
     "en": {
         "title": "Pre-check of an mbo progress filing",
-        "intro": "Choose your institution's XBRL file. It is checked as OCW checks it, and then forgotten: "
-                 "nothing is kept.",
-        "choose": "XBRL file", "submit": "Check", "other_lang": "Nederlands", "other_lang_code": "nl",
+        "intro": "Choose your institution's XBRL file or filled-in workbook (.xlsx). It is checked as OCW checks "
+                 "it, and then forgotten: nothing is kept.",
+        "choose": "XBRL file or workbook", "submit": "Check", "other_lang": "Nederlands", "other_lang_code": "nl",
         "accepted": "Accepted", "rejected": "Rejected",
         "accepted_text": "OCW would accept this file.",
         "rejected_text": "OCW would reject this file. Fix the errors below and check again.",

@@ -66,7 +66,7 @@ def inspect(data: bytes, limits: PackageLimits) -> list[Finding]:
             return workbook_refused.check("encrypted")
     total = 0
     for entry in entries:
-        read = _read_part(package, entry, limits.max_unpacked - total)
+        read = _read_part(package, entry, limits.max_unpacked - total, limits.max_unpacked)
         if isinstance(read, Finding):
             return [read]
         total += len(read)
@@ -81,7 +81,7 @@ def inspect(data: bytes, limits: PackageLimits) -> list[Finding]:
     return []
 
 
-def _read_part(package: zipfile.ZipFile, entry: zipfile.ZipInfo, room: int) -> bytes | Finding:
+def _read_part(package: zipfile.ZipFile, entry: zipfile.ZipInfo, room: int, total: int) -> bytes | Finding:
     """A part's bytes, read in chunks and stopped as soon as it unpacks past the room left or the ratio."""
     limit = min(room, MAX_PART, max(entry.compress_size, 1) * MAX_RATIO + (1 << 16))
     chunks: list[bytes] = []
@@ -91,7 +91,7 @@ def _read_part(package: zipfile.ZipFile, entry: zipfile.ZipInfo, room: int) -> b
             while chunk := stream.read(1 << 16):
                 size += len(chunk)
                 if size > room:
-                    return workbook_refused.check("too_large", limit=room, part=entry.filename)[0]
+                    return workbook_refused.check("too_large", limit=total, part=entry.filename)[0]
                 if size > MAX_PART:
                     return workbook_refused.check("part_too_large", limit=MAX_PART, part=entry.filename)[0]
                 if size > limit:

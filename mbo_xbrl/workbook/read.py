@@ -117,12 +117,12 @@ class _Reader:
             if found != line:
                 self.stop(workbook_not_of_form.check("other_workbook", sheet=name, found=str(found or "-"),
                                                      expected=line))
-        if any(f.severity is Severity.ERROR for f in self.result.findings):
-            return  # a sheet of another workbook or a missing one: no content, nothing delivered in the wrong place
-        for name in self.book.sheetnames:
+        for name in self.book.sheetnames:  # said also when the workbook is not converted: a renamed sheet shows
             if name not in expected and name not in cover:
                 self.result.findings.append(workbook_not_of_form.check("unknown_sheet", severity=Severity.WARNING,
                                                                        sheet=name))
+        if any(f.severity is Severity.ERROR for f in self.result.findings):
+            return  # a sheet of another workbook or a missing one: no content, nothing delivered in the wrong place
         keyed = self._cells(layout, lang)
         self._prefilled(prefilled)
         self.result.values = keyed
