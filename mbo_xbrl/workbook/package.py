@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from mbo_xbrl.report.model import Finding
@@ -97,6 +98,6 @@ def _read_part(package: zipfile.ZipFile, entry: zipfile.ZipInfo, room: int, tota
                 if size > limit:
                     return workbook_refused.check("compression", ratio=MAX_RATIO, part=entry.filename)[0]
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
         return workbook_refused.check("damaged", part=entry.filename)[0]
     return b"".join(chunks)
