@@ -13,6 +13,7 @@ from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.filing import read_filing
 from mbo_xbrl.parsing.tidy import fact_columns, fact_rows
 from mbo_xbrl.rules.precheck import precheck
+from mbo_xbrl.workbook.package import is_workbook
 
 
 @click.command()
@@ -23,7 +24,8 @@ def facts(file: Path, fmt: str) -> None:
     value, unit, decimals and one column per breakdown.
 
     The file is read, not validated: run `mbo-xbrl check` for the verdict. A file that is not a
-    readable XBRL instance of the mbo taxonomy gives exit code 1 and the reason on stderr.
+    readable XBRL instance of the mbo taxonomy gives exit code 1 and the reason on stderr. A workbook
+    (.xlsx, docs/workbook.md) gives the facts of the filing it converts to.
 
     \b
     Example:
@@ -33,7 +35,10 @@ def facts(file: Path, fmt: str) -> None:
     limits = Limits.from_env()
     limit = limits.max_bytes
     too_large = file.stat().st_size > limit
-    pre = None if too_large else precheck(file.read_bytes(), limits)
+    data = b"" if too_large else file.read_bytes()
+    if not too_large and is_workbook(data, file.name):
+        data = _converted(file, data, limit)
+    pre = None if too_large else precheck(data, limits)
     if pre is None or pre.raw is None or pre.stopped_at is not None:
         blocking = pre.findings[:1] if pre is not None and pre.findings else []
         reason = blocking[0].message("en") if blocking else f"the file is larger than {limit} bytes"
@@ -50,3 +55,16 @@ def facts(file: Path, fmt: str) -> None:
     writer.writeheader()
     writer.writerows(rows)
     click.echo(buffer.getvalue(), nl=False)
+
+
+def _converted(file: Path, data: bytes, limit: int) -> bytes:
+    """The instance a workbook converts to; exit 1 with the first reason when it cannot be converted."""
+    from mbo_xbrl.workbook.convert import instance_of
+    from mbo_xbrl.workbook.read import read_workbook
+
+    conversion = read_workbook(data, limit)
+    errors = [f for f in conversion.findings if f.severity.value == "error"]
+    if conversion.stopped or errors:
+        click.echo(f"mbo-xbrl: {file}: the workbook cannot be converted: {errors[0].message('en')}", err=True)
+        raise SystemExit(1)
+    return instance_of(conversion)
