@@ -157,7 +157,7 @@ class Engine:
             report.problems.append(Problem(kind="internal", message_nl="een interne fout bij het lezen van de werkmap",
                                            message_en="an internal error while reading the workbook"))
             return report, None
-        found = [f for f in own_findings(conversion.findings) if f.code in self.selected]
+        found = [f for f in own_findings(conversion) if f.code in self.selected]
         if conversion.stopped:
             report.findings = found
             report.stopped_at = Layer.WORKBOOK.value

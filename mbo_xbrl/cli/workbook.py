@@ -115,7 +115,7 @@ def convert(book: Path, out: Path, fmt: str, lang: str, max_size: int | None, ti
 
         report.sha256 = hashlib.sha256(data).hexdigest()
         conversion = read_workbook(data, limits.max_bytes)
-        report.findings = own_findings(conversion.findings)
+        report.findings = own_findings(conversion)
         if conversion.identity is not None:
             report.institution, report.report_year = conversion.identity.institution, conversion.identity.report_year
             report.taxonomy_release, report.funded = conversion.identity.release, conversion.identity.funded

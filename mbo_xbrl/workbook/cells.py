@@ -88,13 +88,14 @@ def _missing(finding: Finding, filing: Filing | None) -> FactKey | None:
     return None
 
 
-def own_findings(findings: list[Finding]) -> list[Finding]:
-    """The workbook's own findings (MBO-W...), with the cell they name as their place."""
+def own_findings(conversion: Conversion) -> list[Finding]:
+    """The workbook's own findings (MBO-W...), with the cell they name as their place, and what that cell is."""
     out = []
-    for finding in findings:
+    for finding in conversion.findings:
         cell = finding.args.get("cell")
         if isinstance(cell, str):
-            finding = finding.model_copy(update={"cell": cell, "location_nl": WORDS["nl"].format(cell=cell),
-                                                 "location_en": WORDS["en"].format(cell=cell)})
+            nl, en = conversion.words.get(cell, (None, None))
+            finding = finding.model_copy(update={"cell": cell, "location_nl": _located(cell, nl, "nl"),
+                                                 "location_en": _located(cell, en, "en")})
         out.append(finding)
     return out

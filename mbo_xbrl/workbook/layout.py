@@ -87,6 +87,20 @@ class Sheet:
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name_nl
 
+    def describe(self, row: int, column: int) -> tuple[str, str]:
+        """A cell in the words of its sheet (Dutch, English): its column, its row and the group above it."""
+        index = row - FIRST_ROW
+        line = self.rows[index]
+        group = next((r for r in reversed(self.rows[:index]) if r.heading and r.indent < line.indent), None)
+        header = self.headers[column - 2] if 0 <= column - 2 < len(self.headers) else ("", "")
+        words = []
+        for lang, pick in (("nl", 0), ("en", 1)):
+            parts = [header[pick], line.label_en if lang == "en" else line.label_nl]
+            if group is not None:
+                parts.append(group.label_en if lang == "en" else group.label_nl)
+            words.append(", ".join(p for p in parts if p))
+        return words[0], words[1]
+
     def cells(self) -> list[tuple[int, int, Slot]]:
         """(row number, column number, slot) of every cell that holds a value."""
         return [(FIRST_ROW + i, column, slot) for i, row in enumerate(self.rows) for column, slot in row.slots.items()]

@@ -55,6 +55,7 @@ class Conversion:
     values: dict[FactKey, Value] = field(default_factory=dict)
     cells: dict[FactKey, str] = field(default_factory=dict)
     layout: Layout | None = None
+    words: dict[str, tuple[str, str]] = field(default_factory=dict)  # cell -> what it is, in Dutch and English
 
     @property
     def stopped(self) -> bool:
@@ -197,6 +198,7 @@ class _Reader:
             own_codes: dict[tuple[str | None, str], str] = {}  # (objective, "#n") -> code
             for r, c, slot in sorted(placed, key=lambda p: (p[0], p[2].key.part != "code")):
                 ref = cell_ref(name, r, c)
+                self.result.words[ref] = sheet.describe(r, c)
                 formula = written.get((r, c))
                 value = saved.get((r, c))
                 if isinstance(formula, str) and formula.startswith("=") and value is None:

@@ -67,6 +67,17 @@ def test_api_returns_exactly_the_json_of_the_command_line(server: Server, monkey
     assert finding["location"] == finding["location_en"] != finding["location_nl"]  # both kept for programs
 
 
+def test_a_workbook_upload_gets_the_json_of_the_command_line_with_cells(server: Server, monkeypatch) -> None:
+    path = INVALID / "MBO-W002-cell-not-convertible.xlsx"
+    status, body = post_file(f"{server.url}/api/check", path.name, path.read_bytes())
+    assert status == 200
+    monkeypatch.chdir(path.parent)
+    cli_json = CliRunner().invoke(cli, ["check", "--format", "json", path.name]).stdout
+    assert json.loads(body) == json.loads(cli_json)
+    finding = json.loads(body)["reports"][0]["findings"][0]
+    assert finding["code"] == "MBO-W002" and finding["cell"] == "'07 Doel 1.2 indicatoren'!E7"
+
+
 def test_a_missing_file_field_is_a_clear_400(server: Server) -> None:
     status, body = post_file(f"{server.url}/api/check", "x.xbrl", b"<x/>", field="other")
     assert status == 400 and json.loads(body)["error"] == "no_file"

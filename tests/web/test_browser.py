@@ -107,6 +107,26 @@ def test_an_english_upload_shows_english_first_and_a_refusal_is_explained(page, 
     page.screenshot(path=str(ARTIFACTS / "web-too-large.png"), full_page=True)
 
 
+def test_a_workbook_is_checked_and_its_findings_name_their_cells(page, server: Server, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from mbo_xbrl.cli import cli
+
+    upload(page, server, ROOT / "samples" / "invalid" / "MBO-W002-cell-not-convertible.xlsx")
+    dutch = page.locator("section.lang-nl")
+    assert dutch.locator(".verdict").inner_text().strip() == "Afgekeurd"
+    finding = dutch.locator(".finding[data-code='MBO-W002']")
+    assert finding.locator(".where").inner_text().startswith(
+        "Waar: cel '07 Doel 1.2 indicatoren'!E7 · Realisatie 2024, Beroepsopleidende leerweg (bol), I1.2.01")
+    assert "'12,5%' is geen getal" in finding.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "web-workbook-cell.png"), full_page=True)
+    book = tmp_path / "99XB-2024-werkmap.xlsx"
+    CliRunner().invoke(cli, ["workbook", "--filing", str(ROOT / "samples" / "valid" / "99XB-2024.xbrl"),
+                             "--out", str(book)])
+    upload(page, server, book)
+    assert dutch.locator(".verdict").inner_text().strip() == "Goedgekeurd"
+
+
 def test_the_result_prints_as_the_result_alone(page, server: Server) -> None:
     upload(page, server, ROOT / "samples" / "invalid" / "MBO-B002-budget-does-not-add-up.xbrl")
     dutch = page.locator("section.lang-nl")

@@ -68,7 +68,8 @@ def test_each_mistake_is_a_finding_on_its_cell(report) -> None:
 def test_findings_say_the_cell_in_both_languages_and_the_follow_up_is_grouped(report) -> None:
     text = next(f for f in report.findings if f.cell == ref(TEXT_IN_NUMBER))
     assert text.message_nl == f"Cel {ref(TEXT_IN_NUMBER)}: '12,5%' is geen getal."
-    assert text.location_en == f"cell {ref(TEXT_IN_NUMBER)}"
+    assert text.location_en == f"cell {ref(TEXT_IN_NUMBER)} · Realisation 2024, School-based route (BOL), " \
+                               "I1.2.01 Students who feel safe at school — percentage (0-100)"
     assert text.objective == "1.2" and text.indicator == "I1.2.01"
     choice = next(f for f in report.findings if f.code == "MBO-M003")
     assert choice.caused_by == "MBO-W002"
