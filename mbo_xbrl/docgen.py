@@ -98,6 +98,8 @@ def rules_markdown() -> str:
            "# The rule catalogue\n\n",
            f"{len(rules)} rules, each declared once in its own module. Checks run in layers; a failure in an earlier "
            "layer stops the later ones, so a file gets the finding at its root cause:\n\n"
+           "0. **workbook** — only for a workbook (.xlsx, [workbook.md](workbook.md)): its package, sheets and cells, "
+           "before it is converted to an instance that the layers below check;\n"
            "1. **file** — size, DOCTYPE, UTF-8 and well-formed XML (before any XML parser resolves anything);\n"
            "2. **form** — an XBRL instance of the mbo entry point that refers to nothing else (else Arelle never runs);\n"
            "3. **filing-rules** — the taxonomy-independent Dutch filing rules on the raw instance (an error stops here);\n"

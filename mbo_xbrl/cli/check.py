@@ -15,7 +15,7 @@ from mbo_xbrl.rules.registry import select
 from mbo_xbrl.sandbox import Sandbox, report_from
 
 NOT_FOUND = {"nl": "bestand of map bestaat niet", "en": "no such file or folder"}
-NO_FILINGS = {"nl": "geen .xbrl- of .xml-bestand in deze map", "en": "no .xbrl or .xml file in this folder"}
+NO_FILINGS = {"nl": "geen .xbrl-, .xml- of .xlsx-bestand in deze map", "en": "no .xbrl, .xml or .xlsx file in this folder"}
 
 
 @click.command()
@@ -37,8 +37,8 @@ NO_FILINGS = {"nl": "geen .xbrl- of .xml-bestand in deze map", "en": "no .xbrl o
 def check(paths: tuple[Path, ...], fmt: str, lang: str, prefill_register: Path | None, max_size: int | None,
           timeout: float | None, max_memory: int | None, workers: int, fail_on: str, select_codes: tuple[str, ...],
           ignore_codes: tuple[str, ...], quiet: bool, verbose: bool) -> None:
-    """Validate XBRL progress filings (files, or folders searched for .xbrl and .xml) against the mbo
-    taxonomy and the rule catalogue.
+    """Validate XBRL progress filings (files, or folders searched for .xbrl and .xml, and workbooks
+    .xlsx, docs/workbook.md) against the mbo taxonomy and the rule catalogue.
 
     Each file is checked in a process of its own, within a time limit and a memory cap, so one
     pathological file gets its own finding (MBO-S007) and the others are still checked.
@@ -50,6 +50,7 @@ def check(paths: tuple[Path, ...], fmt: str, lang: str, prefill_register: Path |
     Example:
         mbo-xbrl check samples/valid/*.xbrl
         mbo-xbrl check filings/2025/
+        mbo-xbrl check 99XB-2024-werkmap.xlsx      (a workbook: findings name their cells)
         mbo-xbrl check --format json --lang en filing.xbrl
         mbo-xbrl check --verbose filing.xbrl     (also concept, context and line)
         mbo-xbrl check --prefill-register samples/prefill-register.csv filing.xbrl

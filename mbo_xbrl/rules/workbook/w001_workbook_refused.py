@@ -46,7 +46,7 @@ def workbook_refused(kind: str, **fields: object) -> list[Finding]:
     .xls, an encrypted file, a broken zip), when it carries macros (.xlsm, vbaProject.bin), links to
     other files or data connections (what it says must be in the file itself, and nothing else may
     be read), a DOCTYPE or entity declaration in any XML part, or when it unpacks beyond the size
-    limit or far beyond its packed size (a zip bomb), or has more parts or cells than a workbook of
-    the form can have. Nothing of a refused workbook is parsed as a spreadsheet.
+    limit or far beyond its packed size (a zip bomb), or has more parts, or a part far larger, than a
+    workbook of the form can have. Nothing of a refused workbook is parsed as a spreadsheet.
     """
     return [workbook_refused.problem(PROBLEMS, kind, **fields)]

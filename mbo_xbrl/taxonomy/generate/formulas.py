@@ -646,6 +646,8 @@ ENGINE_ONLY_NL_EN = {
                      "of in eigen termen", "a Dutch filing rule (FR-NL) on the raw instance; an XBRL processor reports "
                      "these itself, or in its own terms"),
     "xbrl": ("is de uitkomst van de XBRL-processor zelf", "is the XBRL processor's own verdict"),
+    "workbook": ("gaat over de werkmap, voordat die een XBRL-instance is", "is about the workbook, before it is an "
+                 "XBRL instance"),
     "MBO-V003": ("heeft het register van vooraf ingevulde waarden nodig, dat niet in de filing of de taxonomie staat",
                  "needs the register of pre-filled values, which is in neither the filing nor the taxonomy"),
     "MBO-V004": ("nog niet als assertion geschreven (de grenzen van het aannemelijke per eenheid)",
