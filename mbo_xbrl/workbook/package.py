@@ -44,8 +44,19 @@ def is_workbook(data: bytes, name: str = "") -> bool:
     return data[:4] == ZIP_MAGIC or data[:8] == OLE_MAGIC or name.lower().endswith((".xlsx", ".xlsm", ".xls"))
 
 
-def inspect(data: bytes, limits: PackageLimits) -> list[Finding]:
-    """Why the package is refused (one finding), or nothing when it may be opened as a workbook."""
+@dataclass
+class Inspected:
+    findings: list[Finding]  # why the package is refused (one finding), or nothing
+    formulas: bool = False  # whether a sheet holds a formula (else the workbook is read once, not twice)
+
+
+def inspect(data: bytes, limits: PackageLimits) -> Inspected:
+    """Why the package is refused, or nothing when it may be opened as a workbook, and whether it has formulas."""
+    outcome = _inspect(data, limits)
+    return Inspected(outcome) if isinstance(outcome, list) else Inspected([], outcome)
+
+
+def _inspect(data: bytes, limits: PackageLimits) -> list[Finding] | bool:
     if data[:8] == OLE_MAGIC:
         return workbook_refused.check("encrypted")
     try:
@@ -66,6 +77,7 @@ def inspect(data: bytes, limits: PackageLimits) -> list[Finding]:
         if entry.flag_bits & 0x1:
             return workbook_refused.check("encrypted")
     total = 0
+    formulas = False
     for entry in entries:
         read = _read_part(package, entry, limits.max_unpacked - total, limits.max_unpacked)
         if isinstance(read, Finding):
@@ -79,7 +91,9 @@ def inspect(data: bytes, limits: PackageLimits) -> list[Finding]:
             if entry.filename.endswith(".rels") and b"TargetMode=\"External\"" in read and (
                     b"/externalLink" in read or b"/oleObject" in read or b"/attachedTemplate" in read):
                 return workbook_refused.check("external", part=entry.filename)
-    return []
+            if entry.filename.startswith("xl/worksheets/") and (b"<f>" in read or b"<f " in read or b":f>" in read):
+                formulas = True
+    return formulas
 
 
 def _read_part(package: zipfile.ZipFile, entry: zipfile.ZipInfo, room: int, total: int) -> bytes | Finding:

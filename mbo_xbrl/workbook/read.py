@@ -70,13 +70,14 @@ def cell_ref(sheet: str, row: int, column: int) -> str:
 def read_workbook(data: bytes, max_bytes: int) -> Conversion:
     """The conversion of a workbook's bytes (never raises for what the file holds)."""
     result = Conversion()
-    refused = inspect(data, PackageLimits.for_file_limit(max_bytes))
-    if refused:
-        result.findings += refused
+    inspected = inspect(data, PackageLimits.for_file_limit(max_bytes))
+    if inspected.findings:
+        result.findings += inspected.findings
         return result
     try:
-        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
         values = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False) \
+            if inspected.formulas else None
     except Exception:  # openpyxl raises many kinds for a malformed package: each is the same answer
         from mbo_xbrl.rules.workbook.w001_workbook_refused import workbook_refused
 
@@ -85,8 +86,9 @@ def read_workbook(data: bytes, max_bytes: int) -> Conversion:
     try:
         _Reader(formulas, values, result).read()
     finally:
-        formulas.close()
         values.close()
+        if formulas is not None:
+            formulas.close()
     return result
 
 
@@ -192,7 +194,7 @@ class _Reader:
             last_row = max(r for r, _, _ in placed)
             last_column = max(c for _, c, _ in placed)
             saved = self._rows(name, last_row, last_column, self.book)
-            written = self._rows(name, last_row, last_column, self.formulas)
+            written = self._rows(name, last_row, last_column, self.formulas) if self.formulas is not None else {}
             for (r, c), value in saved.items():
                 self.read_cells[(name, f"{get_column_letter(c)}{r}")] = value
             own_codes: dict[tuple[str | None, str], str] = {}  # (objective, "#n") -> code

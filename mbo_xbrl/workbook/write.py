@@ -21,8 +21,9 @@ from dataclasses import replace
 from decimal import Decimal
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -80,6 +81,8 @@ class _Book:
         self.layout, self.identity, self.name, self.lang = layout, identity, name, lang
         self.words = WORDS[lang]
         self.wb = Workbook()
+        for style in _styles():  # named once: setting a cell's style by name is far cheaper than part by part
+            self.wb.add_named_style(style)
 
     def write(self, cells: dict[FactKey, Value], locked: set[FactKey]) -> bytes:
         cover = self.wb.active
@@ -110,15 +113,13 @@ class _Book:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             ws.column_dimensions[get_column_letter(column)].width = 18
         ws.cell(row=FIRST_ROW - 1, column=1).fill = HEADER
-        validations: dict[str, DataValidation] = {}
+        validations: dict[str, tuple[DataValidation, list[str]]] = {}
         prefilled: list[tuple[str, str, str]] = []
         wide: set[int] = set()
         for index, row in enumerate(sheet.rows):
             number = FIRST_ROW + index
             label = ws.cell(row=number, column=1, value=row.label_en if lang == "en" else row.label_nl)
-            label.alignment = Alignment(indent=row.indent * 2, wrap_text=True, vertical="top")
-            if row.heading:
-                label.font = Font(bold=True)
+            label.style = f"mbo-heading-{min(row.indent, 4)}" if row.heading else f"mbo-label-{min(row.indent, 4)}"
             for column, slot in row.slots.items():
                 cell = ws.cell(row=number, column=column)
                 value = cells.get(slot.key)
@@ -127,21 +128,20 @@ class _Book:
                 if slot.key.local == names.REPORTING_YEAR:
                     value = self.identity.report_year
                 cell.value = _shown(value, slot, lang)
-                cell.border = BOX
-                fixed = slot.key in locked or slot.key.local == names.REPORTING_YEAR
-                if fixed:
-                    cell.fill = PREFILLED
-                    cell.font = Font(italic=True)
+                text = slot.key.local in TEXT_KEYS
+                if slot.key in locked or slot.key.local == names.REPORTING_YEAR:
+                    cell.style = "mbo-prefilled-text" if text else "mbo-prefilled"
                     prefilled.append((ws.title, cell.coordinate, plain_text(cells.get(slot.key, value))))
                 else:
-                    cell.fill = INPUT
-                    cell.protection = Protection(locked=False)
-                    self._validate(ws, cell.coordinate, slot, validations)
+                    cell.style = "mbo-input-text" if text else "mbo-input"
+                    self._validate(cell.coordinate, slot, validations)
                 if slot.unit in FORMATS:
                     cell.number_format = FORMATS[slot.unit]
-                if slot.key.local in TEXT_KEYS:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if text:
                     wide.add(column)
+        for validation, coordinates in validations.values():  # one range per rule, set at once (adding is slow)
+            validation.sqref = MultiCellRange(" ".join(coordinates))
+            ws.add_data_validation(validation)
         for column in wide:
             ws.column_dimensions[get_column_letter(column)].width = 60
         ws.freeze_panes = ws.cell(row=FIRST_ROW, column=2)
@@ -150,17 +150,16 @@ class _Book:
         ws.protection.formatRows = False
         return prefilled
 
-    def _validate(self, ws: Worksheet, coordinate: str, slot: Slot, validations: dict[str, DataValidation]) -> None:
+    def _validate(self, coordinate: str, slot: Slot, validations: dict[str, tuple[DataValidation, list[str]]]) -> None:
         rule = _validation(slot, self.layout, self.lang)
         if rule is None:
             return
         kind, options = rule
         if kind not in validations:
-            validations[kind] = DataValidation(**options, allow_blank=True, showErrorMessage=True,
-                                               errorTitle=self.words["invalid_title"],
-                                               error=self.words[f"invalid_{options['type']}"])
-            ws.add_data_validation(validations[kind])
-        validations[kind].add(coordinate)
+            validations[kind] = (DataValidation(**options, allow_blank=True, showErrorMessage=True,
+                                                errorTitle=self.words["invalid_title"],
+                                                error=self.words[f"invalid_{options['type']}"]), [])
+        validations[kind][1].append(coordinate)
 
     def _cover(self, ws: Worksheet) -> None:
         w, identity = self.words, self.identity
@@ -211,6 +210,22 @@ class _Book:
             ws.append(["prefilled", sheet, coordinate, value])
         ws.sheet_state = "veryHidden"
         ws.protection.sheet = True
+
+
+def _styles() -> list[NamedStyle]:
+    top = {"vertical": "top"}
+    styles = [NamedStyle("mbo-input", fill=INPUT, border=BOX, protection=Protection(locked=False),
+                         alignment=Alignment(**top)),
+              NamedStyle("mbo-input-text", fill=INPUT, border=BOX, protection=Protection(locked=False),
+                         alignment=Alignment(wrap_text=True, **top)),
+              NamedStyle("mbo-prefilled", fill=PREFILLED, border=BOX, font=Font(italic=True), alignment=Alignment(**top)),
+              NamedStyle("mbo-prefilled-text", fill=PREFILLED, border=BOX, font=Font(italic=True),
+                         alignment=Alignment(wrap_text=True, **top))]
+    for indent in range(5):
+        styles.append(NamedStyle(f"mbo-label-{indent}", alignment=Alignment(indent=indent * 2, wrap_text=True, **top)))
+        styles.append(NamedStyle(f"mbo-heading-{indent}", font=Font(bold=True),
+                                 alignment=Alignment(indent=indent * 2, wrap_text=True, **top)))
+    return styles
 
 
 def _validation(slot: Slot, layout: Layout, lang: str) -> tuple[str, dict] | None:
