@@ -50,10 +50,10 @@ def rules(codes: tuple[str, ...], fmt: str, lang: str) -> None:
 
 # the words of the rule catalogue's text; severities and "fix" are the reports' (mbo_xbrl.report.render)
 WORDS = {
-    "nl": {"file": "bestand", "form": "vorm", "filing-rules": "filingregels", "xbrl": "XBRL", "semantic": "inhoud",
+    "nl": {"workbook": "werkmap", "file": "bestand", "form": "vorm", "filing-rules": "filingregels", "xbrl": "XBRL", "semantic": "inhoud",
            "message": "Melding", "example": "Bijvoorbeeld", "why": "Waarom", "sample": "Voorbeeldbestand",
            "taxonomy": "In de taxonomie", "engine_only": "Alleen in mbo-xbrl", "assertions": "assertion(s)"},
-    "en": {"file": "file", "form": "form", "filing-rules": "filing rules", "xbrl": "XBRL", "semantic": "content",
+    "en": {"workbook": "workbook", "file": "file", "form": "form", "filing-rules": "filing rules", "xbrl": "XBRL", "semantic": "content",
            "message": "Message", "example": "For example", "why": "Why", "sample": "Failing sample",
            "taxonomy": "In the taxonomy", "engine_only": "Only in mbo-xbrl", "assertions": "assertion(s)"},
 }
