@@ -46,18 +46,18 @@ def _rules() -> dict[str, Rule]:
         s014_period_out_of_plan,
         s015_release_does_not_fit_year,
     )
+    from mbo_xbrl.rules.values import (
+        v001_value_out_of_range,
+        v002_target_against_direction,
+        v003_prefilled_value_changed,
+        v004_implausible_value,
+    )
     from mbo_xbrl.rules.workbook import (
         w001_workbook_refused,
         w002_cell_not_convertible,
         w003_prefilled_cell_changed,
         w004_workbook_not_of_form,
         w005_formula_without_value,
-    )
-    from mbo_xbrl.rules.values import (
-        v001_value_out_of_range,
-        v002_target_against_direction,
-        v003_prefilled_value_changed,
-        v004_implausible_value,
     )
 
     modules = [

@@ -18,7 +18,7 @@ XBRL tool renders from the same taxonomy.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from mbo_xbrl.catalogue import Catalogue
@@ -143,7 +143,6 @@ def sheet_names(number: int, slug: str) -> tuple[str, str]:
 
 def layout_for(release_year: int, funded: bool, report_year: int, own_rows: dict[str, int] | None = None) -> Layout:
     """The workbook of a release's (non-)funded entry point for one reporting year."""
-    release = RELEASES[release_year]
     rows = tuple(sorted((own_rows or {}).items()))
     return _layout(release_year, funded, report_year, rows)
 
@@ -331,8 +330,3 @@ def _combine(row: dict, column: dict) -> dict:
         if column.get(name) is not None:
             cell[name] = column[name]
     return cell
-
-
-def placeholder(key: FactKey, own: str | None) -> FactKey:
-    """The key with its own indicator's code in place of the row's placeholder (or back)."""
-    return replace(key, own=own)

@@ -32,7 +32,7 @@ from mbo_xbrl.rules.workbook.w005_formula_without_value import formula_without_v
 from mbo_xbrl.taxonomy import names
 from mbo_xbrl.taxonomy.releases import RELEASES
 from mbo_xbrl.workbook.content import Identity, Value, content_from_values, plain_text
-from mbo_xbrl.workbook.layout import FIRST_ROW, FactKey, Layout, Slot, layout_for
+from mbo_xbrl.workbook.layout import FactKey, Layout, Slot, layout_for
 from mbo_xbrl.workbook.package import PackageLimits, inspect
 from mbo_xbrl.workbook.words import BOOLEAN_WORDS, META_SHEET, identity_line
 
@@ -78,7 +78,7 @@ def read_workbook(data: bytes, max_bytes: int) -> Conversion:
         values = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
         formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False) \
             if inspected.formulas else None
-    except Exception:  # openpyxl raises many kinds for a malformed package: each is the same answer
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a malformed package: each is the same answer
         from mbo_xbrl.rules.workbook.w001_workbook_refused import workbook_refused
 
         result.findings += workbook_refused.check("damaged", part="xl/workbook.xml")
@@ -316,7 +316,7 @@ def _about(slot: Slot, layout: Layout) -> dict[str, str]:
 
 
 def _number(value: object) -> Decimal | None:
-    if isinstance(value, bool) or isinstance(value, (datetime, date)):
+    if isinstance(value, (bool, datetime, date)):
         return None
     if isinstance(value, int):
         return Decimal(value)
