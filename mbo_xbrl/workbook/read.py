@@ -171,12 +171,18 @@ class _Reader:
 
     # --- the cells ------------------------------------------------------------------------------------------
     def _rows(self, name: str, last_row: int, last_column: int, book) -> dict[tuple[int, int], object]:
+        """The values of a sheet's cells up to the form's last row and column, as the user sees them: a number
+        shown as a percentage (Excel turns a typed "12,5%" into 0.125 shown as 12,5%) is the percentage."""
         out: dict[tuple[int, int], object] = {}
-        for r, row in enumerate(book[name].iter_rows(min_row=1, max_row=last_row, max_col=last_column,
-                                                     values_only=True), start=1):
-            for c, value in enumerate(row, start=1):
-                if value is not None:
-                    out[(r, c)] = value
+        for row in book[name].iter_rows(min_row=1, max_row=last_row, max_col=last_column):
+            for cell in row:
+                value = getattr(cell, "value", None)
+                if value is None:
+                    continue
+                if isinstance(value, (int, float)) and not isinstance(value, bool) and "%" in str(
+                        getattr(cell, "number_format", "") or ""):
+                    value = _percent(value)
+                out[(cell.row, cell.column)] = value
         return out
 
     def _value(self, name: str, row: int, column: int) -> object:
@@ -327,6 +333,14 @@ def _number(value: object) -> Decimal | None:
     if isinstance(value, Decimal):
         return value
     return None
+
+
+def _percent(value: int | float) -> Decimal | float:
+    """A number shown with a % format, as the percentage the user sees (0.125 -> 12.5)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return value
+    number = _number(value)
+    return number * 100 if number is not None else value
 
 
 def _comparable(value: object) -> Value | None:

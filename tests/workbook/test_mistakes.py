@@ -121,3 +121,22 @@ def test_an_own_indicator_row_without_code_and_a_start_value_without_year(engine
     problems = {f.args["problem"]: f.cell for f in report.findings if f.code == "MBO-W002"}
     assert problems["no_code"] == f"'{own_name[0]}'!B{own_name[1][1:]}"
     assert problems["no_year"] == ref(where(FactKey("indicator", indicator="I1.2.01", value_kind="start")))
+
+
+def test_a_percentage_typed_with_a_percent_sign_is_the_percentage_the_user_sees(engine) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from mbo_xbrl.workbook.read import read_workbook
+    from mbo_xbrl.workbook.write import _fixed
+
+    book = load_workbook(BytesIO(filled_workbook(load_catalogue())))
+    cell = book[TOO_PRECISE[0]][TOO_PRECISE[1]]
+    cell.value, cell.number_format = 0.781, "0.0%"  # what Excel stores when "78,1%" is typed in the cell
+    buffer = BytesIO()
+    book.save(buffer)
+    conversion = read_workbook(_fixed(buffer.getvalue()), 50 << 20)
+    assert conversion.findings == []
+    key = FactKey("indicator", year=2024, indicator="I1.2.01", value_kind="realisation")
+    assert str(conversion.values[key]) == "78.1"

@@ -35,8 +35,9 @@ def cell_not_convertible(kind: str, cell: str, severity: Severity | None = None,
 
     A value that is not of that type (text in a number cell, "misschien" for a choice, a start value
     without a year, an own indicator without a code) cannot be delivered; it is not skipped in
-    silence but named, with its cell. A number with more decimals than the unit reports is rounded
-    as the filing writes it, and said so (a warning).
+    silence but named, with its cell. A number shown with a % format is the percentage the user sees
+    (Excel stores a typed "12,5%" as 0.125). A number with more decimals than the unit reports is
+    rounded as the filing writes it, and said so (a warning).
     """
     finding = cell_not_convertible.problem(PROBLEMS, kind, cell=cell, **fields)
     return finding.model_copy(update={"severity": severity}) if severity else finding
