@@ -8,7 +8,6 @@ formula), through openpyxl. The failing samples of the workbook rules (MBO-W...)
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import replace
 
 from openpyxl import load_workbook
@@ -20,7 +19,7 @@ from mbo_xbrl.limits import Limits
 from mbo_xbrl.prefill import PrefillRegister, register_rows
 from mbo_xbrl.synthetic.samples import delta, veen
 from mbo_xbrl.workbook.make import from_filing
-from mbo_xbrl.workbook.write import _fixed
+from mbo_xbrl.workbook.write import _fixed, repackaged
 
 
 def filled_workbook(cat: Catalogue, lang: str = "nl") -> bytes:
@@ -42,19 +41,14 @@ def with_cells(data: bytes, cells: dict[tuple[str, str], object]) -> bytes:
 
 def with_macros(data: bytes) -> bytes:
     """The workbook saved as Excel saves one with macros (.xlsm): a VBA project and its content type."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                content = content.replace(
-                    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml").replace(
-                    b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
-            target.writestr(zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0)), content)
-        target.writestr(zipfile.ZipInfo("xl/vbaProject.bin", date_time=(2024, 1, 1, 0, 0, 0)),
-                        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)  # an (empty) OLE container, as VBA is kept
-    return out.getvalue()
+    def macro_enabled(name: str, content: bytes) -> bytes:
+        if name != "[Content_Types].xml":
+            return content
+        return content.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                               b"application/vnd.ms-excel.sheet.macroEnabled.main+xml").replace(
+            b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+    vba = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504  # an (empty) OLE container, as VBA is kept
+    return repackaged(data, macro_enabled, {"xl/vbaProject.bin": vba})
 
 
 def filled_in(data: bytes, values: dict, lang: str = "nl") -> bytes:

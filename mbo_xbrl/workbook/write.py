@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
@@ -269,13 +270,19 @@ _CREATED = re.compile(rb"<dcterms:created[^>]*>[^<]*</dcterms:created>")
 
 def _fixed(data: bytes) -> bytes:
     """The package with fixed timestamps (entries and document properties): the same workbook, the same bytes."""
+    def scrub(name: str, content: bytes) -> bytes:
+        return _CREATED.sub(b"", _MODIFIED.sub(b"", content)) if name == "docProps/core.xml" else content
+    return repackaged(data, scrub)
+
+
+def repackaged(data: bytes, change: Callable[[str, bytes], bytes], added: dict[str, bytes] | None = None) -> bytes:
+    """The package with each part passed through `change(name, content)` and `added` parts after them, every
+    entry with the same fixed timestamp."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _CREATED.sub(b"", _MODIFIED.sub(b"", content))
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
+        parts = [(info.filename, change(info.filename, source.read(info.filename))) for info in source.infolist()]
+        for name, content in parts + list((added or {}).items()):
+            entry = zipfile.ZipInfo(name, date_time=FIXED_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, content)
     return out.getvalue()
