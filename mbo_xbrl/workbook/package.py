@@ -40,8 +40,17 @@ class PackageLimits:
 
 
 def is_workbook(data: bytes, name: str = "") -> bool:
-    """A zip package, or a file named .xlsx/.xlsm/.xls (which is then inspected and refused if need be)."""
-    return data[:4] == ZIP_MAGIC or data[:8] == OLE_MAGIC or name.lower().endswith((".xlsx", ".xlsm", ".xls"))
+    """A file named .xlsx/.xlsm/.xls (then inspected, and refused if it is none), or a zip package with a workbook
+    part whatever its name. Another zip (a package, a zipped filing) is checked as the XBRL file it claims to be."""
+    if name.lower().endswith((".xlsx", ".xlsm", ".xls")):
+        return True
+    if data[:4] != ZIP_MAGIC:
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:  # reads the central directory only
+            return "xl/workbook.xml" in package.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
 
 
 @dataclass

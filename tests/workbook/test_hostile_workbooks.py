@@ -113,12 +113,15 @@ def test_files_that_are_no_workbook_are_refused(engine, data, problem) -> None:
     assert refused(engine, data) == problem
 
 
-def test_a_cut_off_workbook_and_a_zip_that_is_no_workbook_are_refused(book, engine) -> None:
+def test_a_cut_off_workbook_is_refused_and_a_zip_is_a_workbook_only_when_it_holds_one(book, engine) -> None:
     assert refused(engine, book[: len(book) // 2]) == "not_a_workbook"
     other = io.BytesIO()
     with zipfile.ZipFile(other, "w") as package:
         package.writestr("META-INF/taxonomyPackage.xml", b"<taxonomyPackage/>")
-    assert refused(engine, other.getvalue(), "package.zip") == "not_a_workbook"
+    report = engine.check_bytes(other.getvalue(), "package.zip")  # checked as the XBRL file it is not
+    assert [f.code for f in report.findings] == ["MBO-S001"]
+    renamed = engine.check_bytes(book, "filing.xbrl")  # a workbook under another name is still one
+    assert renamed.valid and report.stopped_at == "file"
 
 
 def test_a_damaged_part_is_refused(book, engine) -> None:
