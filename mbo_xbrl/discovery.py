@@ -12,11 +12,11 @@ FILING_SUFFIXES = {".xbrl", ".xml", ".xlsx", ".xlsm"}  # workbooks: docs/workboo
 class Discovered:
     files: list[Path] = field(default_factory=list)  # in the order given, each folder's filings sorted; no repeats
     missing: list[Path] = field(default_factory=list)  # neither a file nor a folder
-    empty: list[Path] = field(default_factory=list)  # folders without a .xbrl or .xml file
+    empty: list[Path] = field(default_factory=list)  # folders without a filing (.xbrl, .xml) or workbook
 
 
 def discover(paths: list[Path]) -> Discovered:
-    """Files as given; folders searched recursively for .xbrl and .xml files, sorted; each file once."""
+    """Files as given; folders searched recursively for filings and workbooks (FILING_SUFFIXES), sorted; each file once."""
     out = Discovered()
     seen: set[Path] = set()
     for path in paths:
