@@ -90,7 +90,8 @@ def summary_text(summary: IngestSummary, brief: bool = False, lang: str = "en") 
 @lang_option
 def ingest_command(paths: tuple[Path, ...], store: str | None, workers: int, wait: bool, max_size: int | None,
                    timeout: float | None, max_memory: int | None, fmt: str, quiet: bool, brief: bool, lang: str) -> None:
-    """Validate filings (files, or folders searched for .xbrl and .xml, and workbooks .xlsx) and load them into the store.
+    """Validate filings (files, or folders searched for .xbrl and .xml, and workbooks .xlsx) and load them
+    into the store.
 
     A file already in the store is skipped; of the accepted filings of an institution and year the
     one submitted last (file time) is current, the others history; a rejected filing is recorded
