@@ -16,7 +16,8 @@ class Discovered:
 
 
 def discover(paths: list[Path]) -> Discovered:
-    """Files as given; folders searched recursively for filings and workbooks (FILING_SUFFIXES), sorted; each file once."""
+    """Files as given; folders searched recursively for filings and workbooks (FILING_SUFFIXES), sorted;
+    each file once."""
     out = Discovered()
     seen: set[Path] = set()
     for path in paths:

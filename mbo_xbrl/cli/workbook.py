@@ -13,7 +13,8 @@ from mbo_xbrl.report.model import Report
 from mbo_xbrl.report.render import reports_json, reports_text
 from mbo_xbrl.version import __version__
 
-LEFT_OUT = {"nl": "{n} feiten van de aanlevering hebben geen cel in de werkmap en zijn weggelaten, bijvoorbeeld: {first}",
+LEFT_OUT = {"nl": "{n} feiten van de aanlevering hebben geen cel in de werkmap en zijn weggelaten, "
+                  "bijvoorbeeld: {first}",
             "en": "{n} facts of the filing have no cell in the workbook and were left out, for example: {first}"}
 
 

@@ -46,7 +46,8 @@ TEXT_KEYS = {names.OBJECTIVE_NARRATIVE, names.MEASURE_EXPLANATION, names.PROGRES
              names.ALTERNATIVE_SOURCE_DESCRIPTION, names.OWN_INDICATOR_DEFINITION, names.OWN_INDICATOR_SOURCE}
 
 
-def own_rows_for(values: dict[FactKey, Value], objectives: list[str]) -> tuple[dict[str, int], dict[tuple[str, str], str]]:
+def own_rows_for(values: dict[FactKey, Value],
+                 objectives: list[str]) -> tuple[dict[str, int], dict[tuple[str, str], str]]:
     """Rows per objective for own indicators (their number plus one empty, at least `OWN_ROWS`), and each own
     indicator's placeholder "#n" by (objective, code)."""
     codes: dict[str, list[str]] = {o: [] for o in objectives}
@@ -219,7 +220,8 @@ def _styles() -> list[NamedStyle]:
                          alignment=Alignment(**top)),
               NamedStyle("mbo-input-text", fill=INPUT, border=BOX, protection=Protection(locked=False),
                          alignment=Alignment(wrap_text=True, **top)),
-              NamedStyle("mbo-prefilled", fill=PREFILLED, border=BOX, font=Font(italic=True), alignment=Alignment(**top)),
+              NamedStyle("mbo-prefilled", fill=PREFILLED, border=BOX, font=Font(italic=True),
+                         alignment=Alignment(**top)),
               NamedStyle("mbo-prefilled-text", fill=PREFILLED, border=BOX, font=Font(italic=True),
                          alignment=Alignment(wrap_text=True, **top))]
     for indent in range(5):
