@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mbo_xbrl.errors import MboXbrlError
 from mbo_xbrl.filing.model import FilingContent
@@ -13,9 +13,9 @@ from mbo_xbrl.parsing.filing import Filing, TidyFact, read_filing
 from mbo_xbrl.prefill import PrefillRegister, prefilled_contents
 from mbo_xbrl.rules.precheck import precheck
 from mbo_xbrl.taxonomy.releases import release_for_year
-from mbo_xbrl.workbook.content import Identity, Value, keyed_values
-from mbo_xbrl.workbook.layout import FactKey
-from mbo_xbrl.workbook.write import write_workbook
+from mbo_xbrl.workbook.content import Identity, Value, fact_key, keyed_values
+from mbo_xbrl.workbook.layout import FactKey, layout_for
+from mbo_xbrl.workbook.write import own_rows_for, write_workbook
 
 
 class WorkbookError(MboXbrlError):
@@ -71,6 +71,7 @@ def from_filing(data: bytes, limits: Limits, register: PrefillRegister | None = 
     filing = read_instance(data, limits)
     values, left = keyed_values(filing)
     identity = Identity(filing.institution, filing.report_year, filing.release, filing.funded)
+    left += _without_cell(filing, values, identity)
     locked: set[FactKey] = set()
     if register is not None:
         known = [c for c in prefilled_contents(register, filing.report_year)
@@ -79,6 +80,24 @@ def from_filing(data: bytes, limits: Limits, register: PrefillRegister | None = 
             locked |= {k for k in _values(content, filing.funded)[1] if k in values}
     name = next((str(v) for k, v in values.items() if k.local == "InstitutionName"), None)
     return Made(identity, name, write_workbook(identity, name, values, locked, lang), left)
+
+
+def _without_cell(filing: Filing, values: dict[FactKey, Value], identity: Identity) -> list[TidyFact]:
+    """The facts with a key but no cell in the workbook (a realisation of an earlier year, a breakdown the form
+    does not ask), taken out of `values`."""
+    own_rows, placeholders = own_rows_for(values, [o.code for o in filing.catalogue.objectives])
+    slots = layout_for(identity.release, identity.funded, identity.report_year, own_rows).slots()
+    left = []
+    for fact in filing.facts:
+        key = fact_key(fact)
+        if key is None or key not in values:
+            continue
+        placed = replace(key, own=placeholders[(key.objective, key.own)]) if key.own else key
+        if placed not in slots:
+            left.append(fact)
+            del values[key]
+            values.pop(replace(key, part="year"), None)
+    return left
 
 
 def empty(institution: str, year: int, name: str | None = None, funded: bool = True, lang: str = "nl") -> Made:

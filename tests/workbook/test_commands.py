@@ -135,3 +135,23 @@ def test_the_nightly_ingest_loads_a_workbook_from_a_folder(tmp_path: Path) -> No
         values_stored = store.count("indicator_values")
     assert sorted(rows) == [("99XB", 2024, "accepted"), ("99XB", 2024, "rejected")]
     assert values_stored == len(read_instance(SAMPLE.read_bytes(), Limits()).indicator_values) > 0
+
+
+def test_a_fact_no_cell_holds_is_named_when_the_workbook_is_made(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from mbo_xbrl.catalogue import load_catalogue
+    from mbo_xbrl.filing.model import IndicatorValue
+    from mbo_xbrl.filing.writer import write_instance
+    from mbo_xbrl.synthetic.samples import veen
+
+    cat = load_catalogue()
+    content = veen(cat)
+    content.indicator_values.append(IndicatorValue(indicator="I1.3.01", kind="realisation", year=2023,
+                                                   value=Decimal("3.9")))  # an earlier year's realisation
+    filing = tmp_path / "99XB.xbrl"
+    filing.write_bytes(write_instance(content, cat))
+    result = run("workbook", "--filing", str(filing), "--out", str(tmp_path / "w.xlsx"))
+    assert result.exit_code == 0
+    assert "1 feiten van de aanlevering hebben geen cel in de werkmap" in result.stderr
+    assert "mbo-i:NewEarlyLeaversShare" in result.stderr
