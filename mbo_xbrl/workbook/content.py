@@ -30,6 +30,14 @@ Value = str | bool | Decimal | int
 BOOLEANS = {names.WORKS_ON_OBJECTIVE, names.MEASURE_APPLIED, names.ALTERNATIVE_SOURCE_USED}
 DERIVED_OBJECTIVE = {"indicator", names.MEASURE_APPLIED, names.MEASURE_EXPLANATION, names.ALTERNATIVE_SOURCE_USED,
                      names.ALTERNATIVE_SOURCE_DESCRIPTION}
+# the facts of a choice: (the key's field that says of what, the attribute of the choice it fills)
+CHOICES = {names.WORKS_ON_OBJECTIVE: ("objective", "works_on"), names.OBJECTIVE_NARRATIVE: ("objective", "narrative"),
+           names.MEASURE_APPLIED: ("measure", "applied"), names.MEASURE_EXPLANATION: ("measure", "explanation"),
+           names.ALTERNATIVE_SOURCE_USED: ("about", "used"),
+           names.ALTERNATIVE_SOURCE_DESCRIPTION: ("about", "description")}
+NEW_CHOICE = {"objective": lambda code: ObjectiveChoice(objective=code, works_on=None),
+              "measure": lambda code: MeasureChoice(measure=code, applied=None),
+              "about": lambda code: AlternativeSource(indicator=code, used=None)}
 OWN_TEXTS = {names.OWN_INDICATOR_NAME: "name", names.OWN_INDICATOR_DEFINITION: "definition",
              names.OWN_INDICATOR_UNIT: "unit", names.OWN_INDICATOR_DIRECTION: "direction",
              names.OWN_INDICATOR_SOURCE: "source"}
@@ -93,9 +101,9 @@ def content_from_values(identity: Identity, name: str | None, values: dict[FactK
     from `part="year"`."""
     content = FilingContent(institution_code=identity.institution, institution_name=name or "",
                             report_year=identity.report_year)
-    objectives: dict[str, ObjectiveChoice] = {}
-    measures: dict[str, MeasureChoice] = {}
-    alternatives: dict[str, AlternativeSource] = {}
+    # a choice and its words, per objective, measure or indicator: made on the first of its facts
+    choices: dict[str, dict[str, ObjectiveChoice | MeasureChoice | AlternativeSource]] = {
+        "objective": {}, "measure": {}, "about": {}}
     own: dict[tuple[str, str], OwnIndicator] = {}
     for key in [k for k in values if k.part == "value"]:
         value = values[key]
@@ -103,24 +111,11 @@ def content_from_values(identity: Identity, name: str | None, values: dict[FactK
             content.institution_name = str(value)
         elif key.local == names.PROGRESS_NARRATIVE:
             content.narrative = str(value)
-        elif key.local in (names.WORKS_ON_OBJECTIVE, names.OBJECTIVE_NARRATIVE) and key.objective:
-            choice = objectives.setdefault(key.objective, ObjectiveChoice(objective=key.objective, works_on=None))
-            if key.local == names.WORKS_ON_OBJECTIVE:
-                choice.works_on = bool(value)
-            else:
-                choice.narrative = str(value)
-        elif key.local in (names.MEASURE_APPLIED, names.MEASURE_EXPLANATION) and key.measure:
-            choice = measures.setdefault(key.measure, MeasureChoice(measure=key.measure, applied=None))
-            if key.local == names.MEASURE_APPLIED:
-                choice.applied = bool(value)
-            else:
-                choice.explanation = str(value)
-        elif key.local in (names.ALTERNATIVE_SOURCE_USED, names.ALTERNATIVE_SOURCE_DESCRIPTION) and key.about:
-            alt = alternatives.setdefault(key.about, AlternativeSource(indicator=key.about, used=None))
-            if key.local == names.ALTERNATIVE_SOURCE_USED:
-                alt.used = bool(value)
-            else:
-                alt.description = str(value)
+        elif key.local in CHOICES and getattr(key, CHOICES[key.local][0]):
+            field, attribute = CHOICES[key.local]
+            code = getattr(key, field)
+            choice = choices[field].setdefault(code, NEW_CHOICE[field](code))
+            setattr(choice, attribute, value if isinstance(value, bool) else str(value))
         elif key.local == "indicator" and key.indicator and key.value_kind:
             year = values.get(replace(key, part="year")) if key.value_kind == START else key.year
             if year is not None:
@@ -144,10 +139,11 @@ def content_from_values(identity: Identity, name: str | None, values: dict[FactK
         elif key.local == names.EARMARKED_AMOUNT and key.year is not None and key.objective:
             content.earmarks.append(Earmark(year=key.year, objective=key.objective, amount=Decimal(value)))
     order = {o.code: n for n, o in enumerate(cat.objectives)}
-    content.objectives = sorted(objectives.values(), key=lambda c: order.get(c.objective, len(order)))
+    content.objectives = sorted(choices["objective"].values(), key=lambda c: order.get(c.objective, len(order)))
     measure_order = {m.code: n for n, m in enumerate(cat.measures)}
-    content.measures = sorted(measures.values(), key=lambda c: measure_order.get(c.measure, len(measure_order)))
-    content.alternative_sources = list(alternatives.values())
+    content.measures = sorted(choices["measure"].values(),
+                              key=lambda c: measure_order.get(c.measure, len(measure_order)))
+    content.alternative_sources = list(choices["about"].values())
     content.own_indicators = list(own.values())
     return content
 
