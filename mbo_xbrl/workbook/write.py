@@ -42,7 +42,7 @@ THIN = Side(style="thin", color="A6A6A6")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 FORMATS = {"percentage": "0.0", "mark": "0.0", "ratio": "0.00", "count": "#,##0", "euro": '"€" #,##0'}
 FIXED_TIME = (2024, 1, 1, 0, 0, 0)
-TEXT_KEYS = {names.OBJECTIVE_NARRATIVE, names.MEASURE_EXPLANATION, names.PROGRESS_NARRATIVE,
+TEXT_KEYS = {names.INSTITUTION_NAME, names.OBJECTIVE_NARRATIVE, names.MEASURE_EXPLANATION, names.PROGRESS_NARRATIVE,
              names.ALTERNATIVE_SOURCE_DESCRIPTION, names.OWN_INDICATOR_DEFINITION, names.OWN_INDICATOR_SOURCE}
 
 
@@ -147,6 +147,7 @@ class _Book:
         for column in wide:
             ws.column_dimensions[get_column_letter(column)].width = 60
         ws.freeze_panes = ws.cell(row=FIRST_ROW, column=2)
+        _printable(ws)
         ws.protection.sheet = True
         ws.protection.formatColumns = False  # widths and heights stay the reader's to change
         ws.protection.formatRows = False
@@ -212,6 +213,16 @@ class _Book:
             ws.append(["prefilled", sheet, coordinate, value])
         ws.sheet_state = "veryHidden"
         ws.protection.sheet = True
+
+
+def _printable(ws: Worksheet) -> None:
+    """Printed on A4 landscape, as wide as the page, with the column headers on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{FIRST_ROW - 1}:{FIRST_ROW - 1}"
 
 
 def _styles() -> list[NamedStyle]:
