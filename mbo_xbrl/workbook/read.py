@@ -23,6 +23,7 @@ from decimal import Decimal
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
 
+from mbo_xbrl import formats
 from mbo_xbrl.filing.model import FilingContent
 from mbo_xbrl.report.model import Finding, Severity
 from mbo_xbrl.rules.workbook.w002_cell_not_convertible import cell_not_convertible
@@ -192,6 +193,7 @@ class _Reader:
         keyed: dict[FactKey, Value] = {}
         cells: dict[FactKey, str] = {}
         self.read_cells: dict[tuple[str, str], object] = {}
+        self.units: dict[str, str | None] = {}  # cell -> the unit of its number (to show a changed value)
         for sheet in layout.sheets:
             name = sheet.name(lang)
             placed = sheet.cells()
@@ -207,6 +209,7 @@ class _Reader:
             for r, c, slot in sorted(placed, key=lambda p: (p[0], p[2].key.part != "code")):
                 ref = cell_ref(name, r, c)
                 self.result.words[ref] = sheet.describe(r, c)
+                self.units[ref] = slot.unit
                 formula = written.get((r, c))
                 value = saved.get((r, c))
                 if isinstance(formula, str) and formula.startswith("=") and value is None:
@@ -306,7 +309,21 @@ class _Reader:
             shown = plain_text(_comparable(now))
             if shown != was:
                 ref = f"{quote_sheetname(sheet)}!{coordinate}"
-                self.result.findings.append(prefilled_cell_changed.check(ref, was, shown or "(leeg)"))
+                unit = self.units.get(ref)
+                self.result.findings.append(prefilled_cell_changed.check(
+                    ref, {lang: _shown_as(was, unit, lang) for lang in ("nl", "en")},
+                    {lang: _shown_as(shown, unit, lang) for lang in ("nl", "en")}))
+
+
+def _shown_as(text: str, unit: str | None, lang: str) -> str:
+    """A value kept as plain text, as `lang` writes it: an amount in euro, a number with its decimal sign."""
+    if not text:
+        return "(leeg)" if lang == "nl" else "(empty)"
+    if unit == "euro":
+        return formats.euro(text, lang)
+    if unit is not None:
+        return formats.number(text, lang)
+    return text
 
 
 def _about(slot: Slot, layout: Layout) -> dict[str, str]:
