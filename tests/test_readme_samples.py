@@ -29,6 +29,8 @@ def readme_command(sample: str) -> list[str]:
 
 def test_the_readme_runs_every_failing_sample() -> None:
     assert "check samples/invalid/*.xbrl" in README
+    suffixes = {p.suffix for p in (ROOT / "samples" / "invalid").iterdir()}
+    assert suffixes == {".xbrl", ".xlsx", ".xlsm"} and "check samples/invalid/*.xls?" in README  # the workbooks'
     assert NEEDING_OPTIONS  # the size, time and register samples
 
 
