@@ -84,7 +84,7 @@ def test_a_number_with_more_decimals_than_its_unit_is_rounded_and_said_so(report
     rounded = next(f for f in report.findings if f.cell == ref(TOO_PRECISE))
     assert rounded.severity is Severity.WARNING
     assert rounded.args["rounded"] == "78.1" and rounded.args["value"] == "78.14"
-    assert "afgerond op 1 decimalen: 78.1" in rounded.message_nl
+    assert "78,14 is afgerond tot 78,1" in rounded.message_nl and "78.14 was rounded to 78.1" in rounded.message_en
 
 
 def test_an_unknown_sheet_is_a_warning_and_a_missing_one_stops_the_conversion(engine) -> None:

@@ -13,8 +13,8 @@ PROBLEMS = {
     "no_code": ("de eigen indicator in deze rij heeft geen code", "the own indicator in this row has no code"),
     "code_twice": ("de code '{value}' staat twee keer bij deze doelstelling",
                    "the code '{value}' is used twice under this objective"),
-    "rounded": ("{value} is afgerond op {decimals:int} decimalen: {rounded}",
-                "{value} was rounded to {decimals:int} decimals: {rounded}"),
+    "rounded": ("{value:num} is afgerond tot {rounded:num}, het aantal decimalen dat de eenheid aanlevert",
+                "{value:num} was rounded to {rounded:num}, the decimals its unit reports"),
 }
 
 
