@@ -8,7 +8,6 @@ formula), through openpyxl. The failing samples of the workbook rules (MBO-W...)
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -19,7 +18,7 @@ from mbo_xbrl.limits import Limits
 from mbo_xbrl.prefill import PrefillRegister, register_rows
 from mbo_xbrl.synthetic.samples import delta, veen
 from mbo_xbrl.workbook.make import from_filing
-from mbo_xbrl.workbook.write import _fixed, repackaged
+from mbo_xbrl.workbook.write import repackaged, with_fixed_timestamps
 
 
 def filled_workbook(cat: Catalogue, lang: str = "nl") -> bytes:
@@ -36,7 +35,7 @@ def with_cells(data: bytes, cells: dict[tuple[str, str], object]) -> bytes:
         book[sheet][coordinate].value = value
     buffer = io.BytesIO()
     book.save(buffer)
-    return _fixed(buffer.getvalue())
+    return with_fixed_timestamps(buffer.getvalue())
 
 
 def with_macros(data: bytes) -> bytes:
@@ -57,17 +56,17 @@ def filled_in(data: bytes, values: dict, lang: str = "nl") -> bytes:
     in the next free rows of their objective. Cells that already hold a value (pre-filled) are left alone."""
     from decimal import Decimal
 
+    from mbo_xbrl.workbook.layout import code_key, placement
     from mbo_xbrl.workbook.read import read_workbook
     from mbo_xbrl.workbook.words import BOOLEAN_WORDS
-    from mbo_xbrl.workbook.write import own_rows_for
 
     conversion = read_workbook(data, 50 << 20)
-    layout = conversion.layout
-    _, placeholders = own_rows_for(values, [o.code for o in layout.release.catalogue.objectives])
-    slots = layout.slots(lang)
+    identity = conversion.identity
+    rows = placement(values, identity.release, identity.funded, identity.report_year)  # its rows: the next free ones
+    slots = conversion.layout.slots(lang)
     cells: dict[tuple[str, str], object] = {}
     for key, value in values.items():
-        placed = replace(key, own=placeholders[(key.objective, key.own)]) if key.own else key
+        placed = rows.place(key)
         if placed in conversion.values or placed not in slots:
             continue
         sheet, row, column, _ = slots[placed]
@@ -75,7 +74,6 @@ def filled_in(data: bytes, values: dict, lang: str = "nl") -> bytes:
             float(value) if isinstance(value, Decimal) else value
         cells[(sheet, f"{get_column_letter(column)}{row}")] = shown
         if key.own:
-            code = replace(placed, local="OwnIndicatorName", year=None, value_kind=None, part="code")
-            sheet, row, column, _ = slots[code]
+            sheet, row, column, _ = slots[code_key(key.objective, placed.own)]
             cells[(sheet, f"{get_column_letter(column)}{row}")] = key.own
     return with_cells(data, cells)

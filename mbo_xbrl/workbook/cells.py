@@ -13,7 +13,7 @@ from mbo_xbrl.parsing.filing import Filing
 from mbo_xbrl.report.model import Finding
 from mbo_xbrl.taxonomy import names
 from mbo_xbrl.workbook.content import fact_key
-from mbo_xbrl.workbook.layout import START, FactKey
+from mbo_xbrl.workbook.layout import START, FactKey, code_key
 from mbo_xbrl.workbook.read import Conversion, cell_ref
 
 WORDS = {"nl": "cel {cell}", "en": "cell {cell}"}
@@ -60,7 +60,7 @@ def _cell(finding: Finding, facts: dict, in_context: dict, conversion: Conversio
         if key is None:
             return None
         if key.own and finding.concept is None:  # an own indicator as a whole: its row, by its code
-            key = FactKey(local=names.OWN_INDICATOR_NAME, objective=key.objective, own=key.own, part="code")
+            key = code_key(key.objective, key.own)
         return conversion.cells.get(key)
     key = _missing(finding, filing)
     return empty.get(key) if key is not None else None

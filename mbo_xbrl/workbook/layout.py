@@ -18,7 +18,8 @@ XBRL tool renders from the same taxonomy.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from mbo_xbrl.catalogue import Catalogue
@@ -29,8 +30,7 @@ from mbo_xbrl.taxonomy.releases import RELEASES, Release
 
 FIRST_ROW = 5  # rows 1-4: the section's title, the workbook's identity, a hint, the column headers
 OWN_ROWS = 3  # empty rows per objective for own indicators in a new workbook
-# the value kinds whose year is fixed by the plan or the reporting year; a start value's year is its own cell
-START = "start"
+START = "start"  # the value kind whose year is a cell of its own (a target's is the plan's, a realisation's the report's)
 
 
 @dataclass(frozen=True)
@@ -117,6 +117,35 @@ class Layout:
     def slots(self, lang: str = "nl") -> dict[FactKey, tuple[str, int, int, Slot]]:
         """Every key -> (sheet name, row, column, slot)."""
         return {slot.key: (sheet.name(lang), r, c, slot) for sheet in self.sheets for r, c, slot in sheet.cells()}
+
+
+def code_key(objective: str | None, own: str) -> FactKey:
+    """The key of the cell that holds an own indicator's code, in its row ("#n") of an objective."""
+    return FactKey(local=names.OWN_INDICATOR_NAME, objective=objective, own=own, part="code")
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where the keyed values of one filing go: the layout with a row for each of its own indicators (and one
+    empty row more, at least `OWN_ROWS`), and each own indicator's row "#n" by (objective, code)."""
+
+    layout: Layout
+    rows: dict[tuple[str | None, str], str]
+
+    def place(self, key: FactKey) -> FactKey:
+        """The key as the layout has it: an own indicator's code replaced by its row."""
+        return replace(key, own=self.rows[(key.objective, key.own)]) if key.own else key
+
+
+def placement(keys: Iterable[FactKey], release_year: int, funded: bool, report_year: int) -> Placement:
+    """The layout for these keys (own indicators numbered per objective, in the order they come)."""
+    codes: dict[str, list[str]] = {o.code: [] for o in RELEASES[release_year].catalogue.objectives}
+    for key in keys:
+        if key.own and key.objective in codes and key.own not in codes[key.objective]:
+            codes[key.objective].append(key.own)
+    rows = {(o, code): f"#{n}" for o, c in codes.items() for n, code in enumerate(c, start=1)}
+    own_rows = {o: max(OWN_ROWS, len(c) + 1) for o, c in codes.items()}
+    return Placement(layout_for(release_year, funded, report_year, own_rows), rows)
 
 
 # Sheet names: the section number and a short name (a sheet name is at most 31 characters).
@@ -225,14 +254,13 @@ class _Reader:
             for n in range(1, self.own_rows[objective] + 1):
                 row = self._row((f"Eigen indicator {n}", f"Own indicator {n}"), aspects | {"own": f"#{n}"}, indent,
                                 columns, shift=1)
-                row.slots[2] = Slot(self._key(aspects | {"own": f"#{n}", "part": "code"}, self._members(aspects)),
-                                    "code")
+                row.slots[2] = Slot(code_key(objective, f"#{n}"), "code")
                 out.append(row)
             return
         if node.abstract or node.children:
             label = (node.label_nl, node.label_en)
-            if aspects.get("concept") is not None and aspects["concept"].name in self.vocabulary_items_indicator():
-                indicator = self._indicator(aspects["concept"])
+            indicator = self._indicator(aspects["concept"]) if aspects.get("concept") is not None else None
+            if indicator is not None:
                 unit = self.cat.unit_by_code[indicator.unit]
                 label = (f"{label[0]} — {unit.label_nl}", f"{label[1]} — {unit.label_en}")
             out.append(Row(*label, heading=True, indent=indent))
@@ -240,9 +268,6 @@ class _Reader:
                 self._rows(child, aspects, indent + 1, columns, out)
             return
         out.append(self._row((node.label_nl, node.label_en), aspects, indent, columns))
-
-    def vocabulary_items_indicator(self) -> set[str]:
-        return {i.name for i in self.cat.indicators}
 
     def _indicator(self, concept):
         return self.vocabulary.indicators.get(self.clark(concept))
@@ -272,9 +297,7 @@ class _Reader:
                                                            names.OWN_INDICATOR_NAME)
         kind = members.get("value_kind")
         part = aspects.get("part", "value")
-        if part == "code":
-            year = None
-        elif aspects.get("year") is not None:
+        if aspects.get("year") is not None:
             year = aspects["year"]
         elif kind == START:
             year = None

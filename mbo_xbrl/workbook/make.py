@@ -14,8 +14,8 @@ from mbo_xbrl.prefill import PrefillRegister, prefilled_contents
 from mbo_xbrl.rules.precheck import precheck
 from mbo_xbrl.taxonomy.releases import release_for_year
 from mbo_xbrl.workbook.content import Identity, Value, fact_key, keyed_values
-from mbo_xbrl.workbook.layout import FactKey, layout_for
-from mbo_xbrl.workbook.write import own_rows_for, write_workbook
+from mbo_xbrl.workbook.layout import FactKey, placement
+from mbo_xbrl.workbook.write import write_workbook
 
 
 class WorkbookError(MboXbrlError):
@@ -85,15 +85,14 @@ def from_filing(data: bytes, limits: Limits, register: PrefillRegister | None = 
 def _without_cell(filing: Filing, values: dict[FactKey, Value], identity: Identity) -> list[TidyFact]:
     """The facts with a key but no cell in the workbook (a realisation of an earlier year, a breakdown the form
     does not ask), taken out of `values`."""
-    own_rows, placeholders = own_rows_for(values, [o.code for o in filing.catalogue.objectives])
-    slots = layout_for(identity.release, identity.funded, identity.report_year, own_rows).slots()
+    placed = placement(values, identity.release, identity.funded, identity.report_year)
+    slots = placed.layout.slots()
     left = []
     for fact in filing.facts:
         key = fact_key(fact)
         if key is None or key not in values:
             continue
-        placed = replace(key, own=placeholders[(key.objective, key.own)]) if key.own else key
-        if placed not in slots:
+        if placed.place(key) not in slots:
             left.append(fact)
             del values[key]
             values.pop(replace(key, part="year"), None)

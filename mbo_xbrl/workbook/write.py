@@ -32,7 +32,7 @@ from mbo_xbrl.taxonomy import names
 from mbo_xbrl.taxonomy.releases import RELEASES
 from mbo_xbrl.version import __version__
 from mbo_xbrl.workbook.content import Identity, Value, plain_text
-from mbo_xbrl.workbook.layout import FIRST_ROW, OWN_ROWS, FactKey, Layout, Slot, layout_for
+from mbo_xbrl.workbook.layout import FIRST_ROW, FactKey, Layout, Slot, code_key, placement
 from mbo_xbrl.workbook.words import BOOLEAN_WORDS, META_SHEET, WORDS, identity_line
 
 INPUT = PatternFill("solid", fgColor="FFF2CC")
@@ -46,36 +46,18 @@ TEXT_KEYS = {names.INSTITUTION_NAME, names.OBJECTIVE_NARRATIVE, names.MEASURE_EX
              names.ALTERNATIVE_SOURCE_DESCRIPTION, names.OWN_INDICATOR_DEFINITION, names.OWN_INDICATOR_SOURCE}
 
 
-def own_rows_for(values: dict[FactKey, Value],
-                 objectives: list[str]) -> tuple[dict[str, int], dict[tuple[str, str], str]]:
-    """Rows per objective for own indicators (their number plus one empty, at least `OWN_ROWS`), and each own
-    indicator's placeholder "#n" by (objective, code)."""
-    codes: dict[str, list[str]] = {o: [] for o in objectives}
-    for key in values:
-        if key.own and key.objective in codes and key.own not in codes[key.objective]:
-            codes[key.objective].append(key.own)
-    rows = {o: max(OWN_ROWS, len(c) + 1) for o, c in codes.items()}
-    placeholders = {(o, code): f"#{n}" for o, c in codes.items() for n, code in enumerate(c, start=1)}
-    return rows, placeholders
-
-
 def write_workbook(identity: Identity, name: str | None, values: dict[FactKey, Value],
                    prefilled: set[FactKey] = frozenset(), lang: str = "nl") -> bytes:
     """The workbook of one filing: `values` fill its cells, those in `prefilled` are locked."""
-    release = RELEASES[identity.release]
-    own_rows, placeholders = own_rows_for(values, [o.code for o in release.catalogue.objectives])
-    layout = layout_for(identity.release, identity.funded, identity.report_year, own_rows)
+    placed = placement(values, identity.release, identity.funded, identity.report_year)
     cells: dict[FactKey, Value] = {}
     for key, value in values.items():
-        placed = replace(key, own=placeholders[(key.objective, key.own)]) if key.own else key
-        cells[placed] = value
-        if key.own and key.part == "value" and (replace(placed, part="code", local=names.OWN_INDICATOR_NAME,
-                                                        year=None, value_kind=None)) not in cells:
-            cells[replace(placed, part="code", local=names.OWN_INDICATOR_NAME, year=None, value_kind=None)] = key.own
-    locked = {replace(k, own=placeholders[(k.objective, k.own)]) if k.own else k for k in prefilled}
+        cells[placed.place(key)] = value
+        if key.own:
+            cells.setdefault(code_key(key.objective, placed.place(key).own), key.own)
+    locked = {placed.place(k) for k in prefilled}
     locked |= {replace(k, part="year") for k in locked if k.value_kind == "start"}
-    book = _Book(layout, identity, name, lang)
-    return book.write(cells, locked)
+    return _Book(placed.layout, identity, name, lang).write(cells, locked)
 
 
 class _Book:
@@ -98,7 +80,7 @@ class _Book:
         self.wb.properties.creator = f"mbo-xbrl {__version__}"
         buffer = io.BytesIO()
         self.wb.save(buffer)
-        return _fixed(buffer.getvalue())
+        return with_fixed_timestamps(buffer.getvalue())
 
     def _sheet(self, ws: Worksheet, sheet, cells: dict[FactKey, Value], locked: set[FactKey]) -> list:
         lang = self.lang
@@ -281,7 +263,7 @@ _MODIFIED = re.compile(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>")
 _CREATED = re.compile(rb"<dcterms:created[^>]*>[^<]*</dcterms:created>")
 
 
-def _fixed(data: bytes) -> bytes:
+def with_fixed_timestamps(data: bytes) -> bytes:
     """The package with fixed timestamps (entries and document properties): the same workbook, the same bytes."""
     def scrub(name: str, content: bytes) -> bytes:
         return _CREATED.sub(b"", _MODIFIED.sub(b"", content)) if name == "docProps/core.xml" else content

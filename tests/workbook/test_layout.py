@@ -3,7 +3,6 @@ fact sits on the sheet of the section where plain Arelle's table rendering puts 
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,9 +11,8 @@ from mbo_xbrl.limits import Limits
 from mbo_xbrl.taxonomy.generate.model import build_model
 from mbo_xbrl.taxonomy.releases import RELEASES
 from mbo_xbrl.workbook.content import fact_key, keyed_values
-from mbo_xbrl.workbook.layout import layout_for
+from mbo_xbrl.workbook.layout import layout_for, placement
 from mbo_xbrl.workbook.make import read_instance
-from mbo_xbrl.workbook.write import own_rows_for
 from tests.conftest import VALID_SAMPLES
 from tests.taxonomy.test_form import _cells
 
@@ -37,16 +35,14 @@ def test_each_fact_is_on_the_sheet_of_the_section_plain_arelle_renders_it_in(sam
                                                                              tmp_path: Path) -> None:
     filing = read_instance(sample.read_bytes(), Limits())
     values, _ = keyed_values(filing)
-    own_rows, placeholders = own_rows_for(values, [o.code for o in filing.catalogue.objectives])
-    layout = layout_for(filing.release, filing.funded, filing.report_year, own_rows)
-    section_of = {slot.key: sheet.section for sheet in layout.sheets for _, _, slot in sheet.cells()}
+    placed = placement(values, filing.release, filing.funded, filing.report_year)
+    section_of = {slot.key: sheet.section for sheet in placed.layout.sheets for _, _, slot in sheet.cells()}
     ours = {}
     for fact in filing.facts:
         key = fact_key(fact)
         if key is None or fact.local == "ReportingYear":
             continue
-        placed = replace(key, own=placeholders[(key.objective, key.own)]) if key.own else key
-        ours[(fact.local, fact.context)] = section_of[placed]
+        ours[(fact.local, fact.context)] = section_of[placed.place(key)]
     theirs = {}
     with processor.loaded(sample) as (model, _):
         for role, cell in _cells(model, tmp_path):

@@ -92,14 +92,14 @@ def test_an_unknown_sheet_is_a_warning_and_a_missing_one_stops_the_conversion(en
 
     from openpyxl import load_workbook
 
-    from mbo_xbrl.workbook.write import _fixed
+    from mbo_xbrl.workbook.write import with_fixed_timestamps
 
     def edited(change) -> bytes:
         book = load_workbook(BytesIO(filled_workbook(load_catalogue())))
         change(book)
         buffer = BytesIO()
         book.save(buffer)
-        return _fixed(buffer.getvalue())
+        return with_fixed_timestamps(buffer.getvalue())
 
     extra = engine.check_bytes(edited(lambda b: b.create_sheet("Blad1")), "extra.xlsx")
     assert extra.valid
@@ -129,14 +129,14 @@ def test_a_percentage_typed_with_a_percent_sign_is_the_percentage_the_user_sees(
     from openpyxl import load_workbook
 
     from mbo_xbrl.workbook.read import read_workbook
-    from mbo_xbrl.workbook.write import _fixed
+    from mbo_xbrl.workbook.write import with_fixed_timestamps
 
     book = load_workbook(BytesIO(filled_workbook(load_catalogue())))
     cell = book[TOO_PRECISE[0]][TOO_PRECISE[1]]
     cell.value, cell.number_format = 0.781, "0.0%"  # what Excel stores when "78,1%" is typed in the cell
     buffer = BytesIO()
     book.save(buffer)
-    conversion = read_workbook(_fixed(buffer.getvalue()), 50 << 20)
+    conversion = read_workbook(with_fixed_timestamps(buffer.getvalue()), 50 << 20)
     assert conversion.findings == []
     key = FactKey("indicator", year=2024, indicator="I1.2.01", value_kind="realisation")
     assert str(conversion.values[key]) == "78.1"
