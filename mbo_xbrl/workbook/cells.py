@@ -94,7 +94,7 @@ def own_findings(conversion: Conversion) -> list[Finding]:
     for finding in conversion.findings:
         cell = finding.args.get("cell")
         if isinstance(cell, str):
-            nl, en = conversion.words.get(cell, (None, None))
+            nl, en = conversion.describe(cell)
             finding = finding.model_copy(update={"cell": cell, "location_nl": _located(cell, nl, "nl"),
                                                  "location_en": _located(cell, en, "en")})
         out.append(finding)

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -33,9 +34,9 @@ from mbo_xbrl.rules.workbook.w005_formula_without_value import formula_without_v
 from mbo_xbrl.taxonomy import names
 from mbo_xbrl.taxonomy.releases import RELEASES
 from mbo_xbrl.workbook.content import Identity, Value, content_from_values, plain_text
-from mbo_xbrl.workbook.layout import FactKey, Layout, Slot, layout_for
+from mbo_xbrl.workbook.layout import FactKey, Layout, Sheet, Slot, layout_for
 from mbo_xbrl.workbook.package import PackageLimits, inspect
-from mbo_xbrl.workbook.words import BOOLEAN_WORDS, META_SHEET, identity_line
+from mbo_xbrl.workbook.words import BOOLEAN_WORDS, META_SHEET, WORDS, identity_line
 
 TRUE = {"ja", "yes", "true", "waar", "j", "y", "1"}
 FALSE = {"nee", "no", "false", "onwaar", "n", "0"}
@@ -56,7 +57,22 @@ class Conversion:
     values: dict[FactKey, Value] = field(default_factory=dict)
     cells: dict[FactKey, str] = field(default_factory=dict)
     layout: Layout | None = None
-    words: dict[str, tuple[str, str]] = field(default_factory=dict)  # cell -> what it is, in Dutch and English
+
+    def place(self, ref: str) -> tuple[Sheet, int, int, Slot] | None:
+        """The sheet, row, column and slot of a cell of the form ('07 Doel 1.2 indicatoren'!E7)."""
+        return self._places.get(ref)
+
+    def describe(self, ref: str) -> tuple[str | None, str | None]:
+        """What a cell is, in Dutch and English (its column, row and group), when it is a cell of the form."""
+        place = self.place(ref)
+        return place[0].describe(place[1], place[2]) if place else (None, None)
+
+    @cached_property
+    def _places(self) -> dict[str, tuple[Sheet, int, int, Slot]]:  # built only when a finding asks for a cell
+        if self.layout is None:
+            return {}
+        return {cell_ref(sheet.name(self.lang), r, c): (sheet, r, c, slot)
+                for sheet in self.layout.sheets for r, c, slot in sheet.cells()}
 
     @property
     def stopped(self) -> bool:
@@ -96,9 +112,8 @@ def read_workbook(data: bytes, max_bytes: int) -> Conversion:
 class _Reader:
     def __init__(self, formulas, values, result: Conversion) -> None:
         self.formulas, self.book, self.result = formulas, values, result
-
-    def stop(self, finding: Finding) -> None:
-        self.result.findings.append(finding)
+        self.findings = result.findings
+        self.read_cells: dict[tuple[str, str], object] = {}  # (sheet, coordinate) -> value, of the form's cells
 
     def read(self) -> None:
         meta = self._meta()
@@ -108,10 +123,10 @@ class _Reader:
         layout = layout_for(identity.release, identity.funded, identity.report_year, own_rows)
         self.result.identity, self.result.lang, self.result.layout = identity, lang, layout
         expected = {sheet.name(lang) for sheet in layout.sheets}
-        cover = {"Voorblad", "Cover", META_SHEET}
+        cover = {words["cover"] for words in WORDS.values()} | {META_SHEET}
         missing = [s.name(lang) for s in layout.sheets if s.name(lang) not in self.book.sheetnames]
         for name in missing:
-            self.stop(workbook_not_of_form.check("missing_sheet", sheet=name))
+            self.findings.append(workbook_not_of_form.check("missing_sheet", sheet=name))
         line = identity_line(identity, lang)
         for sheet in layout.sheets:
             name = sheet.name(lang)
@@ -119,13 +134,13 @@ class _Reader:
                 continue
             found = self._value(name, 2, 1)
             if found != line:
-                self.stop(workbook_not_of_form.check("other_workbook", sheet=name, found=str(found or "-"),
+                self.findings.append(workbook_not_of_form.check("other_workbook", sheet=name, found=str(found or "-"),
                                                      expected=line))
         for name in self.book.sheetnames:  # said also when the workbook is not converted: a renamed sheet shows
             if name not in expected and name not in cover:
-                self.result.findings.append(workbook_not_of_form.check("unknown_sheet", severity=Severity.WARNING,
+                self.findings.append(workbook_not_of_form.check("unknown_sheet", severity=Severity.WARNING,
                                                                        sheet=name))
-        if any(f.severity is Severity.ERROR for f in self.result.findings):
+        if any(f.severity is Severity.ERROR for f in self.findings):
             return  # a sheet of another workbook or a missing one: no content, nothing delivered in the wrong place
         keyed = self._cells(layout, lang)
         self._prefilled(prefilled)
@@ -136,7 +151,7 @@ class _Reader:
     # --- the hidden sheet -----------------------------------------------------------------------------------
     def _meta(self) -> tuple[Identity, str, dict[str, int], list[tuple[str, str, str]]] | None:
         if META_SHEET not in self.book.sheetnames:
-            self.stop(workbook_not_of_form.check("no_identity", sheet=META_SHEET))
+            self.findings.append(workbook_not_of_form.check("no_identity", sheet=META_SHEET))
             return None
         fields: dict[str, str] = {}
         prefilled: list[tuple[str, str, str]] = []
@@ -161,10 +176,10 @@ class _Reader:
             if fields.get("format") != "mbo-xbrl-workbook":
                 raise ValueError("format")
         except (KeyError, ValueError):
-            self.stop(workbook_not_of_form.check("no_identity", sheet=META_SHEET))
+            self.findings.append(workbook_not_of_form.check("no_identity", sheet=META_SHEET))
             return None
         if identity.release not in RELEASES:
-            self.stop(workbook_not_of_form.check("unknown_release", release=identity.release))
+            self.findings.append(workbook_not_of_form.check("unknown_release", release=identity.release))
             return None
         known = {o.code for o in RELEASES[identity.release].catalogue.objectives}
         own_rows = {o: n for o, n in own_rows.items() if o in known}
@@ -192,8 +207,6 @@ class _Reader:
     def _cells(self, layout: Layout, lang: str) -> dict[FactKey, Value]:
         keyed: dict[FactKey, Value] = {}
         cells: dict[FactKey, str] = {}
-        self.read_cells: dict[tuple[str, str], object] = {}
-        self.units: dict[str, str | None] = {}  # cell -> the unit of its number (to show a changed value)
         for sheet in layout.sheets:
             name = sheet.name(lang)
             placed = sheet.cells()
@@ -208,12 +221,10 @@ class _Reader:
             own_codes: dict[tuple[str | None, str], str] = {}  # (objective, "#n") -> code
             for r, c, slot in sorted(placed, key=lambda p: (p[0], p[2].key.part != "code")):
                 ref = cell_ref(name, r, c)
-                self.result.words[ref] = sheet.describe(r, c)
-                self.units[ref] = slot.unit
                 formula = written.get((r, c))
                 value = saved.get((r, c))
                 if isinstance(formula, str) and formula.startswith("=") and value is None:
-                    self.result.findings.append(formula_without_value.check(ref, formula, **_about(slot, layout)))
+                    self.findings.append(formula_without_value.check(ref, formula, **_about(slot, layout)))
                     continue
                 if slot.key.local == names.REPORTING_YEAR:
                     continue  # written again from the workbook's reporting year
@@ -224,7 +235,7 @@ class _Reader:
                 if key.part == "code":
                     code = str(parsed)
                     if code in {v for (o, _), v in own_codes.items() if o == key.objective}:
-                        self.result.findings.append(cell_not_convertible.check("code_twice", ref, value=code))
+                        self.findings.append(cell_not_convertible.check("code_twice", ref, value=code))
                         continue
                     own_codes[(key.objective, key.own)] = code
                     cells[replace(key, own=code)] = ref
@@ -232,7 +243,7 @@ class _Reader:
                 if key.own:
                     code = own_codes.get((key.objective, key.own))
                     if code is None:
-                        self.result.findings.append(cell_not_convertible.check(
+                        self.findings.append(cell_not_convertible.check(
                             "no_code", cell_ref(name, r, 2)))
                         own_codes[(key.objective, key.own)] = ""  # said once per row
                         continue
@@ -243,7 +254,7 @@ class _Reader:
                 cells[key] = ref
         for key in [k for k in keyed if k.value_kind == "start" and k.part == "value"]:
             if replace(key, part="year") not in keyed:
-                self.result.findings.append(cell_not_convertible.check("no_year", cells[key]))
+                self.findings.append(cell_not_convertible.check("no_year", cells[key]))
                 del keyed[key]
         for key in [k for k in keyed if k.part == "year"]:
             if replace(key, part="value") not in keyed:
@@ -265,7 +276,7 @@ class _Reader:
                 return bool(value)
             if text in TRUE or text in FALSE:
                 return text in TRUE
-            self.result.findings.append(cell_not_convertible.check("not_a_choice", ref, value=_shown(value),
+            self.findings.append(cell_not_convertible.check("not_a_choice", ref, value=_shown(value),
                                                                    **_about(slot, layout)))
             return None
         if kind == "year":
@@ -274,19 +285,19 @@ class _Reader:
                 return int(value)
             if isinstance(value, str) and value.strip().isdigit() and 1900 <= int(value.strip()) <= 2200:
                 return int(value.strip())
-            self.result.findings.append(cell_not_convertible.check("not_a_year", ref, value=_shown(value),
+            self.findings.append(cell_not_convertible.check("not_a_year", ref, value=_shown(value),
                                                                    **_about(slot, layout)))
             return None
         if kind in ("number", "amount"):
             number = _number(value)
             if number is None:
-                self.result.findings.append(cell_not_convertible.check("not_a_number", ref, value=_shown(value),
+                self.findings.append(cell_not_convertible.check("not_a_number", ref, value=_shown(value),
                                                                        **_about(slot, layout)))
                 return None
             decimals = self._decimals(slot, layout, keyed)
             rounded = number.quantize(Decimal(1).scaleb(-decimals)) if abs(number.adjusted()) < 24 else number
             if rounded != number:
-                self.result.findings.append(cell_not_convertible.check(
+                self.findings.append(cell_not_convertible.check(
                     "rounded", ref, severity=Severity.WARNING, value=str(number), decimals=decimals,
                     rounded=str(rounded), **_about(slot, layout)))
             return rounded
@@ -309,8 +320,9 @@ class _Reader:
             shown = plain_text(_comparable(now))
             if shown != was:
                 ref = f"{quote_sheetname(sheet)}!{coordinate}"
-                unit = self.units.get(ref)
-                self.result.findings.append(prefilled_cell_changed.check(
+                place = self.result.place(ref)
+                unit = place[3].unit if place else None
+                self.findings.append(prefilled_cell_changed.check(
                     ref, {lang: _shown_as(was, unit, lang) for lang in ("nl", "en")},
                     {lang: _shown_as(shown, unit, lang) for lang in ("nl", "en")}))
 
