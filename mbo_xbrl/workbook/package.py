@@ -59,50 +59,49 @@ class Inspected:
     formulas: bool = False  # whether a sheet holds a formula (else the workbook is read once, not twice)
 
 
+def _refused(kind: str, **fields: object) -> Inspected:
+    return Inspected(workbook_refused.check(kind, **fields))
+
+
 def inspect(data: bytes, limits: PackageLimits) -> Inspected:
     """Why the package is refused, or nothing when it may be opened as a workbook, and whether it has formulas."""
-    outcome = _inspect(data, limits)
-    return Inspected(outcome) if isinstance(outcome, list) else Inspected([], outcome)
-
-
-def _inspect(data: bytes, limits: PackageLimits) -> list[Finding] | bool:
     if data[:8] == OLE_MAGIC:
-        return workbook_refused.check("encrypted")
+        return _refused("encrypted")
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         entries = package.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        return workbook_refused.check("not_a_workbook")
+        return _refused("not_a_workbook")
     if len(entries) > MAX_PARTS:
-        return workbook_refused.check("too_many_parts", parts=len(entries), limit=MAX_PARTS)
+        return _refused("too_many_parts", parts=len(entries), limit=MAX_PARTS)
     names = {e.filename for e in entries}
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        return workbook_refused.check("not_a_workbook")
+        return _refused("not_a_workbook")
     for entry in entries:
         if _MACRO.search(entry.filename):
-            return workbook_refused.check("macros", part=entry.filename)
+            return _refused("macros", part=entry.filename)
         if _EXTERNAL.match(entry.filename):
-            return workbook_refused.check("external", part=entry.filename)
+            return _refused("external", part=entry.filename)
         if entry.flag_bits & 0x1:
-            return workbook_refused.check("encrypted")
+            return _refused("encrypted")
     total = 0
     formulas = False
     for entry in entries:
         read = _read_part(package, entry, limits.max_unpacked - total, limits.max_unpacked)
         if isinstance(read, Finding):
-            return [read]
+            return Inspected([read])
         total += len(read)
         if entry.filename.endswith((".xml", ".rels")) or entry.filename == "[Content_Types].xml":
             if _DECLARATION.search(read):
-                return workbook_refused.check("entities", part=entry.filename)
+                return _refused("entities", part=entry.filename)
             if entry.filename == "[Content_Types].xml" and any(t in read for t in _MACRO_TYPES):
-                return workbook_refused.check("macros", part=entry.filename)
+                return _refused("macros", part=entry.filename)
             if entry.filename.endswith(".rels") and b"TargetMode=\"External\"" in read and (
                     b"/externalLink" in read or b"/oleObject" in read or b"/attachedTemplate" in read):
-                return workbook_refused.check("external", part=entry.filename)
+                return _refused("external", part=entry.filename)
             if entry.filename.startswith("xl/worksheets/") and (b"<f>" in read or b"<f " in read or b":f>" in read):
                 formulas = True
-    return formulas
+    return Inspected([], formulas)
 
 
 def _read_part(package: zipfile.ZipFile, entry: zipfile.ZipInfo, room: int, total: int) -> bytes | Finding:
