@@ -161,8 +161,7 @@ class Engine:
         if conversion.stopped:
             report.findings = found
             report.stopped_at = Layer.WORKBOOK.value
-            if conversion.identity is not None:
-                report.institution, report.report_year = conversion.identity.institution, conversion.identity.report_year
+            conversion.identify(report)
             report.seconds = round(time.perf_counter() - started, 3)
             return report, None
         held.clear()

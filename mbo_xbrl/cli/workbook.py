@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from pathlib import Path
 
 import click
 
-from mbo_xbrl.cli.options import format_option, lang_option, limit_options, limits_from
+from mbo_xbrl.cli.options import format_option, lang_option, limits_from
 from mbo_xbrl.prefill import PrefillRegister
 from mbo_xbrl.report.model import Report
 from mbo_xbrl.report.render import reports_json, reports_text
@@ -46,12 +47,14 @@ def workbook(values: Path | None, filing: Path | None, institution: str | None, 
     from mbo_xbrl.workbook import make
 
     given = [x for x in (filing, institution) if x is not None]
-    if len(given) != 1 and values is None or len(given) > 1:
+    if len(given) > 1 or (not given and values is None):
         raise click.UsageError("give --values, --filing or --institution (with --year)")
     register = PrefillRegister.read(values) if values else None
     if filing is not None:
-        made = make.from_filing(filing.read_bytes(), limits_from(max_size=None, timeout=None, max_memory=None),
-                                register, lang)
+        limits = limits_from(max_size=None, timeout=None, max_memory=None)  # the size limit: $MBO_XBRL_MAX_SIZE
+        with filing.open("rb") as handle:
+            data = handle.read(limits.max_bytes + 1)  # never read past the limit: past it, MBO-S006 says so
+        made = make.from_filing(data, limits, register, lang)
         _write(out, made.data)
         if made.left_out:
             first = ", ".join(f"{f.concept} ({f.context})" for f in made.left_out[:3])
@@ -74,8 +77,12 @@ def _write(path: Path, data: bytes) -> None:
     """Write a whole file or nothing: a killed run leaves no half-written workbook."""
     path.parent.mkdir(parents=True, exist_ok=True)
     part = path.with_name(path.name + ".part")
-    part.write_bytes(data)
-    part.replace(path)
+    try:
+        part.write_bytes(data)
+        part.replace(path)
+    except BaseException:  # interrupted or failed: no half-written file is left under either name
+        part.unlink(missing_ok=True)
+        raise
     click.echo(str(path))
 
 
@@ -84,9 +91,10 @@ def _write(path: Path, data: bytes) -> None:
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="The XBRL file to write.")
 @format_option
 @lang_option
-@limit_options
-def convert(book: Path, out: Path, fmt: str, lang: str, max_size: int | None, timeout: float | None,
-            max_memory: int | None) -> None:
+@click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
+              help="Refuse workbooks larger than this (MBO-S006); what one unpacks to is held to four times it "
+                   "(MBO-W001). Default: $MBO_XBRL_MAX_SIZE or 50 MB.")
+def convert(book: Path, out: Path, fmt: str, lang: str, max_size: int | None) -> None:
     """Turn a filled-in workbook into the XBRL filing (written by the project's own writer).
 
     What cannot be converted (text in a number cell, a changed pre-filled cell, a sheet of another
@@ -98,29 +106,26 @@ def convert(book: Path, out: Path, fmt: str, lang: str, max_size: int | None, ti
     Example:
         mbo-xbrl convert 99XB-2024-werkmap.xlsx --out 99XB-2024.xbrl
     """
+    from mbo_xbrl.catalogue import load_catalogue
     from mbo_xbrl.workbook.cells import own_findings
     from mbo_xbrl.workbook.convert import instance_of
     from mbo_xbrl.workbook.read import read_workbook
 
     started = time.perf_counter()
-    limits = limits_from(max_size=max_size, timeout=timeout, max_memory=max_memory)
-    report = Report(tool_version=__version__, catalogue_version="", file=str(book))
-    if book.stat().st_size > limits.max_bytes:
+    limit = limits_from(max_size=max_size, timeout=None, max_memory=None).max_bytes
+    report = Report(tool_version=__version__, catalogue_version=load_catalogue().catalogue_version, file=str(book))
+    size = book.stat().st_size
+    conversion = None
+    if size > limit:
         from mbo_xbrl.rules.structure.s006_file_too_large import file_too_large
 
-        report.findings = file_too_large.check(book.stat().st_size, limits.max_bytes)
-        conversion = None
+        report.findings = file_too_large.check(size, limit)
     else:
         data = book.read_bytes()
-        import hashlib
-
         report.sha256 = hashlib.sha256(data).hexdigest()
-        conversion = read_workbook(data, limits.max_bytes)
+        conversion = read_workbook(data, limit)
         report.findings = own_findings(conversion)
-        if conversion.identity is not None:
-            report.institution, report.report_year = conversion.identity.institution, conversion.identity.report_year
-            report.taxonomy_release, report.funded = conversion.identity.release, conversion.identity.funded
-            report.institution_name = conversion.name
+        conversion.identify(report)
     report.seconds = round(time.perf_counter() - started, 3)
     if conversion is not None and not conversion.stopped and report.valid:
         _write(out, instance_of(conversion))

@@ -26,7 +26,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 
 from mbo_xbrl import formats
 from mbo_xbrl.filing.model import FilingContent
-from mbo_xbrl.report.model import Finding, Severity
+from mbo_xbrl.report.model import Finding, Report, Severity
 from mbo_xbrl.rules.workbook.w002_cell_not_convertible import cell_not_convertible
 from mbo_xbrl.rules.workbook.w003_prefilled_cell_changed import prefilled_cell_changed
 from mbo_xbrl.rules.workbook.w004_workbook_not_of_form import workbook_not_of_form
@@ -57,6 +57,17 @@ class Conversion:
     values: dict[FactKey, Value] = field(default_factory=dict)
     cells: dict[FactKey, str] = field(default_factory=dict)
     layout: Layout | None = None
+
+    def identify(self, report: Report) -> None:
+        """Say in the report whose workbook it is, as the workbook says (when it says: its hidden sheet)."""
+        if self.identity is None:
+            return
+        release = RELEASES[self.identity.release]
+        entry_point = release.funded if self.identity.funded else release.non_funded
+        report.institution, report.report_year = self.identity.institution, self.identity.report_year
+        report.taxonomy_release, report.funded = self.identity.release, self.identity.funded
+        report.catalogue_version = entry_point.catalogue.catalogue_version
+        report.institution_name = report.institution_name or self.name
 
     def place(self, ref: str) -> tuple[Sheet, int, int, Slot] | None:
         """The sheet, row, column and slot of a cell of the form ('07 Doel 1.2 indicatoren'!E7)."""
