@@ -239,7 +239,8 @@ class _Reader:
                     continue
                 if slot.key.local == names.REPORTING_YEAR:
                     continue  # written again from the workbook's reporting year
-                parsed = self._parse(value, slot, ref, layout, keyed)
+                own = own_codes.get((slot.key.objective, slot.key.own)) if slot.key.own else None
+                parsed = self._parse(value, slot, ref, layout, keyed, own)
                 if parsed is None:
                     continue
                 key = slot.key
@@ -275,7 +276,8 @@ class _Reader:
         self.result.cells = cells
         return keyed
 
-    def _parse(self, value: object, slot: Slot, ref: str, layout: Layout, keyed: dict) -> Value | None:
+    def _parse(self, value: object, slot: Slot, ref: str, layout: Layout, keyed: dict,
+               own: str | None = None) -> Value | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         kind = slot.kind
@@ -305,7 +307,7 @@ class _Reader:
                 self.findings.append(cell_not_convertible.check("not_a_number", ref, value=_shown(value),
                                                                        **_about(slot, layout)))
                 return None
-            decimals = self._decimals(slot, layout, keyed)
+            decimals = self._decimals(slot, layout, keyed, own)
             rounded = number.quantize(Decimal(1).scaleb(-decimals)) if abs(number.adjusted()) < 24 else number
             if rounded != number:
                 self.findings.append(cell_not_convertible.check(
@@ -317,12 +319,14 @@ class _Reader:
             return text or None
         return _text(value)
 
-    def _decimals(self, slot: Slot, layout: Layout, keyed: dict) -> int:
+    def _decimals(self, slot: Slot, layout: Layout, keyed: dict, own: str | None) -> int:
+        """The decimals the writer reports a number with: its unit's; an own indicator's, its row's unit cell's
+        (read before its values: the unit column comes first), else two."""
         units = layout.release.catalogue.unit_by_code
         if slot.unit in units:
             return units[slot.unit].decimals
-        unit = next((v for k, v in keyed.items() if k.local == names.OWN_INDICATOR_UNIT and k.own == slot.key.own
-                     and k.objective == slot.key.objective), None)  # an own indicator's unit, as the writer reads it
+        unit = keyed.get(FactKey(local=names.OWN_INDICATOR_UNIT, year=layout.report_year, objective=slot.key.objective,
+                                 own=own)) if own else None
         return units[unit].decimals if unit in units else 2
 
     def _prefilled(self, prefilled: list[tuple[str, str, str]]) -> None:

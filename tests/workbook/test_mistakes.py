@@ -140,3 +140,11 @@ def test_a_percentage_typed_with_a_percent_sign_is_the_percentage_the_user_sees(
     assert conversion.findings == []
     key = FactKey("indicator", year=2024, indicator="I1.2.01", value_kind="realisation")
     assert str(conversion.values[key]) == "78.1"
+
+
+def test_an_own_indicators_value_is_rounded_to_the_decimals_of_its_own_unit(engine) -> None:
+    """EI-01 is a percentage: one decimal, as the writer reports it; the row's unit cell says so."""
+    cell = where(FactKey("OwnIndicatorValue", year=2024, value_kind="realisation", objective="1.1", own="#1"))
+    report = engine.check_bytes(with_cells(filled_workbook(load_catalogue()), {cell: 73.55}), "own.xlsx")
+    rounded = [f for f in report.findings if f.cell == ref(cell)]
+    assert [(f.code, f.severity, f.args["rounded"]) for f in rounded] == [("MBO-W002", Severity.WARNING, "73.6")]
