@@ -67,10 +67,11 @@ def workbook(values: Path | None, filing: Path | None, institution: str | None, 
         _write(out, made.data)
         return
     out.mkdir(parents=True, exist_ok=True)
-    made_all = make.from_register(register, year, lang)
-    for item in made_all:
+    count = 0
+    for item in make.from_register(register, year, lang):  # each written as soon as it is made
         _write(out / item.file_name(lang), item.data)
-    click.echo(f"wrote {len(made_all)} workbooks to {out}", err=True)
+        count += 1
+    click.echo(f"wrote {count} workbooks to {out}", err=True)
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from mbo_xbrl.errors import MboXbrlError
@@ -55,14 +56,13 @@ def _values(content: FilingContent, funded: bool = True) -> tuple[Identity, dict
     return Identity(content.institution_code, content.report_year, release.year, funded), keyed_values(filing)[0]
 
 
-def from_register(register: PrefillRegister, year: int | None = None, lang: str = "nl") -> list[Made]:
-    """One workbook per institution and reporting year in the register: what OCW knows, pre-filled and locked."""
-    made = []
+def from_register(register: PrefillRegister, year: int | None = None, lang: str = "nl") -> Iterator[Made]:
+    """One workbook per institution and reporting year in the register, made one at a time (to be written as it
+    is made): what OCW knows, pre-filled and locked."""
     for content in prefilled_contents(register, year):
         identity, values = _values(content)
         name = content.institution_name
-        made.append(Made(identity, name, write_workbook(identity, name, values, set(values), lang), []))
-    return made
+        yield Made(identity, name, write_workbook(identity, name, values, set(values), lang), [])
 
 
 def from_filing(data: bytes, limits: Limits, register: PrefillRegister | None = None, lang: str = "nl") -> Made:

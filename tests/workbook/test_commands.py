@@ -105,9 +105,13 @@ def test_an_empty_workbook_for_an_institution_the_register_does_not_have(tmp_pat
     assert all(f["cell"].startswith("'") for f in report["findings"])
 
 
-def test_usage_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
-    assert run("workbook", "--out", str(tmp_path)).exit_code == 2
-    assert run("workbook", "--institution", "99XN", "--out", str(tmp_path / "x.xlsx")).exit_code == 2
+def test_usage_errors_exit_2_and_say_what_is_missing(tmp_path: Path) -> None:
+    nothing = run("workbook", "--out", str(tmp_path))
+    assert nothing.exit_code == 2 and "give --values, --filing or --institution" in nothing.output
+    no_year = run("workbook", "--institution", "99XN", "--out", str(tmp_path / "x.xlsx"))
+    assert no_year.exit_code == 2 and "--institution needs --year" in no_year.output
+    both = run("workbook", "--filing", str(SAMPLE), "--institution", "99XN", "--out", str(tmp_path / "x.xlsx"))
+    assert both.exit_code == 2 and not (tmp_path / "x.xlsx").exists()
 
 
 def test_check_and_facts_take_a_workbook(tmp_path: Path) -> None:

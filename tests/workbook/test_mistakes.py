@@ -148,3 +148,29 @@ def test_an_own_indicators_value_is_rounded_to_the_decimals_of_its_own_unit(engi
     report = engine.check_bytes(with_cells(filled_workbook(load_catalogue()), {cell: 73.55}), "own.xlsx")
     rounded = [f for f in report.findings if f.cell == ref(cell)]
     assert [(f.code, f.severity, f.args["rounded"]) for f in rounded] == [("MBO-W002", Severity.WARNING, "73.6")]
+
+
+def test_a_spreadsheet_not_made_by_mbo_xbrl_and_a_workbook_of_an_unknown_release_are_not_converted(engine) -> None:
+    from io import BytesIO
+
+    from openpyxl import Workbook, load_workbook
+
+    from mbo_xbrl.workbook.write import with_fixed_timestamps
+
+    own = Workbook()  # an institution's own spreadsheet, with the same numbers in it
+    own.active["A1"], own.active["B1"] = "I1.2.01 realisatie", 78.1
+    buffer = BytesIO()
+    own.save(buffer)
+    report = engine.check_bytes(buffer.getvalue(), "eigen.xlsx")
+    assert [(f.code, f.args["problem"]) for f in report.findings] == [("MBO-W004", "no_identity")]
+    assert report.stopped_at == "workbook" and not report.valid
+
+    book = load_workbook(BytesIO(filled_workbook(load_catalogue())))
+    meta = book["mbo-xbrl"]
+    row = next(r for r in meta.iter_rows() if r[0].value == "release")
+    row[1].value = "2031"  # made by a later version of the program
+    buffer = BytesIO()
+    book.save(buffer)
+    later = engine.check_bytes(with_fixed_timestamps(buffer.getvalue()), "later.xlsx")
+    assert [(f.code, f.args["problem"], f.args["release"]) for f in later.findings] == [
+        ("MBO-W004", "unknown_release", 2031)]
