@@ -22,7 +22,8 @@ UNREADABLE = ("MBO-W002", "MBO-W005")
 
 def with_cells(findings: list[Finding], filing: Filing | None, conversion: Conversion) -> list[Finding]:
     """The findings of the converted instance, each with the cell it is about where one is known."""
-    facts = {(f.concept, f.context): f for f in filing.facts} if filing is not None else {}
+    if not findings:  # a valid workbook: no index of its facts and cells to build
+        return findings
     in_context: dict[str, list] = {}
     for fact in filing.facts if filing is not None else []:
         in_context.setdefault(fact.context, []).append(fact)
@@ -32,7 +33,7 @@ def with_cells(findings: list[Finding], filing: Filing | None, conversion: Conve
     unreadable = {f.args.get("cell"): f.code for f in conversion.findings if f.code in UNREADABLE}
     out = []
     for finding in findings:
-        cell = _cell(finding, facts, in_context, conversion, empty, filing)
+        cell = _cell(finding, in_context, conversion, empty, filing)
         if cell is None:
             out.append(finding.model_copy(update={"line": None}))
             continue
@@ -50,11 +51,12 @@ def _located(cell: str, location: str | None, lang: str) -> str:
     return f"{where} · {location}" if location else where
 
 
-def _cell(finding: Finding, facts: dict, in_context: dict, conversion: Conversion, empty: dict[FactKey, str],
+def _cell(finding: Finding, in_context: dict, conversion: Conversion, empty: dict[FactKey, str],
           filing: Filing | None) -> str | None:
-    fact = facts.get((finding.concept, finding.context)) if finding.context else None
-    if fact is None and finding.context in in_context:
-        fact = in_context[finding.context][0]
+    """The fact's cell (the fact of the finding's concept in its context, or any fact of that context); else the
+    empty cell of what the finding says is missing."""
+    near = in_context.get(finding.context or "", [])
+    fact = next((f for f in near if f.concept == finding.concept), near[0] if near else None)
     if fact is not None:
         key = fact_key(fact)
         if key is None:
