@@ -170,13 +170,35 @@ def _whole_year(fact: str) -> str:
             f"and {end} eq {start} + xs:yearMonthDuration('P1Y')) then year-from-dateTime({start}) else ())")
 
 
+# A fact is read through its typed value (fn:data), its concept through `_concept`, never through its element:
+# an XBRL processor may evaluate the formulas on the facts of an Inline XBRL document as they stand (Arelle
+# does), where a fact's element is ix:nonFraction and its text is the number as displayed ("1.234,5", "ja").
+
+
 def _false(fact: str) -> str:
-    """XPath: a boolean fact says false (its lexical forms, whitespace collapsed, as the engine reads it)."""
-    return f"normalize-space({fact}) = ('false', '0')"
+    """XPath: a boolean fact says false (its lexical forms 'false' and '0', as the engine reads it)."""
+    return f"data({fact}) = false()"
 
 
 def _true(fact: str) -> str:
-    return f"normalize-space({fact}) = ('true', '1')"
+    return f"data({fact}) = true()"
+
+
+def _text(fact: str) -> str:
+    """XPath: a fact's value as text, whitespace collapsed ('' when nil)."""
+    return f"normalize-space(string(data({fact})))"
+
+
+def _number(fact: str) -> str:
+    """XPath: a numeric fact's value (its transformed value in Inline XBRL)."""
+    return f"xs:decimal(data({fact}))"
+
+
+def _concept(fact: str) -> str:
+    """XPath: the local name of a fact's concept: node-name() in an instance, the name attribute of an inline fact
+    (which no instance fact has: XBRL 2.1 admits only attributes of other namespaces on an item)."""
+    return (f"(for $n in {fact}/@name return if (contains($n, ':')) then substring-after($n, ':') else string($n), "
+            f"local-name({fact}))[1]")  # a QName has one colon at most: substring-after() cuts there in any processor
 
 
 def _local(x: _XPath, fact: str, axis: str) -> str:
@@ -252,7 +274,7 @@ def _missing_total(code: str, kind: str, what_nl: str, what_en: str,
         general = {
             "indicators": _indicator_entries(cat, x, asked),
             **_declined(x, cat),
-            "reported": "for $v in $values return local-name-from-QName(node-name($v))",
+            "reported": f"for $v in $values return {_concept('$v')}",
             "missing": (f"for $e in $indicators return if (not({_field('$e', 2, 4)} = $declined) and "
                         f"not({_field('$e', 1, 4)} = $reported)) then {_field('$e', 3, 4)} else ()"),
         }
@@ -275,7 +297,7 @@ def _missing_realisation(cat: Catalogue, x: _XPath) -> list[Assertion]:
     general = {
         "indicators": _indicator_entries(cat, x),
         **_declined(x, cat),
-        "reported": "for $v in $values return local-name-from-QName(node-name($v))",
+        "reported": f"for $v in $values return {_concept('$v')}",
         # the reporting year: InstitutionName's, else the year of the plan-level facts (as the engine reads it)
         "year": (f"string(if (exists($names)) then {last_day.format(f='$names[1]')} else "
                  f"(for $f in $planLevel return {last_day.format(f='$f')})[1])"),
@@ -311,7 +333,7 @@ def _undescribed_source(cat: Catalogue, x: _XPath) -> list[Assertion]:
     described = Group((names.ALTERNATIVE_SOURCE_DESCRIPTION,))
     axis = names.INDICATOR_AXIS
     general = {
-        "withDescription": (f"for $d in $described return if (normalize-space($d) ne '') then "
+        "withDescription": (f"for $d in $described return if ({_text('$d')} ne '') then "
                             f"{_local(x, '$d', axis)} else ()"),
         "missing": (f"for $u in $used return if ({_true('$u')} and not({_local(x, '$u', axis)} = "
                     f"$withDescription)) then {_local(x, '$u', axis)} else ()"),
@@ -340,9 +362,8 @@ def _incomplete_own_indicator(cat: Catalogue, x: _XPath) -> list[Assertion]:
     general = {
         # 'code|objective~part' for every own fact: its indicator's identity (its typed member and objective), and
         # the part it gives ('' when blank or a value)
-        "keyed": (f"for $f in $own return concat({_own_key(x, '$f')}, '~', if (normalize-space($f) ne '' and "
-                  f"local-name-from-QName(node-name($f)) ne '{names.OWN_INDICATOR_VALUE}') then "
-                  f"local-name-from-QName(node-name($f)) else '')"),
+        "keyed": (f"for $f in $own return concat({_own_key(x, '$f')}, '~', if ({_text('$f')} ne '' and "
+                  f"{_concept('$f')} ne '{names.OWN_INDICATOR_VALUE}') then {_concept('$f')} else '')"),
         "keys": "distinct-values(for $e in $keyed return substring-before($e, '~'))",  # every own indicator
         "given": "distinct-values(for $e in $keyed return if (ends-with($e, '~')) then () else $e)",  # parts given
         # all complete exactly when every key has all its parts: counted first (linear), searched only when not
@@ -453,7 +474,7 @@ def _budget_on_unapplied_measure(cat: Catalogue, x: _XPath) -> list[Assertion]:
     axis = names.MEASURE_AXIS
     general = {
         "notApplied": _not_applied(x),
-        "wrong": (f"for $b in $budgets return if (xs:decimal(normalize-space($b)) gt 0 and {_local(x, '$b', axis)} = $notApplied) then "
+        "wrong": (f"for $b in $budgets return if ({_number('$b')} gt 0 and {_local(x, '$b', axis)} = $notApplied) then "
                   f"{_local(x, '$b', axis)} else ()"),
     }
     return [Assertion(f"{code}-measures", code, "empty($wrong)", general=general,
@@ -469,8 +490,8 @@ def _negative_amount(cat: Catalogue, x: _XPath) -> list[Assertion]:
     amount = FactVariable("amount", (names.BUDGET_AMOUNT, names.EARMARKED_AMOUNT), sequence=False, fallback=None,
                           where=". lt 0")  # only negative amounts are bound (see V001)
     return [Assertion(f"{code}-amounts", code, "$amount ge 0", [amount],
-                      message_nl="Negatief bedrag {$amount} voor {node-name($amount)}.",
-                      message_en="Negative amount {$amount} for {node-name($amount)}.")]
+                      message_nl=f"Negatief bedrag {{$amount}} voor {{{_concept('$amount')}}}.",
+                      message_en=f"Negative amount {{$amount}} for {{{_concept('$amount')}}}.")]
 
 
 def _not_applied(x: _XPath) -> str:
@@ -505,7 +526,7 @@ def _missing_explanation(cat: Catalogue, x: _XPath) -> list[Assertion]:
     axis = names.MEASURE_AXIS
     explained = Group((names.MEASURE_EXPLANATION,))
     general = {
-        "withExplanation": (f"for $e in $explained return if (normalize-space($e) ne '') then "
+        "withExplanation": (f"for $e in $explained return if ({_text('$e')} ne '') then "
                             f"{_local(x, '$e', axis)} else ()"),
         "missing": (f"for $a in $applied return if ({_false('$a')} and not({_local(x, '$a', axis)} = "
                     f"$withExplanation)) then {_local(x, '$a', axis)} else ()"),
@@ -535,7 +556,7 @@ def _applied_without_budget(cat: Catalogue, x: _XPath) -> list[Assertion]:
     code = "MBO-M004"
     axis = names.MEASURE_AXIS
     general = {
-        "funded": f"for $b in $budgets return if (xs:decimal(normalize-space($b)) gt 0) then {_local(x, '$b', axis)} else ()",
+        "funded": f"for $b in $budgets return if ({_number('$b')} gt 0) then {_local(x, '$b', axis)} else ()",
         "unfunded": (f"for $a in $applied return if ({_true('$a')} and not({_local(x, '$a', axis)} = $funded)) "
                      f"then {_local(x, '$a', axis)} else ()"),
     }
@@ -563,9 +584,9 @@ def _value_out_of_range(cat: Catalogue, x: _XPath) -> list[Assertion]:
         bounds_en = (f"between {unit.minimum:g} and {unit.maximum:g}" if unit.maximum is not None
                      else f"at or above {unit.minimum:g}")
         out.append(Assertion(f"{code}-{unit.code}", code, test, [value],
-                             message_nl=f"{{node-name($value)}} heeft waarde {{$value}}; een {unit.label_nl} ligt "
+                             message_nl=f"{{{_concept('$value')}}} heeft waarde {{$value}}; een {unit.label_nl} ligt "
                                         f"{bounds_nl}.",
-                             message_en=f"{{node-name($value)}} has value {{$value}}; a {unit.label_en} lies {bounds_en}."))
+                             message_en=f"{{{_concept('$value')}}} has value {{$value}}; a {unit.label_en} lies {bounds_en}."))
     # own indicators: each value against the range of the unit its indicator declares. Every 'code|objective~unit'
     # a value falls outside of, against every 'code|objective~unit' declared: disjoint sets (counted: linear) pass.
     own_values = Group((names.OWN_INDICATOR_VALUE,))
@@ -574,8 +595,8 @@ def _value_out_of_range(cat: Catalogue, x: _XPath) -> list[Assertion]:
     outside = ", ".join(f"(if ($n lt {lo:g}{f' or $n gt {hi:g}' if hi is not None else ''}) then concat($k, '~{c}') "
                         f"else ())" for c, lo, hi in ranges)
     general = {
-        "units": f"distinct-values(for $u in $ownUnits return concat({_own_key(x, '$u')}, '~', normalize-space($u)))",
-        "outside": (f"distinct-values(for $v in $ownValues, $n in xs:decimal(normalize-space($v)), $k in "
+        "units": f"distinct-values(for $u in $ownUnits return concat({_own_key(x, '$u')}, '~', {_text('$u')}))",
+        "outside": (f"distinct-values(for $v in $ownValues, $n in {_number('$v')}, $k in "
                     f"{_own_key(x, '$v')} return ({outside}))"),
         "wrong": ("if (count(distinct-values(($outside, $units))) eq count($outside) + count($units)) then () else "
                   "for $c in $outside return if ($c = $units) then concat(substring-before($c, '|'), ' (', "
@@ -599,11 +620,10 @@ def _target_against_direction(cat: Catalogue, x: _XPath) -> list[Assertion]:
         "lowerIsBetter": _XPath.strings([indicator_concept(i, x.release).local for i in cat.indicators
                                          if i.direction.value != "higher"]),
         # per target, the last start value of the same indicator (as the engine reads it)
-        "worse": ("for $t in $targets return (for $s in (for $r in reverse($starts) return "
-                  "if (node-name($r) eq node-name($t)) then $r else ())[1] return "
-                  "if ((local-name-from-QName(node-name($t)) = $lowerIsBetter and xs:decimal(normalize-space($t)) gt xs:decimal(normalize-space($s))) or "
-                  "(not(local-name-from-QName(node-name($t)) = $lowerIsBetter) and xs:decimal(normalize-space($t)) lt xs:decimal(normalize-space($s)))) "
-                  "then local-name-from-QName(node-name($t)) else ())"),
+        "worse": (f"for $t in $targets, $c in {_concept('$t')} return (for $s in (for $r in reverse($starts) return "
+                  f"if ({_concept('$r')} eq $c) then $r else ())[1] return "
+                  f"if (($c = $lowerIsBetter and {_number('$t')} gt {_number('$s')}) or "
+                  f"(not($c = $lowerIsBetter) and {_number('$t')} lt {_number('$s')})) then $c else ())"),
     }
     return [Assertion(f"{code}-targets", code, "empty($worse)", general=general,
                       groups={"starts": starts, "targets": targets},
@@ -831,11 +851,11 @@ def _group_select(group: Group, groups: dict[str, Group]) -> str:
     largest = max(groups.values(), key=lambda g: len(g.concepts))
     if group is largest and not shared:
         excluded = sorted({c for g in (TRIGGER, *others) for c in g.concepts})
-        tests = ["not(local-name-from-QName(node-name(.)) = " + _XPath.strings(excluded) + ")"]
+        tests = [f"not({_concept('.')} = " + _XPath.strings(excluded) + ")"]
     elif shared and all(set(g.concepts) == set(group.concepts) for g in others):  # told apart by member only
-        tests = ["not(local-name-from-QName(node-name(.)) = " + _XPath.strings(list(TRIGGER.concepts)) + ")"]
+        tests = [f"not({_concept('.')} = " + _XPath.strings(list(TRIGGER.concepts)) + ")"]
     else:
-        tests = ["local-name-from-QName(node-name(.)) = " + _XPath.strings(list(group.concepts))]
+        tests = [f"{_concept('.')} = " + _XPath.strings(list(group.concepts))]
     if shared:
         tests += [f"local-name-from-QName(xfi:fact-explicit-dimension-value(., {_XPath.axis(axis)})) eq '{member}'"
                   for axis, member in group.dimensions if member is not None]
