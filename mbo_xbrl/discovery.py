@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FILING_SUFFIXES = {".xbrl", ".xml", ".xlsx", ".xlsm"}  # workbooks: docs/workbook.md
+FILING_SUFFIXES = {".xbrl", ".xml", ".xlsx", ".xlsm",  # workbooks: docs/workbook.md
+                   ".xhtml", ".html", ".htm", ".zip", ".xbri"}  # Inline XBRL and report packages: docs/inline.md
 
 
 @dataclass
 class Discovered:
     files: list[Path] = field(default_factory=list)  # in the order given, each folder's filings sorted; no repeats
     missing: list[Path] = field(default_factory=list)  # neither a file nor a folder
-    empty: list[Path] = field(default_factory=list)  # folders without a filing (.xbrl, .xml) or workbook
+    empty: list[Path] = field(default_factory=list)  # folders without a filing (FILING_SUFFIXES)
 
 
 def discover(paths: list[Path]) -> Discovered:

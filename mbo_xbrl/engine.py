@@ -39,7 +39,7 @@ from mbo_xbrl.rules.structure.s004_invalid_xbrl import invalid_xbrl
 from mbo_xbrl.rules.structure.s006_file_too_large import file_too_large
 from mbo_xbrl.rules.structure.s007_check_limit_exceeded import check_limit_exceeded
 from mbo_xbrl.taxonomy import names
-from mbo_xbrl.taxonomy.processor import ProcessorMessage, XbrlProcessor
+from mbo_xbrl.taxonomy.processor import ProcessorMessage, XbrlProcessor, memory_file
 from mbo_xbrl.taxonomy.view import TaxonomyView, load_views
 from mbo_xbrl.version import __version__
 
@@ -133,47 +133,58 @@ class Engine:
     def _check(self, held: list[bytes], name: str) -> tuple[Report, Filing | None]:
         from mbo_xbrl.workbook.package import is_workbook  # small; the workbook's reader loads only for one
 
+        from mbo_xbrl.inline.read import is_inline
+
         if is_workbook(held[0], name):
             return self._check_workbook(held, name)
+        if is_inline(held[0], name):
+            return self._check_inline(held, name)
         return self._check_instance(held, name)
 
-    def _check_workbook(self, held: list[bytes], name: str) -> tuple[Report, Filing | None]:
-        """A workbook: converted to an instance by the project's writer, that instance checked by every rule, and
-        every finding pointed back at its cell (docs/workbook.md). What keeps it from being converted is a
-        finding of the workbook layer (MBO-W...), and the check stops there."""
-        from mbo_xbrl.workbook.cells import own_findings, with_cells
-        from mbo_xbrl.workbook.convert import instance_of
-        from mbo_xbrl.workbook.read import read_workbook
-
+    def _check_inline(self, held: list[bytes], name: str) -> tuple[Report, Filing | None]:
+        """An Inline XBRL document or report package: vetted before Arelle, validated by Arelle, its facts written
+        out as the instance they stand for, that instance checked by every later rule, and every finding pointed
+        back at the tagged element (docs/inline.md)."""
         started = time.perf_counter()
-        data = held[0]
-        report = self._new_report(name, data)
+        report = self._new_report(name, held[0])
+        filing = None
         try:
-            conversion = read_workbook(data, self.max_bytes)
+            result = self._inline_layers(report, held, name)
+            if result is not None:
+                inner, filing = result
+                report = inner.model_copy(update={"sha256": report.sha256, "file": name,
+                                                  "findings": report.findings + inner.findings})
         except MemoryError:
             raise
-        except Exception:  # a fault in the reader: this file's outcome, never the run's
-            log.debug("%s: workbook reader failed", name, exc_info=True)
-            report.problems.append(Problem(kind="internal", message_nl="een interne fout bij het lezen van de werkmap",
-                                           message_en="an internal error while reading the workbook"))
-            return report, None
-        found = [f for f in own_findings(conversion) if f.code in self.selected]
-        if conversion.stopped:
-            report.findings = found
-            report.stopped_at = Layer.WORKBOOK.value
-            conversion.identify(report)
-            report.seconds = round(time.perf_counter() - started, 3)
-            return report, None
-        held.clear()
-        inner, filing = self._check_instance([instance_of(conversion)], name)
-        identity = conversion.identity
-        report = inner.model_copy(update={
-            "sha256": report.sha256, "file": name, "institution": inner.institution or identity.institution,
-            "report_year": inner.report_year or identity.report_year, "institution_name": inner.institution_name
-            or conversion.name})
-        report.findings = found + with_cells(inner.findings, filing, conversion)
+        except ProcessorError as err:
+            log.debug("%s: %s", name, err, exc_info=True)
+            report.problems.append(Problem(
+                kind="internal", message_nl="de XBRL-processor (Arelle) kon het bestand niet verwerken",
+                message_en="the XBRL processor (Arelle) could not process the file"))
+        except Exception:  # a fault in the checker: this file's outcome, never the run's
+            log.debug("%s: internal error", name, exc_info=True)
+            report.problems.append(Problem(kind="internal", message_nl="een interne fout in de controle",
+                                           message_en="an internal error in the checker"))
+        report.findings = [f for f in report.findings if f.code in self.selected]
+        if not report.problems and report.stopped_at not in (Layer.FILE.value, Layer.FORM.value):
+            report.xbrl_validation = "arelle"  # Arelle validated the document itself
         report.seconds = round(time.perf_counter() - started, 3)
         return report, filing
+
+    def _inline_layers(self, report: Report, held: list[bytes], name: str) -> tuple[Report, Filing | None] | None:
+        """The layers of an Inline XBRL filing; None when one stops before its instance is checked."""
+        from mbo_xbrl.inline.read import open_inline, with_elements
+
+        opened = open_inline(held, self.limits, self.processor)
+        report.findings += opened.findings
+        if opened.target is None:
+            report.stopped_at = opened.stopped_at.value
+            return None
+        inner, filing = self._check_instance([opened.target.data], name)
+        if any(f.code == invalid_xbrl.code for f in inner.findings):
+            report.findings = [f for f in report.findings if f.code != invalid_xbrl.code]  # said once, by the instance
+        inner.findings = with_elements(inner.findings, filing, opened.target)
+        return inner, filing
 
     def _check_instance(self, held: list[bytes], name: str) -> tuple[Report, Filing | None]:
         started = time.perf_counter()
@@ -265,19 +276,3 @@ class Engine:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-@contextmanager
-def memory_file(held: list[bytes]) -> Iterator[str]:
-    """The bytes as a file that lives only in this process's memory (memfd): nothing is left on any disk,
-    however the process ends. The list is emptied: the file is the one copy from then on."""
-    fd = os.memfd_create("mbo-xbrl-filing", os.MFD_CLOEXEC)
-    try:
-        view = memoryview(held[0])
-        while view:
-            view = view[os.write(fd, view):]
-        del view
-        held.clear()
-        yield f"/proc/{os.getpid()}/fd/{fd}"
-    finally:
-        os.close(fd)

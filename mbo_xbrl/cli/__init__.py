@@ -26,6 +26,7 @@ COMMANDS = {
     "prefill": ("mbo_xbrl.cli.prefill", "prefill"),
     "workbook": ("mbo_xbrl.cli.workbook", "workbook"),
     "convert": ("mbo_xbrl.cli.workbook", "convert"),
+    "render": ("mbo_xbrl.cli.render", "render"),
     "sample-sector": ("mbo_xbrl.cli.sector", "sample_sector"),
     "serve": ("mbo_xbrl.cli.serve", "serve"),
     "rules": ("mbo_xbrl.cli.rules", "rules"),

@@ -15,7 +15,8 @@ from mbo_xbrl.rules.registry import select
 from mbo_xbrl.sandbox import Sandbox, report_from
 
 NOT_FOUND = {"nl": "bestand of map bestaat niet", "en": "no such file or folder"}
-NO_FILINGS = {"nl": "geen .xbrl-, .xml- of .xlsx-bestand in deze map", "en": "no .xbrl, .xml or .xlsx file in this folder"}
+NO_FILINGS = {"nl": "geen aanlevering (.xbrl, .xml, .xlsx, .xhtml, .html of .zip) in deze map",
+              "en": "no filing (.xbrl, .xml, .xlsx, .xhtml, .html or .zip) in this folder"}
 
 
 @click.command()

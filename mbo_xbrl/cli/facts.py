@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -13,6 +14,7 @@ from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.filing import read_filing
 from mbo_xbrl.parsing.tidy import fact_columns, fact_rows
 from mbo_xbrl.rules.precheck import precheck
+from mbo_xbrl.inline.read import is_inline
 from mbo_xbrl.workbook.package import is_workbook
 
 
@@ -25,7 +27,8 @@ def facts(file: Path, fmt: str) -> None:
 
     The file is read, not validated: run `mbo-xbrl check` for the verdict. A file that is not a
     readable XBRL instance of the mbo taxonomy gives exit code 1 and the reason on stderr. A workbook
-    (.xlsx, docs/workbook.md) gives the facts of the filing it converts to.
+    (.xlsx, docs/workbook.md) gives the facts of the filing it converts to; an Inline XBRL document (.xhtml,
+    .html, or a report package .zip, docs/inline.md) the facts it tags, as an XBRL processor reads them.
 
     \b
     Example:
@@ -38,6 +41,10 @@ def facts(file: Path, fmt: str) -> None:
     data = b"" if too_large else file.read_bytes()
     if not too_large and is_workbook(data, file.name):
         data = _converted(file, data, limit)
+    target = None
+    if not too_large and is_inline(data, file.name):
+        target = _extracted(file, data, limits)
+        data = target.data
     pre = None if too_large else precheck(data, limits)
     if pre is None or pre.raw is None or pre.stopped_at is not None:
         blocking = pre.findings[:1] if pre is not None and pre.findings else []
@@ -45,6 +52,8 @@ def facts(file: Path, fmt: str) -> None:
         click.echo(f"mbo-xbrl: {file}: not a readable XBRL instance of the mbo taxonomy: {reason}", err=True)
         raise SystemExit(1)
     filing = read_filing(pre.raw)  # through the catalogue of the release its schemaRef names
+    if target is not None:  # an Inline XBRL document's facts: their lines are those of the tagged elements
+        filing.facts = [replace(f, line=(target.place(f.line) or (None,))[0]) for f in filing.facts]
     catalogue = filing.catalogue
     rows = fact_rows(filing)
     if fmt == "json":
@@ -55,6 +64,21 @@ def facts(file: Path, fmt: str) -> None:
     writer.writeheader()
     writer.writerows(rows)
     click.echo(buffer.getvalue(), nl=False)
+
+
+def _extracted(file: Path, data: bytes, limits: Limits):
+    """The instance an Inline XBRL document stands for (its facts as Arelle reads them); exit 1 with the first
+    reason when it is none."""
+    from mbo_xbrl.inline.read import open_inline
+    from mbo_xbrl.taxonomy.processor import XbrlProcessor
+
+    opened = open_inline([data], limits, XbrlProcessor.shared())
+    if opened.target is None:
+        first = next((f for f in opened.findings if f.severity.value == "error"), None)
+        reason = first.message("en") if first else "it could not be read"
+        click.echo(f"mbo-xbrl: {file}: not a readable Inline XBRL document of the mbo taxonomy: {reason}", err=True)
+        raise SystemExit(1)
+    return opened.target
 
 
 def _converted(file: Path, data: bytes, limit: int) -> bytes:

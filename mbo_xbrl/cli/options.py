@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -31,3 +33,16 @@ def limits_from(*, max_size: int | None, timeout: float | None, max_memory: int 
     from mbo_xbrl.limits import Limits
 
     return Limits.from_env().with_options(max_bytes=max_size, seconds=timeout, memory_mb=max_memory)
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write a whole file or nothing, and print its path: a killed run leaves no half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(path.name + ".part")
+    try:
+        part.write_bytes(data)
+        part.replace(path)
+    except BaseException:  # interrupted or failed: no half-written file is left under either name
+        part.unlink(missing_ok=True)
+        raise
+    click.echo(str(path))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from mbo_xbrl.cli.options import format_option, lang_option, limits_from
+from mbo_xbrl.cli.options import format_option, lang_option, limits_from, write_whole
 from mbo_xbrl.prefill import PrefillRegister
 from mbo_xbrl.report.model import Report
 from mbo_xbrl.report.render import reports_json, reports_text
@@ -55,7 +55,7 @@ def workbook(values: Path | None, filing: Path | None, institution: str | None, 
         with filing.open("rb") as handle:
             data = handle.read(limits.max_bytes + 1)  # never read past the limit: past it, MBO-S006 says so
         made = make.from_filing(data, limits, register, lang)
-        _write(out, made.data)
+        write_whole(out, made.data)
         if made.left_out:
             first = ", ".join(f"{f.concept} ({f.context})" for f in made.left_out[:3])
             click.echo(f"mbo-xbrl: {LEFT_OUT[lang].format(n=len(made.left_out), first=first)}", err=True)
@@ -64,27 +64,14 @@ def workbook(values: Path | None, filing: Path | None, institution: str | None, 
         if year is None:
             raise click.UsageError("--institution needs --year")
         made = make.empty(institution, year, institution_name, not non_funded, lang)
-        _write(out, made.data)
+        write_whole(out, made.data)
         return
     out.mkdir(parents=True, exist_ok=True)
     count = 0
     for item in make.from_register(register, year, lang):  # each written as soon as it is made
-        _write(out / item.file_name(lang), item.data)
+        write_whole(out / item.file_name(lang), item.data)
         count += 1
     click.echo(f"wrote {count} workbooks to {out}", err=True)
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing: a killed run leaves no half-written workbook."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(path.name + ".part")
-    try:
-        part.write_bytes(data)
-        part.replace(path)
-    except BaseException:  # interrupted or failed: no half-written file is left under either name
-        part.unlink(missing_ok=True)
-        raise
-    click.echo(str(path))
 
 
 @click.command()
@@ -129,7 +116,7 @@ def convert(book: Path, out: Path, fmt: str, lang: str, max_size: int | None) ->
         conversion.identify(report)
     report.seconds = round(time.perf_counter() - started, 3)
     if conversion is not None and not conversion.stopped and report.valid:
-        _write(out, instance_of(conversion))
+        write_whole(out, instance_of(conversion))
     elif out.exists():
         click.echo(f"mbo-xbrl: {out} is left as it was", err=True)
     click.echo(reports_json([report], lang) if fmt == "json" else reports_text([report], lang))

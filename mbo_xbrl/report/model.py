@@ -39,6 +39,8 @@ class Finding(BaseModel):
     line: int | None = Field(None, description="Line in the filing.")
     cell: str | None = Field(None, description="The workbook cell, for a filing delivered as a workbook: "
                                                "'05 Doel 1.1 begroting'!D14.")
+    element: str | None = Field(None, description="The id of the tagged element, for a filing delivered as Inline "
+                                                  "XBRL (its line is `line`).")
     name: str | None = Field(None, description="The rule's name, e.g. missing-budget.")
     message_nl: str | None = None
     message_en: str | None = None

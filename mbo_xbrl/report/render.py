@@ -42,7 +42,7 @@ def finding_dict(finding: Finding, lang: str) -> dict[str, Any]:
     data: dict[str, Any] = {"code": finding.code, "name": finding.name, "severity": finding.severity.value,
                             "message": finding.message(lang), "fix": finding.fix(lang),
                             "location": finding.location(lang)}
-    for key in ("location_nl", "location_en", "caused_by", "cell", "concept", "context", "indicator", "objective", "measure",
+    for key in ("location_nl", "location_en", "caused_by", "cell", "element", "concept", "context", "indicator", "objective", "measure",
                 "line"):
         value = getattr(finding, key)
         if value is not None:
@@ -183,7 +183,8 @@ def report_text(report: Report, lang: str, verbose: bool = False) -> str:
 def technical_where(finding: Finding, lang: str) -> str:
     """Where in XBRL terms: concept, context and line ("" when none is known)."""
     return ", ".join(str(x) for x in (finding.concept, finding.context and f"context {finding.context}",
-                                      finding.line and f"{TEXT[lang]['line']} {finding.line}") if x)
+                                      finding.line and f"{TEXT[lang]['line']} {finding.line}",
+                                      finding.element and f"id {finding.element}") if x)
 
 
 def reports_text(reports: list[Report], lang: str, verbose: bool = False) -> str:

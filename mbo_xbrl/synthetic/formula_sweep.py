@@ -59,7 +59,7 @@ def _start() -> None:
 
 
 def _compare(item: tuple[str, bytes]) -> Compared:
-    from mbo_xbrl.engine import memory_file
+    from mbo_xbrl.taxonomy.processor import memory_file
 
     name, data = item
     formulas, engine = _checkers

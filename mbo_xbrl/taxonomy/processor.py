@@ -233,3 +233,19 @@ class XbrlProcessor:
             import shutil
 
             shutil.rmtree(self.home, ignore_errors=True)
+
+
+@contextmanager
+def memory_file(held: list[bytes]) -> Iterator[str]:
+    """The bytes as a file that lives only in this process's memory (memfd): nothing is left on any disk,
+    however the process ends. The list is emptied: the file is the one copy from then on."""
+    fd = os.memfd_create("mbo-xbrl-filing", os.MFD_CLOEXEC)
+    try:
+        view = memoryview(held[0])
+        while view:
+            view = view[os.write(fd, view):]
+        del view
+        held.clear()
+        yield f"/proc/{os.getpid()}/fd/{fd}"
+    finally:
+        os.close(fd)

@@ -15,6 +15,18 @@ PROBLEMS = {
     "utf16": ("het bestand is in UTF-16 gecodeerd, niet in UTF-8", "the file is encoded in UTF-16, not UTF-8"),
     "not_utf8": ("byte {offset} is geen geldige UTF-8", "byte {offset} is not valid UTF-8"),
     "syntax": ("de XML is niet goed gevormd: {detail}", "the XML is not well-formed: {detail}"),
+    "package_broken": ("het is een zip-bestand, maar geen leesbaar rapportpakket ({detail})",
+                       "it is a zip file, but no readable report package ({detail})"),
+    "package_empty": ("het rapportpakket bevat geen rapport (geen .xhtml- of .html-bestand in reports/)",
+                      "the report package holds no report (no .xhtml or .html file in reports/)"),
+    "package_several": ("het rapportpakket bevat {count:int} rapporten ({names}); lever er één per pakket",
+                        "the report package holds {count:int} reports ({names}); deliver one per package"),
+    "package_too_many": ("het rapportpakket heeft {parts:int} onderdelen; de grens is {limit:int}",
+                         "the report package has {parts:int} entries; the limit is {limit:int}"),
+    "package_too_large": ("uitgepakt is {member} groter dan {limit:int} bytes",
+                          "unpacked, {member} is larger than {limit:int} bytes"),
+    "package_bomb": ("{member} pakt uit tot meer dan {ratio:int} keer zijn grootte (een zip-bom)",
+                     "{member} unpacks to more than {ratio:int} times its size (a zip bomb)"),
 }
 
 
@@ -33,7 +45,8 @@ def unreadable_xml(data: bytes) -> list[Finding]:
     """A filing must be a well-formed XML document encoded in UTF-8 (FR-NL-1.01, 1.05).
 
     This is the first layer: a file that is not readable XML gets this one finding, never a
-    cascade of findings about what could not be read.
+    cascade of findings about what could not be read. An Inline XBRL report package (a zip) is
+    unreadable too when it is no zip, holds no report or several, or unpacks beyond the limits.
     """
     if not data.strip():
         return [problem("empty")]

@@ -13,8 +13,8 @@ KINDS = {
     "{http://www.w3.org/2001/XMLSchema}schema": ("een XML-schema (taxonomie)", "an XML schema (taxonomy)"),
     "{http://www.xbrl.org/2003/linkbase}linkbase": ("een linkbase", "a linkbase"),
     "{http://xbrl.org/2005/conformance}testcase": ("een XBRL-testcase", "an XBRL test case"),
-    f"{{{XHTML}}}html": ("een (inline) XHTML-document; lever de XBRL-instance aan, inline XBRL wordt niet ondersteund",
-                         "an (inline) XHTML document; submit the XBRL instance, inline XBRL is not supported"),
+    f"{{{XHTML}}}html": ("een XHTML-document zonder Inline XBRL (geen ix:header en geen gelabelde feiten)",
+                         "an XHTML document without Inline XBRL (no ix:header and no tagged facts)"),
 }
 
 
@@ -22,8 +22,10 @@ KINDS = {
     code="MBO-S002", name="not-an-xbrl-instance", layer=Layer.FORM, severity=Severity.ERROR,
     message_nl="Dit is geen XBRL-instance: het hoofdelement is <{root_name}>, dus {kind_nl}.",
     message_en="This is not an XBRL instance: the root element is <{root_name}>, so {kind_en}.",
-    fix_nl="Lever het XBRL-instance-bestand aan: een document met hoofdelement xbrli:xbrl.",
-    fix_en="Submit the XBRL instance file: a document whose root element is xbrli:xbrl.",
+    fix_nl="Lever het XBRL-instance-bestand aan (hoofdelement xbrli:xbrl), of de voortgangsparagraaf als Inline XBRL "
+           "(een XHTML-document met ix:header, bijvoorbeeld gemaakt met mbo-xbrl render).",
+    fix_en="Submit the XBRL instance file (root element xbrli:xbrl), or the progress section as Inline XBRL (an XHTML "
+           "document with ix:header, as mbo-xbrl render makes it).",
     why_nl="Een voortgangsrapportage is één XBRL-instance; een taxonomiebestand of ander document in plaats "
            "daarvan wordt benoemd, zodat de afzender niet hoeft te raden.",
 )
