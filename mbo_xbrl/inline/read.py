@@ -36,6 +36,7 @@ LINK = "http://www.xbrl.org/2003/linkbase"
 XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 XSI_SCHEMA_LOCATION = "{http://www.w3.org/2001/XMLSchema-instance}schemaLocation"
 XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
+XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 INLINE_SUFFIXES = (".xhtml", ".html", ".htm")
 PACKAGE_SUFFIXES = (".zip", ".xbri")
 REPORT_SUFFIXES = (".xhtml", ".html", ".htm")
@@ -114,8 +115,9 @@ class Vetted:
     """What lxml saw of an Inline XBRL document before Arelle: its references, and why it stops, if it does."""
 
     findings: list[Finding] = field(default_factory=list)
-    references: RawInstance | None = None
+    references: RawInstance | None = None  # its references, and the facts marked nil (for S003 and S010)
     inline: bool = False
+    ids: dict[int, str] = field(default_factory=dict)  # line -> the id of the tagged fact there
 
 
 def vet(data: bytes, limits: Limits) -> Vetted:
@@ -160,6 +162,10 @@ def vet(data: bytes, limits: Limits) -> Vetted:
             out.inline = True
             if local in ("nonFraction", "nonNumeric", "fraction", "tuple"):
                 counts["facts"] += 1
+                if element.get("id"):
+                    out.ids.setdefault(element.sourceline, element.get("id"))
+                if (element.get(XSI_NIL) or "").strip() in ("true", "1"):
+                    raw.nil_attributes.append((element.get("name") or local, element.sourceline))
         elif namespace == "http://www.xbrl.org/2003/instance" and local in ("context", "unit"):
             counts[local + "s"] += 1
         for what, counted in counts.items():
@@ -181,7 +187,6 @@ def vet(data: bytes, limits: Limits) -> Vetted:
 
 
 XBRLI = "http://www.xbrl.org/2003/instance"
-XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -217,10 +222,11 @@ def target_instance(model) -> Target:
         ref = etree.SubElement(root, f"{{{LINK}}}schemaRef")
         ref.set("{http://www.w3.org/1999/xlink}type", "simple")
         ref.set(XLINK_HREF, element.get(XLINK_HREF).strip())
-    for item in sorted([*model.contexts.values(), *model.units.values()], key=lambda e: e.sourceline or 0):
-        copied = etree.fromstring(etree.tostring(item))  # a plain lxml copy, its namespaces with it
-        root.append(copied)
-        places[item.id] = (item.sourceline, item.id)
+    resources = [e for ns in IX_NAMESPACES for e in document.xmlRootElement.iter(f"{{{ns}}}resources")]
+    for item in (e for r in resources for e in r if e.tag in (f"{{{XBRLI}}}context", f"{{{XBRLI}}}unit")):
+        copied = etree.fromstring(etree.tostring(item))  # a plain lxml copy, its namespaces with it (every one, as
+        root.append(copied)  # written: an unused context is the filing's, and MBO-S011 says so)
+        places[item.get("id")] = (item.sourceline, item.get("id"))
     used = {i for i in places}
     for n, fact in enumerate(model.facts, start=1):
         if fact.isTuple or fact.isFraction:
@@ -273,13 +279,15 @@ class Opened:
 
 
 def open_inline(held: list[bytes], limits: Limits, processor) -> Opened:
-    """The layers of an Inline XBRL filing up to its instance (the module docstring, steps 1-3). `held` is a
+    """The layers of an Inline XBRL filing up to its instance (the module docstring, steps 1-3; and, as for an
+    instance, the filing rule that stops before Arelle: no xsi:nil, MBO-S010). `held` is a
     one-element list the function empties once Arelle has the document: the caller keeps no copy."""
     from mbo_xbrl.rules.structure.s001_not_wellformed import problem, unreadable_xml
     from mbo_xbrl.rules.structure.s003_unknown_entry_point import unknown_entry_point
     from mbo_xbrl.rules.structure.s004_invalid_xbrl import invalid_xbrl
     from mbo_xbrl.rules.structure.s005_doctype import doctype
     from mbo_xbrl.rules.structure.s006_file_too_large import file_too_large
+    from mbo_xbrl.rules.structure.s010_nil import nil_fact
     from mbo_xbrl.taxonomy.processor import ProcessorMessage, memory_file
 
     unpacked = unpack(held[0], limits)
@@ -297,10 +305,16 @@ def open_inline(held: list[bytes], limits: Limits, processor) -> Opened:
     found = vetted.findings or unknown_entry_point.check(vetted.references)
     if found:
         return Opened(found, Layer.FORM)
+    found = [f.model_copy(update={"element": vetted.ids.get(f.line)}) for f in nil_fact.check(vetted.references)]
+    if found:  # the filing rule an instance meets before Arelle too: its root cause, said first
+        return Opened(found, Layer.FILING_RULES)
     held.clear()
     with memory_file([document]) as path, processor.validated(path) as (model, messages):
         del document
         found = invalid_xbrl.check(messages)
+        if found and model is not None:  # Arelle's messages name the line: the tagged element there, by its id
+            ids = {e.sourceline: e.id for e in [*model.facts, *model.contexts.values(), *model.units.values()] if e.id}
+            found = [f.model_copy(update={"element": ids.get(f.line)}) if f.line in ids else f for f in found]
         if model is None or model.modelDocument is None:
             return Opened(found or invalid_xbrl.check([ProcessorMessage("arelle", "error", "not loaded")]), Layer.XBRL)
         if any(f.severity is Severity.ERROR for f in found):

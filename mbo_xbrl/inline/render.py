@@ -225,7 +225,9 @@ class _Document:
                     attributes[accuracy] = element.get(accuracy)
             cell.set("class", "n")
             tag = etree.SubElement(cell, f"{{{IX}}}nonFraction", attributes)
-            if not nil:
+            if not nil and tidy.number is None:  # not a number (an invalid fact): written as it is, for Arelle to say
+                tag.text = tidy.value
+            elif not nil:
                 value = Decimal(tidy.value.strip())
                 tag.set("format", f"ixt:{NUMBER_FORMAT[self.lang]}")
                 tag.set("scale", "0")
@@ -235,7 +237,7 @@ class _Document:
             return
         if fact_lang:
             attributes[XML_LANG] = fact_lang
-        if not nil and tidy.local in BOOLEANS:
+        if not nil and tidy.local in BOOLEANS and tidy.value.strip() in ("true", "1", "false", "0"):
             true = tidy.value.strip() in ("true", "1")
             attributes["format"] = "ixt:fixed-true" if true else "ixt:fixed-false"
             etree.SubElement(cell, f"{{{IX}}}nonNumeric", attributes).text = BOOLEAN_WORDS[self.lang][0 if true else 1]
