@@ -5,9 +5,10 @@ from __future__ import annotations
 WEB: dict[str, dict[str, str]] = {
     "nl": {
         "title": "Voorcontrole voortgangsrapportage mbo",
-        "intro": "Kies het XBRL-bestand of de ingevulde werkmap (.xlsx) van uw instelling. Het wordt gecontroleerd "
+        "intro": "Kies het XBRL-bestand, de voortgangsparagraaf in Inline XBRL (.xhtml, .html of een rapportpakket "
+                 ".zip) of de ingevulde werkmap (.xlsx) van uw instelling. Het wordt gecontroleerd "
                  "zoals OCW het controleert, en daarna vergeten: er wordt niets bewaard.",
-        "choose": "XBRL-bestand of werkmap", "submit": "Controleren", "other_lang": "English", "other_lang_code": "en",
+        "choose": "XBRL-bestand, Inline XBRL of werkmap", "submit": "Controleren", "other_lang": "English", "other_lang_code": "en",
         "accepted": "Goedgekeurd", "rejected": "Afgekeurd",
         "accepted_text": "Dit bestand zou door OCW worden geaccepteerd.",
         "rejected_text": "Dit bestand zou door OCW worden afgewezen. Herstel de fouten hieronder en controleer opnieuw.",
@@ -36,9 +37,10 @@ WEB: dict[str, dict[str, str]] = {
     },
     "en": {
         "title": "Pre-check of an mbo progress filing",
-        "intro": "Choose your institution's XBRL file or filled-in workbook (.xlsx). It is checked as OCW checks "
+        "intro": "Choose your institution's XBRL file, its progress section in Inline XBRL (.xhtml, .html or a report "
+                 "package .zip) or its filled-in workbook (.xlsx). It is checked as OCW checks "
                  "it, and then forgotten: nothing is kept.",
-        "choose": "XBRL file or workbook", "submit": "Check", "other_lang": "Nederlands", "other_lang_code": "nl",
+        "choose": "XBRL file, Inline XBRL or workbook", "submit": "Check", "other_lang": "Nederlands", "other_lang_code": "nl",
         "accepted": "Accepted", "rejected": "Rejected",
         "accepted_text": "OCW would accept this file.",
         "rejected_text": "OCW would reject this file. Fix the errors below and check again.",

@@ -78,6 +78,24 @@ def test_a_workbook_upload_gets_the_json_of_the_command_line_with_cells(server: 
     assert finding["code"] == "MBO-W002" and finding["cell"] == "'07 Doel 1.2 indicatoren'!E7"
 
 
+def test_an_inline_xbrl_upload_gets_the_json_of_the_command_line_with_elements(server: Server, tmp_path: Path,
+                                                                              monkeypatch) -> None:
+    from mbo_xbrl.inline.render import render
+    from tests.inline.helpers import report_package
+
+    document = render((INVALID / "MBO-B002-budget-does-not-add-up.xbrl").read_bytes())
+    (tmp_path / "b002.xhtml").write_bytes(document)
+    (tmp_path / "b002.zip").write_bytes(report_package(document))
+    monkeypatch.chdir(tmp_path)
+    for name in ("b002.xhtml", "b002.zip"):
+        status, body = post_file(f"{server.url}/api/check", name, (tmp_path / name).read_bytes())
+        assert status == 200
+        cli_json = CliRunner().invoke(cli, ["check", "--format", "json", name]).stdout
+        assert json.loads(body) == json.loads(cli_json)
+        finding = json.loads(body)["reports"][0]["findings"][0]
+        assert finding["code"] == "MBO-B002" and finding["element"] and finding["line"]
+
+
 def test_a_missing_file_field_is_a_clear_400(server: Server) -> None:
     status, body = post_file(f"{server.url}/api/check", "x.xbrl", b"<x/>", field="other")
     assert status == 400 and json.loads(body)["error"] == "no_file"

@@ -168,3 +168,27 @@ def test_a_long_result_leads_with_a_summary_per_rule_and_folds_the_parts(page, s
     assert first_finding.is_visible()
     height = page.evaluate("document.documentElement.scrollHeight")
     assert height < 27_000, height
+
+
+def test_a_rendered_progress_section_reads_and_prints_in_the_browser(page, server: Server, tmp_path: Path) -> None:
+    """The page `mbo-xbrl render` makes, as a reader sees it (the screenshot in docs/inline.md), printed on A4, and
+    uploaded to the check page as a filing."""
+    from mbo_xbrl.inline.render import render
+
+    document = tmp_path / "99XB-2024-voortgangsparagraaf.xhtml"
+    document.write_bytes(render((ROOT / "samples" / "valid" / "99XB-2024.xbrl").read_bytes()))
+    page.goto(document.as_uri())
+    assert page.locator("h1").inner_text().startswith("Voortgangsparagraaf Werkagenda mbo en Stagepact 2024")
+    amount = page.locator("td.n").first
+    assert amount.is_visible() and "." in amount.inner_text()  # 6.496.000: Dutch digit groups
+    assert page.locator("div[style='display:none']").is_hidden()  # the ix:header is not shown
+    page.set_viewport_size({"width": 900, "height": 1300})
+    page.screenshot(path=str(ARTIFACTS / "inline-progress-section.png"))
+    if os.environ.get("MBO_XBRL_UPDATE_DOCS"):  # the screenshot docs/inline.md shows, taken here
+        shutil.copy(ARTIFACTS / "inline-progress-section.png", ROOT / "docs" / "images" / "inline-progress-section.png")
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") >= 3
+    (ARTIFACTS / "inline-progress-section.pdf").write_bytes(pdf)
+    page.set_viewport_size({"width": 1200, "height": 900})
+    upload(page, server, document)
+    assert page.locator("section.lang-nl .verdict").inner_text().strip() == "Goedgekeurd"
