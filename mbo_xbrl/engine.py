@@ -141,6 +141,44 @@ class Engine:
             return self._check_inline(held, name)
         return self._check_instance(held, name)
 
+    def _check_workbook(self, held: list[bytes], name: str) -> tuple[Report, Filing | None]:
+        """A workbook: converted to an instance by the project's writer, that instance checked by every rule, and
+        every finding pointed back at its cell (docs/workbook.md). What keeps it from being converted is a
+        finding of the workbook layer (MBO-W...), and the check stops there."""
+        from mbo_xbrl.workbook.cells import own_findings, with_cells
+        from mbo_xbrl.workbook.convert import instance_of
+        from mbo_xbrl.workbook.read import read_workbook
+
+        started = time.perf_counter()
+        data = held[0]
+        report = self._new_report(name, data)
+        try:
+            conversion = read_workbook(data, self.max_bytes)
+        except MemoryError:
+            raise
+        except Exception:  # a fault in the reader: this file's outcome, never the run's
+            log.debug("%s: workbook reader failed", name, exc_info=True)
+            report.problems.append(Problem(kind="internal", message_nl="een interne fout bij het lezen van de werkmap",
+                                           message_en="an internal error while reading the workbook"))
+            return report, None
+        found = [f for f in own_findings(conversion) if f.code in self.selected]
+        if conversion.stopped:
+            report.findings = found
+            report.stopped_at = Layer.WORKBOOK.value
+            conversion.identify(report)
+            report.seconds = round(time.perf_counter() - started, 3)
+            return report, None
+        held.clear()
+        inner, filing = self._check_instance([instance_of(conversion)], name)
+        identity = conversion.identity
+        report = inner.model_copy(update={
+            "sha256": report.sha256, "file": name, "institution": inner.institution or identity.institution,
+            "report_year": inner.report_year or identity.report_year, "institution_name": inner.institution_name
+            or conversion.name})
+        report.findings = found + with_cells(inner.findings, filing, conversion)
+        report.seconds = round(time.perf_counter() - started, 3)
+        return report, filing
+
     def _check_inline(self, held: list[bytes], name: str) -> tuple[Report, Filing | None]:
         """An Inline XBRL document or report package: vetted before Arelle, validated by Arelle, its facts written
         out as the instance they stand for, that instance checked by every later rule, and every finding pointed

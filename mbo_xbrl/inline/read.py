@@ -133,7 +133,7 @@ def vet(data: bytes, limits: Limits) -> Vetted:
     ceilings = {"elements": limits.max_elements, "facts": limits.max_facts, "contexts": limits.max_contexts,
                 "units": limits.max_units}
     depth = 0
-    root_tag = None
+    root_tag, root_line = None, None
     parser = etree.iterparse(io.BytesIO(data), events=("start", "end"), resolve_entities=False, no_network=True,
                              load_dtd=False, huge_tree=False, remove_comments=True)
     for event, element in parser:
@@ -144,7 +144,7 @@ def vet(data: bytes, limits: Limits) -> Vetted:
             continue
         depth += 1
         if root_tag is None:
-            root_tag = element.tag
+            root_tag, root_line = element.tag, element.sourceline
             if root_tag != f"{{{XHTML}}}html":
                 out.findings += not_an_instance.check(root_tag, element.sourceline)
                 return out
@@ -180,7 +180,7 @@ def vet(data: bytes, limits: Limits) -> Vetted:
         if element.get(XML_BASE) is not None:
             raw.xml_base.append(element.sourceline)
     if not out.inline:
-        out.findings += not_an_instance.check(f"{{{XHTML}}}html", 1)
+        out.findings += not_an_instance.check(f"{{{XHTML}}}html", root_line)
         return out
     out.references = raw
     return out
