@@ -46,13 +46,12 @@ _HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*
 
 
 def is_inline(data: bytes, name: str) -> bool:
-    """An Inline XBRL document or report package: by its name, or by its first element (an XHTML root)."""
+    """An Inline XBRL document or report package: a document by its name or its first element (an XHTML root), a
+    report package by its name (another zip stays what it was: an unreadable filing, MBO-S001)."""
     lower = name.lower()
-    if lower.endswith(INLINE_SUFFIXES):
-        return True
     if data[:4] == b"PK\x03\x04":
-        return lower.endswith(PACKAGE_SUFFIXES) or not lower.endswith((".xlsx", ".xlsm"))
-    return bool(_HTML_START.match(data[:4096]))
+        return lower.endswith(PACKAGE_SUFFIXES)
+    return lower.endswith(INLINE_SUFFIXES) or bool(_HTML_START.match(data[:4096]))
 
 
 @dataclass

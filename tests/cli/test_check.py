@@ -87,7 +87,7 @@ def test_a_missing_path_among_several_is_named_and_the_others_are_still_checked(
     reports = json.loads(result.stdout)["reports"]
     assert [(Path(r["file"]).name, r["valid"]) for r in reports] == [(VALID_SAMPLES[0].name, True), (broken.name, False)]
     assert result.stderr.splitlines() == [f"mbo-xbrl: {missing}: no such file or folder",
-                                          f"mbo-xbrl: {empty}: no .xbrl, .xml or .xlsx file in this folder"]
+                                          f"mbo-xbrl: {empty}: no filing (.xbrl, .xml, .xlsx, .xhtml, .html or .zip) in this folder"]
 
 
 def test_ingest_names_each_skipped_file_and_each_rejected_file_with_its_first_error(tmp_path: Path,
