@@ -51,6 +51,16 @@ RULE_ARITHMETIC = decimal.Context(prec=28, Emax=decimal.MAX_EMAX, Emin=decimal.M
                                   traps=[decimal.InvalidOperation, decimal.DivisionByZero])
 
 
+def raise_if_out_of_memory(err: Exception) -> None:
+    """A C extension that fails without setting an exception ("error return without exception set") under this
+    process's memory cap has run out of memory where Python could not say so: it is the cap, MBO-S007."""
+    if isinstance(err, SystemError):
+        import resource
+
+        if resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY:
+            raise MemoryError(f"out of memory in a C extension: {err}") from None
+
+
 def fast_path_from_env() -> bool:
     """The fast path is on unless MBO_XBRL_FULL_ARELLE=1 asks for Arelle on every filing."""
     return os.environ.get("MBO_XBRL_FULL_ARELLE", "") not in ("1", "true", "yes")
@@ -156,7 +166,8 @@ class Engine:
             conversion = read_workbook(data, self.max_bytes)
         except MemoryError:
             raise
-        except Exception:  # a fault in the reader: this file's outcome, never the run's
+        except Exception as err:  # a fault in the reader: this file's outcome, never the run's
+            raise_if_out_of_memory(err)
             log.debug("%s: workbook reader failed", name, exc_info=True)
             report.problems.append(Problem(kind="internal", message_nl="een interne fout bij het lezen van de werkmap",
                                            message_en="an internal error while reading the workbook"))
@@ -199,7 +210,8 @@ class Engine:
             report.problems.append(Problem(
                 kind="internal", message_nl="de XBRL-processor (Arelle) kon het bestand niet verwerken",
                 message_en="the XBRL processor (Arelle) could not process the file"))
-        except Exception:  # a fault in the checker: this file's outcome, never the run's
+        except Exception as err:  # a fault in the checker: this file's outcome, never the run's
+            raise_if_out_of_memory(err)
             log.debug("%s: internal error", name, exc_info=True)
             report.problems.append(Problem(kind="internal", message_nl="een interne fout in de controle",
                                            message_en="an internal error in the checker"))
@@ -237,7 +249,8 @@ class Engine:
             report.problems.append(Problem(
                 kind="internal", message_nl="de XBRL-processor (Arelle) kon het bestand niet verwerken",
                 message_en="the XBRL processor (Arelle) could not process the file"))
-        except Exception:  # a fault in the checker: this file's outcome, never the run's
+        except Exception as err:  # a fault in the checker: this file's outcome, never the run's
+            raise_if_out_of_memory(err)
             log.debug("%s: internal error", name, exc_info=True)
             report.problems.append(Problem(kind="internal", message_nl="een interne fout in de controle",
                                            message_en="an internal error in the checker"))
@@ -292,7 +305,8 @@ class Engine:
             return list(rule.check(filing, self.context(filing)))
         except MemoryError:
             raise
-        except Exception:
+        except Exception as err:
+            raise_if_out_of_memory(err)
             log.debug("%s: rule %s failed", report.file, rule.code, exc_info=True)
             report.problems.append(Problem(
                 kind="internal", rule=rule.code,

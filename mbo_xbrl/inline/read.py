@@ -17,10 +17,10 @@ The engine checks an Inline XBRL filing in the order it checks an instance (docs
 from __future__ import annotations
 
 import io
-from decimal import Decimal, InvalidOperation
 import re
 import zipfile
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import PurePosixPath
 
 from lxml import etree
@@ -292,7 +292,7 @@ def open_inline(held: list[bytes], limits: Limits, processor) -> Opened:
     unpacked = unpack(held[0], limits)
     if unpacked.data is None:
         return Opened(unpacked.findings, Layer.FILE)
-    document = unpacked.data
+    document, unpacked.data = unpacked.data, None
     found = file_too_large.check(len(document), limits.max_bytes) or doctype.check(document) or \
         unreadable_xml.check(document)
     if found:

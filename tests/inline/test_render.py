@@ -156,3 +156,16 @@ def test_a_file_that_is_no_instance_of_ours_is_not_rendered() -> None:
     for path in ("MBO-S001", "MBO-S002", "MBO-S003"):
         with pytest.raises(RenderError):
             render(next((ROOT / "samples" / "invalid").glob(f"{path}-*")).read_bytes())
+
+
+def test_the_readmes_plain_arelle_command_reads_a_rendered_document_without_a_message(tmp_path) -> None:
+    """`python -m arelle.CntlrCmdLine --file PAGE.xhtml --packages ... --validate`, formulas and all: the document
+    is loaded and validated, the formulas run, and there is no error and no warning."""
+    from tests.taxonomy.test_plain_arelle import plain_arelle
+
+    rendered = tmp_path / "99XB-2025.xhtml"
+    rendered.write_bytes(render(VALID_SAMPLES[2].read_bytes(), "nl"))
+    assert plain_arelle(str(rendered), tmp_path / "log.xml", tmp_path) == []
+    log = (tmp_path / "log.xml").read_text("utf-8")
+    assert "loaded in" in log and "validated in" in log and "99XB-2025.xhtml" in log
+    assert "Formula xpath2 grammar initialized" in log  # the taxonomy's assertions were run
