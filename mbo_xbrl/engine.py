@@ -61,6 +61,26 @@ def raise_if_out_of_memory(err: Exception) -> None:
             raise MemoryError(f"out of memory in a C extension: {err}") from None
 
 
+@contextmanager
+def faults_as_problems(report: Report, name: str) -> Iterator[None]:
+    """Whatever goes wrong inside the check of one file becomes a `Problem` of its report; only running out of
+    memory goes on, to whoever runs the check (MBO-S007)."""
+    try:
+        yield
+    except MemoryError:
+        raise
+    except ProcessorError as err:
+        log.debug("%s: %s", name, err, exc_info=True)
+        report.problems.append(Problem(
+            kind="internal", message_nl="de XBRL-processor (Arelle) kon het bestand niet verwerken",
+            message_en="the XBRL processor (Arelle) could not process the file"))
+    except Exception as err:  # a fault in the checker: this file's outcome, never the run's
+        raise_if_out_of_memory(err)
+        log.debug("%s: internal error", name, exc_info=True)
+        report.problems.append(Problem(kind="internal", message_nl="een interne fout in de controle",
+                                       message_en="an internal error in the checker"))
+
+
 def fast_path_from_env() -> bool:
     """The fast path is on unless MBO_XBRL_FULL_ARELLE=1 asks for Arelle on every filing."""
     return os.environ.get("MBO_XBRL_FULL_ARELLE", "") not in ("1", "true", "yes")
@@ -197,24 +217,12 @@ class Engine:
         started = time.perf_counter()
         report = self._new_report(name, held[0])
         filing = None
-        try:
+        with faults_as_problems(report, name):  # on a fault, `report` is still the one it appends to
             result = self._inline_layers(report, held, name)
             if result is not None:
                 inner, filing = result
                 report = inner.model_copy(update={"sha256": report.sha256, "file": name,
                                                   "findings": report.findings + inner.findings})
-        except MemoryError:
-            raise
-        except ProcessorError as err:
-            log.debug("%s: %s", name, err, exc_info=True)
-            report.problems.append(Problem(
-                kind="internal", message_nl="de XBRL-processor (Arelle) kon het bestand niet verwerken",
-                message_en="the XBRL processor (Arelle) could not process the file"))
-        except Exception as err:  # a fault in the checker: this file's outcome, never the run's
-            raise_if_out_of_memory(err)
-            log.debug("%s: internal error", name, exc_info=True)
-            report.problems.append(Problem(kind="internal", message_nl="een interne fout in de controle",
-                                           message_en="an internal error in the checker"))
         report.findings = [f for f in report.findings if f.code in self.selected]
         if not report.problems and report.stopped_at not in (Layer.FILE.value, Layer.FORM.value):
             report.xbrl_validation = "arelle"  # Arelle validated the document itself
@@ -240,20 +248,8 @@ class Engine:
         started = time.perf_counter()
         report = self._new_report(name, held[0])
         filing = None
-        try:
+        with faults_as_problems(report, name):
             filing = self._layers(report, held)
-        except MemoryError:
-            raise  # the process is out of memory: whoever runs it reports MBO-S007
-        except ProcessorError as err:
-            log.debug("%s: %s", name, err, exc_info=True)
-            report.problems.append(Problem(
-                kind="internal", message_nl="de XBRL-processor (Arelle) kon het bestand niet verwerken",
-                message_en="the XBRL processor (Arelle) could not process the file"))
-        except Exception as err:  # a fault in the checker: this file's outcome, never the run's
-            raise_if_out_of_memory(err)
-            log.debug("%s: internal error", name, exc_info=True)
-            report.problems.append(Problem(kind="internal", message_nl="een interne fout in de controle",
-                                           message_en="an internal error in the checker"))
         selected = [f for f in report.findings if f.code in self.selected]
         report.findings = with_causes(with_locations(selected, filing, filing.catalogue if filing else self.catalogue))
         report.seconds = round(time.perf_counter() - started, 3)
