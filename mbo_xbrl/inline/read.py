@@ -42,16 +42,22 @@ PACKAGE_SUFFIXES = (".zip", ".xbri")
 REPORT_SUFFIXES = (".xhtml", ".html", ".htm")
 MAX_PARTS = 10_000  # entries of a report package (a package of the progress section has a handful)
 MAX_RATIO = 200  # unpacked / packed size of one entry: beyond it, a zip bomb
-_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<html[\s>]", re.S)
+# the first element's name, after the XML declaration, comments and processing instructions
+_FIRST_ELEMENT = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:(?:<\?.*?\?>|<!--.*?-->)\s*)*<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]",
+                            re.S)
 
 
 def is_inline(data: bytes, name: str) -> bool:
-    """An Inline XBRL document or report package: a document by its name or its first element (an XHTML root), a
-    report package by its name (another zip stays what it was: an unreadable filing, MBO-S001)."""
+    """An Inline XBRL document or report package: a document by its first element (an `html` root, with or without
+    a prefix), or by its name when it has none that can be read; a report package by its name (another zip stays
+    what it was: an unreadable filing, MBO-S001)."""
     lower = name.lower()
     if data[:4] == b"PK\x03\x04":
         return lower.endswith(PACKAGE_SUFFIXES)
-    return lower.endswith(INLINE_SUFFIXES) or bool(_HTML_START.match(data[:4096]))
+    first = _FIRST_ELEMENT.match(data[:65536])
+    if first is not None:  # the document says what it is, whatever its name
+        return first.group(2) == b"html"
+    return lower.endswith(INLINE_SUFFIXES)
 
 
 @dataclass

@@ -216,3 +216,16 @@ def test_an_inline_document_written_as_other_software_writes_it_gives_the_same_f
     assert inline_facts(foreign, processor) == sorted(expected)
     report = engine.check_bytes(foreign, "other-software.xhtml")
     assert report.valid and report.findings == [] and report.institution_name == "Vakcollege Verzonnen Veen (fictief)"
+
+
+def test_a_file_is_read_as_what_it_is_whatever_its_name(engine) -> None:
+    """An instance named .html is an instance; an Inline XBRL document named .xbrl, or one whose root carries a
+    prefix (<xhtml:html>), is Inline XBRL."""
+    instance = engine.check_bytes(SOURCE.read_bytes(), "filing.html")
+    assert instance.valid and instance.xbrl_validation == "compiled-view"
+    named = engine.check_bytes(DOCUMENT, "progress.xbrl")
+    assert named.valid and named.xbrl_validation == "arelle"
+    text = TEXT.replace('<html xmlns="http://www.w3.org/1999/xhtml"', '<xhtml:html xmlns:xhtml="http://www.w3.org/1999/xhtml"'
+                        ' xmlns="http://www.w3.org/1999/xhtml"', 1).replace("</html>", "</xhtml:html>")
+    prefixed = engine.check_bytes(text.encode(), "progress.xhtml")
+    assert prefixed.valid and prefixed.xbrl_validation == "arelle", [f.message_en for f in prefixed.findings]
