@@ -440,6 +440,9 @@ def worker_main(argv: list[str]) -> None:
             answer: tuple[str, Any] = ("ok", run(job))
         except MemoryError:
             answer = ("memory", "")
+        except SystemError:  # a C extension that failed without an exception: under the cap, out of memory
+            _show_traceback()
+            answer = ("memory", "") if megabytes else ("error", "an internal error in the checker")
         except Exception:  # noqa: BLE001 - a fault of ours: the parent reports the file as not checked
             _show_traceback()
             answer = ("error", "an internal error in the checker")
