@@ -160,9 +160,15 @@ class _Document:
         body = etree.SubElement(html, f"{{{XHTML}}}body")
         self._header(body)
         etree.SubElement(body, f"{{{XHTML}}}h1").text = title
-        etree.SubElement(body, f"{{{XHTML}}}p", {"class": "identity"}).text = (
-            f"{words['institution']} {self.filing.institution} · {words['year']} {self.filing.report_year} · "
-            f"{words['release']} {self.filing.release}")
+        identity = etree.SubElement(body, f"{{{XHTML}}}p", {"class": "identity"})
+        identity.text = f"{words['institution']} {self.filing.institution} · {words['year']} "
+        stated = next((held for held in self.facts if held[0].local == names.REPORTING_YEAR), None)
+        year = etree.SubElement(identity, f"{{{XHTML}}}span")
+        if stated is not None:  # the reporting year a release states (from 2025): tagged where the page names it
+            self._cell(year, stated, None)
+        else:
+            year.text = str(self.filing.report_year)
+        year.tail = f" · {words['release']} {self.filing.release}"
         for sheet in self.placed.layout.sheets:
             self._section(body, sheet)
         self._other(body)
