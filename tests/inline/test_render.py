@@ -169,3 +169,11 @@ def test_the_readmes_plain_arelle_command_reads_a_rendered_document_without_a_me
     log = (tmp_path / "log.xml").read_text("utf-8")
     assert "loaded in" in log and "validated in" in log and "99XB-2025.xhtml" in log
     assert "Formula xpath2 grammar initialized" in log  # the taxonomy's assertions were run
+
+
+def test_the_reporting_year_a_release_states_is_tagged_in_the_identity_line() -> None:
+    root = etree.fromstring(render(VALID_SAMPLES[2].read_bytes()))  # 99XB-2025: the 2025 release states it
+    identity = root.find(f".//{XHTML}p[@class='identity']")
+    tagged = identity.find(f".//{IX}nonNumeric")
+    assert tagged is not None and tagged.get("name").endswith(":ReportingYear") and tagged.text == "2025"
+    assert "Overige gegevens" not in "".join(root.itertext())  # every fact of the sample has its place
