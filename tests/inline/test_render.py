@@ -42,8 +42,9 @@ def test_a_valid_sample_renders_to_a_document_with_its_facts_and_verdict(path, l
     rendered.write_bytes(document)
     report = engine.check(rendered)
     assert report.valid and report.findings == [] and report.problems == []
+    source_report = engine.check(path)
     assert (report.institution, report.report_year, report.taxonomy_release) == (
-        engine.check(path).institution, engine.check(path).report_year, engine.check(path).taxonomy_release)
+        source_report.institution, source_report.report_year, source_report.taxonomy_release)
     assert report.xbrl_validation == "arelle"
 
 
@@ -68,7 +69,7 @@ def test_a_failing_sample_keeps_its_findings_when_rendered(path, engine, process
 
 def test_the_plain_arelle_formulas_give_the_same_verdicts_on_the_rendered_document(untrusting_with_formulas, tmp_path) -> None:
     """The rules that travel with the taxonomy read an Inline XBRL document's facts as they read an instance's."""
-    for name in ("MBO-V002", "MBO-B005", "MBO-M002", "MBO-C004", "MBO-V001"):
+    for name in ("MBO-V002", "MBO-B005", "MBO-C004"):  # a comparison of facts, a sign, an own indicator's parts
         path = next((ROOT / "samples" / "invalid").glob(f"{name}-*.xbrl"))
         rendered = tmp_path / f"{path.stem}.xhtml"
         rendered.write_bytes(render(path.read_bytes()))
@@ -92,7 +93,7 @@ def untrusting_with_formulas(tmp_path_factory):
 
 
 def test_a_rendered_document_is_plain_valid_inline_xbrl_for_a_vendor(untrusting_with_formulas, tmp_path) -> None:
-    for path in VALID_SAMPLES:
+    for path in VALID_SAMPLES[2:]:  # the 2025 release, and a non-funded institution's entry point
         rendered = tmp_path / f"{path.stem}.xhtml"
         rendered.write_bytes(render(path.read_bytes(), "en"))
         with untrusting_with_formulas.validated(rendered) as (model, messages):
