@@ -39,9 +39,8 @@ XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 INLINE_SUFFIXES = (".xhtml", ".html", ".htm")
 PACKAGE_SUFFIXES = (".zip", ".xbri")
-REPORT_SUFFIXES = (".xhtml", ".html", ".htm")
 MAX_PARTS = 10_000  # entries of a report package (a package of the progress section has a handful)
-MAX_RATIO = 200  # unpacked / packed size of one entry: beyond it, a zip bomb
+MAX_RATIO = 200  # unpacked / packed size of a report over 1 MB: beyond it, a zip bomb
 # the first element's name, after the XML declaration, comments and processing instructions
 _FIRST_ELEMENT = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:(?:<\?.*?\?>|<!--.*?-->)\s*)*<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]",
                             re.S)
@@ -65,7 +64,6 @@ class Unpacked:
     """The report document of a package (or the file itself), or why there is none."""
 
     data: bytes | None
-    member: str | None = None  # the report's path inside the package
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -104,12 +102,12 @@ def unpack(data: bytes, limits: Limits) -> Unpacked:
         return Unpacked(None, findings=[problem("package_broken", detail=str(err)[:200])])
     if len(report) > limits.max_bytes:
         return Unpacked(None, findings=[problem("package_too_large", member=entry.filename, limit=limits.max_bytes)])
-    return Unpacked(report, entry.filename)
+    return Unpacked(report)
 
 
 def _is_report(path: str) -> bool:
     parts = PurePosixPath(path).parts
-    if not path.lower().endswith(REPORT_SUFFIXES) or "reports" not in parts:
+    if not path.lower().endswith(INLINE_SUFFIXES) or "reports" not in parts:
         return False
     depth = len(parts) - parts.index("reports") - 1  # the document itself, or one folder down
     return depth in (1, 2) and parts.index("reports") <= 1
