@@ -236,11 +236,25 @@ def practorates(table: pd.DataFrame, labels: dict[str, str]) -> str:
 
 
 def realisation(table: pd.DataFrame, labels: dict[str, str]) -> str:
-    rows = table.sort_values(["indicator", "year"], ascending=False)
-    figure, axis = plt.subplots(figsize=(8, _height(len(rows))))
-    axis.barh(range(len(rows)), rows["share_on_track"] * 100, color=BLUE)
-    axis.set_yticks(range(len(rows)), [f"{r.indicator} ({r.year})" for r in rows.itertuples()])
-    axis.set_xlim(0, 100)
-    axis.set_xlabel(labels["on_track_axis"])
-    _numbers(axis, labels, percent=True)
+    """A heat map: indicators down, years across, each cell the share of institutions on track (the number
+    written in it), so that four years of some 35 indicators stay one readable figure."""
+    import numpy as np
+
+    lang = labels.get("lang", "nl")
+    grid = table.pivot(index="indicator", columns="year", values="share_on_track").sort_index()
+    figure, axis = plt.subplots(figsize=(2.2 + 1.0 * len(grid.columns), _height(len(grid))))
+    values = grid.to_numpy(dtype=float)
+    image = axis.imshow(np.ma.masked_invalid(values), cmap="RdYlBu", vmin=0, vmax=1, aspect="auto")
+    axis.set_xticks(range(len(grid.columns)), [str(int(y)) for y in grid.columns])
+    axis.set_yticks(range(len(grid)), list(grid.index))
+    axis.xaxis.tick_top()
+    for (row, column), value in np.ndenumerate(values):
+        if not np.isnan(value):
+            axis.text(column, row, formats.percent(value, lang, 0, fraction=True), ha="center", va="center",
+                      fontsize=7, color="black" if 0.25 < value < 0.8 else "white")
+    bar = figure.colorbar(image, ax=axis, fraction=0.05)
+    bar.set_label(labels["on_track_axis"])
+    bar.ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _: formats.percent(x, lang, 0, fraction=True)))
+    for side in ("top", "right", "bottom", "left"):
+        axis.spines[side].set_visible(False)
     return _svg(figure)

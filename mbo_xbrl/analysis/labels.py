@@ -40,9 +40,6 @@ _NL = {
     "practorates_axis": "instellingen met ten minste één practoraat (%)",
     "with_practorate": "met ten minste één practoraat", "practorates": "practoraten (totaal)",
     "value_kind": "soort waarde", "kind_start": "start", "kind_realisation": "realisatie", "kind_target": "streef",
-    "title_realisation": "8. Realisatie tegenover het traject",
-    "intro_realisation": "Per indicator en jaar: hoeveel instellingen hun realisatie minstens op de rechte lijn van "
-                         "startwaarde naar streefwaarde 2027 hebben (gelezen in de gewenste richting).",
     "mean_ambition": "gemiddelde ambitie", "q1_q3": "eerste tot derde kwartiel",
     "ambition_axis": "ambitie (procentpunten, in de gewenste richting)",
     "share_axis": "aandeel van de begroting (%)", "incomplete": "onvolledige begroting",
@@ -53,7 +50,6 @@ _NL = {
     "chart_national_aim": "landelijk streven 18.000", "chart_sum_start": "som startwaarden",
     "chart_sum_target": "som streefwaarden",
     "early_leavers_axis": "nieuwe voortijdig schoolverlaters per jaar",
-    "on_track_axis": "instellingen op of boven het traject (%)",
     "family_structure": "structuur", "family_completeness": "volledigheid", "family_budget": "begroting",
     "family_measures": "maatregelen", "family_values": "waarden",
     "status_accepted": "goedgekeurd", "status_rejected": "afgekeurd",
@@ -84,7 +80,6 @@ _NL = {
     "summary_budget": "Samen begroten de instellingen met een volledige begroting {amount} voor 2024–2027; het grootste aandeel gaat naar doelstelling {objective} ({share}).",
     "summary_ambition": "Voor {indicators} indicatoren zijn start- en streefwaarden bekend; bij {improving} daarvan is de gemiddelde ambitie een verbetering.",
     "summary_early_leavers": "De streefwaarden voor nieuwe voortijdig schoolverlaters tellen op tot {target}, tegenover een landelijk streven van {aim}.",
-    "summary_realisation": "In {year} zit {share} van de instellingen met een realisatie op of boven het traject naar hun streefwaarde.",
     "method_title": "Werkwijze",
     "method": [
         "Bron: de voortgangsrapportages in de store, per instelling de laatste goedgekeurde aanlevering voor het verslagjaar (een correctie vervangt de eerdere). Volledigheid leest ook afgekeurde aanleveringen. Niet-bekostigde instellingen blijven buiten beeld.",
@@ -100,7 +95,6 @@ _NL = {
     "alt_convergence": "Per indicator de spreiding tussen instellingen bij de start en bij de streefwaarde.",
     "alt_completeness": "Warmtekaart: aantal bevindingen per instelling en regelfamilie.",
     "alt_early_leavers": "Staafdiagram: som van de start- en streefwaarden voor nieuwe voortijdig schoolverlaters, met het landelijk streven als lijn.",
-    "alt_realisation": "Staafdiagram: aandeel instellingen op of boven het traject, per indicator en jaar.",
     "complete": "volledig", "workbook_file": "sectorbeeld-{year}.xlsx",
     "sheet_ambition": "Ambitie", "sheet_budget_sector": "Begroting sector",
     "sheet_budget_institutions": "Begroting per instelling", "sheet_typology_indicators": "Typologie per indicator",
@@ -147,9 +141,6 @@ _EN = {
     "practorates_axis": "institutions with at least one practorate (%)",
     "with_practorate": "with at least one practorate", "practorates": "practorates (total)",
     "value_kind": "kind of value", "kind_start": "start", "kind_realisation": "realisation", "kind_target": "target",
-    "title_realisation": "8. Realisation against the trajectory",
-    "intro_realisation": "Per indicator and year: how many institutions realised at least the straight line from their "
-                         "start to their 2027 target (read in the desired direction).",
     "mean_ambition": "mean ambition", "q1_q3": "first to third quartile",
     "ambition_axis": "ambition (percentage points, in the desired direction)",
     "share_axis": "share of the budget (%)", "incomplete": "incomplete budget",
@@ -160,7 +151,6 @@ _EN = {
     "chart_national_aim": "national aim 18,000", "chart_sum_start": "sum of starts",
     "chart_sum_target": "sum of targets",
     "early_leavers_axis": "new early school leavers per year",
-    "on_track_axis": "institutions on or above the trajectory (%)",
     "family_structure": "structure", "family_completeness": "completeness", "family_budget": "budget",
     "family_measures": "measures", "family_values": "values",
     "status_accepted": "accepted", "status_rejected": "rejected",
@@ -189,7 +179,6 @@ _EN = {
     "summary_budget": "Together the institutions with a complete budget budget {amount} for 2024–2027; the largest share goes to objective {objective} ({share}).",
     "summary_ambition": "Start and target are known for {indicators} indicators; for {improving} of them the mean ambition is an improvement.",
     "summary_early_leavers": "The targets for new early school leavers add up to {target}, against a national aim of {aim}.",
-    "summary_realisation": "In {year}, {share} of the institutions with a realisation are on or above the trajectory to their target.",
     "method_title": "Method",
     "method": [
         "Source: the progress filings in the store, per institution its latest accepted filing for the reporting year (a correction replaces the earlier one). Completeness also reads rejected filings. Non-funded institutions stay out of view.",
@@ -205,13 +194,201 @@ _EN = {
     "alt_convergence": "Per indicator, the spread between institutions at the start and at the target.",
     "alt_completeness": "Heat map: number of findings per institution and rule family.",
     "alt_early_leavers": "Bar chart: the sum of start values and targets for new early school leavers, with the national aim as a line.",
-    "alt_realisation": "Bar chart: share of institutions on or above the trajectory, per indicator and year.",
     "complete": "complete", "workbook_file": "sector-report-{year}.xlsx",
     "sheet_ambition": "Ambition", "sheet_budget_sector": "Budget sector",
     "sheet_budget_institutions": "Budget per institution", "sheet_typology_indicators": "Typology per indicator",
     "sheet_typology_institutions": "Typology per institution", "sheet_convergence": "Convergence",
     "sheet_completeness": "Completeness", "sheet_early_leavers": "Early school leavers",
     "sheet_realisation": "Realisation",
+}
+
+# Progress over the years (the sector report's section 8) and each institution's page (docs/analysis.md).
+_NL |= {
+    "title_realisation": "8. Voortgang over de jaren",
+    "intro_realisation": "Per jaar: hoeveel instellingen met een realisatie op traject zijn voor ten minste de helft "
+                         "van hun indicatoren, en hoeveel indicatoren achterblijven (minder dan de helft van de "
+                         "instellingen op traject). Daaronder de indicatoren die in hun laatste jaar achterblijven, "
+                         "en per indicator en jaar de realisatie van de sector tegenover het traject: bij aantallen "
+                         "de som over de instellingen, bij andere eenheden het gemiddelde, naast de som of het "
+                         "gemiddelde van de start- en streefwaarden van dezelfde instellingen.",
+    "alt_realisation": "Warmtekaart: per indicator en jaar het aandeel instellingen op of boven het traject.",
+    "on_track_axis": "aandeel instellingen op traject",
+    "median": "mediaan", "q1": "Q1", "q3": "Q3", "aggregate": "sectorcijfer", "aggregate_sum": "som",
+    "aggregate_mean": "gemiddelde", "sector_start": "sector start", "sector_trajectory": "sector traject",
+    "sector_realisation": "sector realisatie", "sector_target": "sector streef", "indicators_behind": "achterblijvend",
+    "share_year_before": "aandeel jaar ervoor", "on_track_overall": "op traject (≥ helft)",
+    "summary_behind": "In {year} blijven {behind} van de {indicators} indicatoren met een realisatie achter: minder dan "
+                      "de helft van de instellingen zit op traject.",
+    "summary_realisation": "In {year} is {share} van de instellingen met een realisatie op traject voor ten minste de "
+                           "helft van hun indicatoren.",
+    "sheet_progress_years": "Voortgang per jaar", "sheet_behind": "Achterblijvend", "sheet_paths": "Trajecten",
+    "sheet_institution_years": "Voortgang per instelling", "sheet_peers": "Ambitie naast vergelijkbare start",
+    "sheet_measure_uptake": "Maatregelen sector", "sheet_measure_choices": "Maatregelen per instelling",
+    "sheet_filing_history": "Aanleveringen",
+    # columns of the tables beside the page (CSV, workbook)
+    "report_year": "verslagjaar", "filing_id": "aanlevering", "start": "start", "start_year": "startjaar",
+    "target": "streefwaarde", "realisation": "realisatie", "trajectory": "traject", "better_than": "beter dan",
+    "ambition": "ambitie", "start_quarter": "kwart van de start", "peers": "vergelijkbare instellingen",
+    "peer_ambition": "ambitie vergelijkbare", "ambition_vs_peers": "verschil met vergelijkbare",
+    "measure": "maatregel", "mandatory": "verplicht", "applied": "toegepast", "share_applied": "aandeel toegepast",
+    "explanation": "uitleg", "file_name": "bestand", "submitted_at": "ingediend", "is_current": "geldend",
+    "superseded": "vervangen", "errors": "fouten", "warnings": "waarschuwingen", "resubmission": "correctie",
+    "progress_narrative": "toelichting", "sector_share": "aandeel sector", "difference": "verschil (procentpunt)",
+    "mean_target_label": "gem. streefwaarde",
+    # an institution's page
+    "inst_title": "Voortgang van de instelling", "inst_all": "← Alle instellingen",
+    "inst_subtitle": "Instelling {code} — tot en met verslagjaar {year} — voortgang op de Werkagenda mbo en het Stagepact",
+    "inst_filed": "Voortgangsrapportages over {years}; goedgekeurd over {accepted}.",
+    "inst_missing": "Geen voortgangsrapportage over {years}. Is de instelling gefuseerd, dan rapporteert de "
+                    "instelling waarin zij opging voor beide.",
+    "inst_resubmitted": "{count} aanlevering(en) waren een nieuwe versie van een eerdere voor hetzelfde verslagjaar.",
+    "inst_on_track": "In {year} op traject voor {on_track} van de {indicators} indicatoren met een realisatie.",
+    "inst_type": "Type {type} in de typologie van de sector: {description}.",
+    "inst_narrative_title": "Toelichting van de instelling ({year})",
+    "inst_progress_title": "Op traject per jaar",
+    "inst_progress_intro": "Per jaar het aantal indicatoren met een realisatie, hoeveel daarvan op of boven het rechte "
+                           "pad van start naar streefwaarde liggen, en hetzelfde aandeel voor de sector: het deel van "
+                           "de instellingen dat op traject is voor ten minste de helft van hun indicatoren.",
+    "inst_no_realisations": "Nog geen realisaties om tegen het traject te leggen.",
+    "inst_indicators_realised": "indicatoren met realisatie", "inst_sector_overall": "sector: instellingen op traject",
+    "inst_indicators_title": "Indicatoren",
+    "inst_indicators_intro": "Per indicator de startwaarde, de streefwaarde 2027 en de realisaties per jaar, naast de "
+                             "mediaan en de middelste helft (Q1–Q3) van de instellingen met een realisatie in dat "
+                             "jaar. ‘Beter dan’ is het deel van de andere instellingen met een slechtere waarde, "
+                             "gelezen in de gewenste richting.",
+    "legend_band": "grijs vlak: middelste helft van de sector", "legend_median": "grijze lijn: mediaan",
+    "legend_path": "blauwe stippellijn: pad van start naar streefwaarde",
+    "legend_dots": "oranje: realisatie (vol = op traject, open = achter)",
+    "chart_indicator": "Verloop van {indicator}: pad, realisaties en de sector",
+    "inst_start_target": "Start {start} ({start_year}), streefwaarde {target} ({target_year}).",
+    "inst_on_path": "op traject", "on_track_yes": "ja", "on_track_no": "achter", "inst_band": "Q1 – Q3",
+    "inst_no_realisation_yet": "Nog geen realisatie in een jaar na de start.",
+    "inst_peer": "Ambitie {ambition}; instellingen met een vergelijkbare start ({quarter}, {peers} instellingen) hebben "
+                 "een mediane ambitie van {peer_ambition}: verschil {difference}.",
+    "quarter_1": "het minst gunstige kwart", "quarter_2": "het tweede kwart", "quarter_3": "het derde kwart",
+    "quarter_4": "het gunstigste kwart",
+    "direction_higher": "hoger is beter", "direction_lower": "lager is beter",
+    "inst_budget_title": "Begroting naast de sector",
+    "inst_budget_intro": "Aandeel van elke doelstelling in de begroting 2024–2027 volgens de rapportage over {year}, "
+                         "naast het aandeel in de sector (instellingen met een volledige begroting).",
+    "inst_budget_incomplete": "Deze begroting is onvolledig en telt niet mee in de sectorverdeling.",
+    "inst_no_budget": "Geen begroting in een rapportage over {year}.",
+    "inst_measures_title": "Pas toe of leg uit",
+    "inst_measures_intro": "De keuzes per maatregel in de rapportage over {year}, naast het aandeel van de instellingen "
+                           "dat de maatregel toepast. Gemarkeerd: een keuze die minder dan een kwart van de "
+                           "instellingen maakt.",
+    "inst_uncommon": "weinig instellingen kiezen zo", "inst_no_measures": "Geen keuzes in een rapportage over {year}.",
+    "inst_filings_title": "Aanleveringen en volledigheid",
+    "inst_filings_intro": "Elke aangeleverde versie per verslagjaar, in volgorde van indienen: goedgekeurd of "
+                          "afgekeurd, welke geldt, en de bevindingen per regelfamilie.",
+    "inst_state": "geldt", "inst_families": "bevindingen per familie", "filing_current": "geldend",
+    "filing_superseded": "vervangen door een latere", "filing_rejected": "niet opgenomen", "filing_history": "eerdere",
+    "inst_method": [
+        "Het pad is de rechte lijn van de startwaarde (in haar peiljaar) naar de streefwaarde 2027. Een rechte lijn "
+        "veronderstelt gelijkmatige vooruitgang en is daarmee de eenvoudigste verwachting die uit start en doel "
+        "volgt, zonder aannames over hoe een instelling haar doel bereikt; ze is een aanleiding voor het gesprek, "
+        "geen oordeel. Elke realisatie wordt gelezen tegen het pad uit de rapportage die haar meldt.",
+        "Op traject betekent: de realisatie ligt, in de gewenste richting gelezen, minstens op het pad in dat jaar.",
+        "De sectorverdeling van een jaar is die van alle bekostigde instellingen met een realisatie voor die "
+        "indicator in dat jaar (hun geldende rapportage); kwartielen met lineaire interpolatie.",
+        "Vergelijkbare start: de instellingen waarvan de startwaarde, in de gewenste richting gelezen, in hetzelfde "
+        "kwart van de sector ligt, de instelling zelf inbegrepen.",
+    ],
+    "inst_index_title": "Voortgang per instelling",
+    "inst_index_intro": "Verslagjaar {year}: {count} instellingen. Elke naam leidt naar de eigen pagina.",
+    "inst_years": "verslagjaren", "inst_latest": "laatste aanlevering", "inst_resubmissions": "correcties",
+}
+_EN |= {
+    "title_realisation": "8. Progress over the years",
+    "intro_realisation": "Per year: how many institutions with a realisation are on track for at least half of their "
+                         "indicators, and how many indicators are behind (fewer than half the institutions on track). "
+                         "Below, the indicators behind in their latest year, and per indicator and year the sector's "
+                         "realisation against the trajectory: for counts the sum over the institutions, for other "
+                         "units the mean, beside the sum or mean of the same institutions' starts and targets.",
+    "alt_realisation": "Heat map: per indicator and year, the share of institutions on or above the trajectory.",
+    "on_track_axis": "share of institutions on track",
+    "median": "median", "q1": "Q1", "q3": "Q3", "aggregate": "sector figure", "aggregate_sum": "sum",
+    "aggregate_mean": "mean", "sector_start": "sector start", "sector_trajectory": "sector trajectory",
+    "sector_realisation": "sector realisation", "sector_target": "sector target", "indicators_behind": "behind",
+    "share_year_before": "share the year before", "on_track_overall": "on track (≥ half)",
+    "summary_behind": "In {year}, {behind} of the {indicators} indicators with a realisation are behind: fewer than half "
+                      "the institutions are on track.",
+    "summary_realisation": "In {year}, {share} of the institutions with a realisation are on track for at least half of "
+                           "their indicators.",
+    "sheet_progress_years": "Progress per year", "sheet_behind": "Behind", "sheet_paths": "Paths",
+    "sheet_institution_years": "Progress per institution", "sheet_peers": "Ambition beside similar start",
+    "sheet_measure_uptake": "Measures sector", "sheet_measure_choices": "Measures per institution",
+    "sheet_filing_history": "Filings",
+    "report_year": "reporting year", "filing_id": "filing", "start": "start", "start_year": "start year",
+    "target": "target", "realisation": "realisation", "trajectory": "trajectory", "better_than": "better than",
+    "ambition": "ambition", "start_quarter": "quarter of the start", "peers": "similar institutions",
+    "peer_ambition": "ambition of similar", "ambition_vs_peers": "difference with similar",
+    "measure": "measure", "mandatory": "mandatory", "applied": "applied", "share_applied": "share applying",
+    "explanation": "explanation", "file_name": "file", "submitted_at": "submitted", "is_current": "current",
+    "superseded": "superseded", "errors": "errors", "warnings": "warnings", "resubmission": "resubmission",
+    "progress_narrative": "narrative", "sector_share": "sector share", "difference": "difference (points)",
+    "mean_target_label": "mean target",
+    "inst_title": "The institution's progress", "inst_all": "← All institutions",
+    "inst_subtitle": "Institution {code} — up to reporting year {year} — progress on the Werkagenda mbo and the "
+                     "Stagepact",
+    "inst_filed": "Progress reports for {years}; accepted for {accepted}.",
+    "inst_missing": "No progress report for {years}. If the institution merged, the institution it merged into "
+                    "reports for both.",
+    "inst_resubmitted": "{count} filing(s) were a new version of an earlier one for the same reporting year.",
+    "inst_on_track": "In {year}, on track for {on_track} of the {indicators} indicators with a realisation.",
+    "inst_type": "Type {type} in the sector's typology: {description}.",
+    "inst_narrative_title": "The institution's narrative ({year})",
+    "inst_progress_title": "On track per year",
+    "inst_progress_intro": "Per year the number of indicators with a realisation, how many of them lie on or above the "
+                           "straight path from start to target, and the same share for the sector: the part of the "
+                           "institutions on track for at least half of their indicators.",
+    "inst_no_realisations": "No realisations yet to set against the trajectory.",
+    "inst_indicators_realised": "indicators with a realisation", "inst_sector_overall": "sector: institutions on track",
+    "inst_indicators_title": "Indicators",
+    "inst_indicators_intro": "Per indicator the start value, the 2027 target and the realisations per year, beside the "
+                             "median and the middle half (Q1–Q3) of the institutions with a realisation that year. "
+                             "'Better than' is the part of the other institutions with a worse value, read in the "
+                             "desired direction.",
+    "legend_band": "grey area: the sector's middle half", "legend_median": "grey line: median",
+    "legend_path": "dashed blue line: path from start to target",
+    "legend_dots": "orange: realisation (filled = on track, open = behind)",
+    "chart_indicator": "Course of {indicator}: path, realisations and the sector",
+    "inst_start_target": "Start {start} ({start_year}), target {target} ({target_year}).",
+    "inst_on_path": "on track", "on_track_yes": "yes", "on_track_no": "behind", "inst_band": "Q1 – Q3",
+    "inst_no_realisation_yet": "No realisation yet in a year after the start.",
+    "inst_peer": "Ambition {ambition}; institutions with a similar start ({quarter}, {peers} institutions) have a "
+                 "median ambition of {peer_ambition}: difference {difference}.",
+    "quarter_1": "the least favourable quarter", "quarter_2": "the second quarter", "quarter_3": "the third quarter",
+    "quarter_4": "the most favourable quarter",
+    "direction_higher": "higher is better", "direction_lower": "lower is better",
+    "inst_budget_title": "Budget beside the sector",
+    "inst_budget_intro": "Each objective's share of the 2024–2027 budget in the report for {year}, beside its share in "
+                         "the sector (institutions with a complete budget).",
+    "inst_budget_incomplete": "This budget is incomplete and does not count in the sector distribution.",
+    "inst_no_budget": "No budget in a report for {year}.",
+    "inst_measures_title": "Apply or explain",
+    "inst_measures_intro": "The choices per measure in the report for {year}, beside the share of institutions applying "
+                           "the measure. Marked: a choice fewer than a quarter of the institutions make.",
+    "inst_uncommon": "few institutions choose so", "inst_no_measures": "No choices in a report for {year}.",
+    "inst_filings_title": "Filings and completeness",
+    "inst_filings_intro": "Every version delivered per reporting year, in the order submitted: accepted or rejected, "
+                          "which one counts, and the findings per rule family.",
+    "inst_state": "counts", "inst_families": "findings per family", "filing_current": "current",
+    "filing_superseded": "superseded by a later one", "filing_rejected": "not stored", "filing_history": "earlier",
+    "inst_method": [
+        "The path is the straight line from the start value (in its reference year) to the 2027 target. A straight "
+        "line assumes even progress and is thus the simplest expectation that follows from start and goal, with no "
+        "assumption about how an institution reaches it; it opens the conversation, it is not a verdict. Each "
+        "realisation is read against the path of the report that states it.",
+        "On track means: the realisation, read in the desired direction, is at least on the path in that year.",
+        "A year's sector distribution is that of all funded institutions with a realisation for the indicator in "
+        "that year (their current report); quartiles by linear interpolation.",
+        "Similar start: the institutions whose start value, read in the desired direction, lies in the same quarter "
+        "of the sector, the institution itself included.",
+    ],
+    "inst_index_title": "Progress per institution",
+    "inst_index_intro": "Reporting year {year}: {count} institutions. Each name leads to its own page.",
+    "inst_years": "reporting years", "inst_latest": "latest filing", "inst_resubmissions": "resubmissions",
 }
 
 LABELS: dict[str, dict] = {"nl": _NL | {"lang": "nl"}, "en": _EN | {"lang": "en"}}

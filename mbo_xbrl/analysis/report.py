@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from mbo_xbrl import formats
-from mbo_xbrl.analysis import tables
+from mbo_xbrl.analysis import progress, tables
 from mbo_xbrl.analysis.labels import LABELS
 from mbo_xbrl.catalogue import Catalogue, load_catalogue
 from mbo_xbrl.errors import MboXbrlError
@@ -64,20 +64,27 @@ def build_report(store: Store, year: int | None = None, catalogue: Catalogue | N
     values = store.table("indicator_values", columns=VALUE_COLUMNS, where=[("report_year", "<=", year), *totals_only])
     values = values[values["filing_id"].isin(filings["filing_id"])]
     current_values = values[values["report_year"] == year]
-    history = values  # realisations of this and earlier reporting years
     budgets = store.table("budgets", columns=BUDGET_COLUMNS,
                           where=[("report_year", "=", year), ("level", "=", "objective")])
+    choices = store.table("measures", columns=["filing_id", "institution", "objective", "measure", "applied",
+                                               "explanation"], where=[("report_year", "=", year)])
+    choices = choices[choices["filing_id"].isin(filings["filing_id"])]
     latest = tables.latest_filings(filings, year)  # completeness reads rejected filings too
-    findings = store.table("findings", current=False, columns=["filing_id", "code"], where=[("report_year", "=", year)])
-    findings = findings[findings["filing_id"].isin(latest["filing_id"])]
+    history = filings[filings["report_year"] <= year]
+    all_findings = store.table("findings", current=False, columns=["filing_id", "report_year", "code"],
+                               where=[("report_year", "<=", year)])
+    findings = all_findings[all_findings["filing_id"].isin(latest["filing_id"])]
 
     pairs = tables.start_and_target(current_values, catalogue)
     by_institution = tables.budget_by_institution(budgets, latest, findings, catalogue)
     report = SectorReport(year, store.url, int(latest["institution"].nunique()))
-    if "institution_name" in latest.columns:
-        report.names = {str(r.institution): str(r.institution_name) for r in latest.itertuples()
-                        if isinstance(r.institution_name, str) and r.institution_name.strip()}
+    report.names = _names(history)
     report.accepted = int(latest.loc[latest["status"] == "accepted", "institution"].nunique())
+    # the one computation of progress: every realisation against its path; the sector's tables and each
+    # institution's page (mbo_xbrl.analysis.institution) read these same rows
+    path_rows = progress.paths(values, catalogue)
+    sector_progress = progress.realisation(path_rows, catalogue)
+    per_institution = progress.institution_years(path_rows)
     report.tables = {
         "ambition": tables.ambition(pairs, catalogue),
         "budget_sector": tables.budget_sector(by_institution, catalogue),
@@ -88,18 +95,39 @@ def build_report(store: Store, year: int | None = None, catalogue: Catalogue | N
         "completeness": tables.completeness(latest, findings),
         "early_leavers": tables.early_leavers(pairs),
         "practorates": tables.practorates(current_values, catalogue),
-        "realisation": tables.realisation(history, pairs, catalogue, catalogue.target_year),
+        "realisation": sector_progress,
+        "progress_years": progress.progress_years(per_institution, sector_progress),
+        "behind": progress.behind(sector_progress, catalogue),
+        "paths": path_rows,
+        "institution_years": per_institution,
+        "peers": progress.peers(pairs, catalogue),
+        "measure_uptake": progress.measure_uptake(choices, catalogue),
+        "measure_choices": choices.drop(columns=["filing_id"]).sort_values(["institution", "measure"])
+        .reset_index(drop=True),
+        "filing_history": progress.filing_history(history, all_findings),
     }
     return report
 
 
+def _names(filings: pd.DataFrame) -> dict[str, str]:
+    """Institution code -> the name in its latest filing that gives one (an institution that stopped filing, as
+    after a merger, keeps its last name)."""
+    if "institution_name" not in filings.columns:
+        return {}
+    order = [c for c in ("report_year", "submitted_at", "sequence") if c in filings.columns]
+    named = filings[filings["institution_name"].map(lambda n: isinstance(n, str) and bool(n.strip()))]
+    named = named.sort_values(order, na_position="first", kind="stable").drop_duplicates("institution", keep="last")
+    return {str(r.institution): str(r.institution_name).strip() for r in named.itertuples()}
+
+
 YEARS = {"year", "report_year", "period_year", "budget_year", "start_year"}  # 2024, never 2.024
-SHARES = {"share", "share_on_track"}  # fractions in the tables, percentages for people
+SHARES = {"share", "share_on_track", "share_year_before", "share_applied", "better_than"}  # fractions; % for people
 WHOLE = {"institutions", "institutions_budgeting", "indicators", "on_track", "total", "type", "amount", "sum_start",
          "sum_target", "national_aim", "target_above_aim"} | {f"{m}_{q}" for m in ("start", "target", "ambition")
                                                               for q in ("lowest", "highest")} \
     | {"low_start", "high_start", "low_target", "high_target", "low_ambition", "high_ambition"} \
-    | {"with_practorate", "practorates"} | set(tables.RULE_FAMILIES.values())
+    | {"with_practorate", "practorates", "indicators_behind", "peers", "applied", "start_quarter", "errors",
+       "warnings"} | set(tables.RULE_FAMILIES.values())
 SHARE_DIGITS = 1  # percentages: one decimal, in the tables and on the charts' axes
 DIGITS = 2
 
@@ -121,6 +149,8 @@ def shown(column: str, value: object, lang: str, labels: dict, catalogue: Catalo
         return Shown(labels["yes"] if bool(value) else labels["no"])
     if column == "status":
         return Shown(labels.get(f"status_{value}", str(value)))
+    if column == "aggregate":
+        return Shown(labels.get(f"aggregate_{value}", str(value)))
     if column == "value_kind":
         kind = next((k for k in catalogue.value_kinds if k.code == value), None)
         return Shown(getattr(kind, f"label_{lang}") if kind else str(value))
@@ -198,13 +228,14 @@ def summary(report: SectorReport, labels: dict, lang: str, catalogue: Catalogue)
     if not leavers.empty and int(leavers["institutions"].iloc[0]):
         out.append(labels["summary_early_leavers"].format(target=formats.integer(round(float(leavers["sum_target"].iloc[0])), lang),
                                                           aim=formats.integer(int(leavers["national_aim"].iloc[0]), lang)))
-    realised = t["realisation"]
-    if not realised.empty:
-        last = int(realised["year"].max())
-        rows = realised[realised["year"] == last]
-        share = rows["on_track"].sum() / rows["institutions"].sum() if rows["institutions"].sum() else None
-        if share is not None:
-            out.append(labels["summary_realisation"].format(year=last, share=formats.percent(share, lang, 0, fraction=True)))
+    years = t["progress_years"]
+    if not years.empty:
+        last = years.iloc[-1]
+        out.append(labels["summary_realisation"].format(
+            year=int(last["year"]), share=formats.percent(last["share_on_track"], lang, 0, fraction=True)))
+        out.append(labels["summary_behind"].format(year=int(last["year"]),
+                                                   behind=formats.integer(int(last["indicators_behind"]), lang),
+                                                   indicators=formats.integer(int(last["indicators"]), lang)))
     return out
 
 
@@ -221,7 +252,10 @@ PAGE_TABLES: dict[str, list[str] | None] = {
     "completeness": ["institution", "status", *tables.RULE_FAMILIES.values(), "total"],
     "early_leavers": None,
     "practorates": None,
-    "realisation": None,
+    "progress_years": None,
+    "behind": ["indicator", "label", "year", "institutions", "on_track", "share_on_track", "share_year_before"],
+    "realisation": ["indicator", "year", "institutions", "on_track", "share_on_track", "q1", "median", "q3",
+                    "aggregate", "sector_start", "sector_trajectory", "sector_realisation", "sector_target"],
 }
 
 
@@ -340,7 +374,8 @@ def write_report(report: SectorReport, out: Path, lang: str = "nl", catalogue: C
         section("practorates", charts.practorates(t["practorates"], labels) if has("practorates") else None,
                 table("practorates")),
         section("realisation", charts.realisation(t["realisation"], labels) if has("realisation") else None,
-                table("realisation")),
+                table("progress_years") if has("progress_years") else "", table("behind") if has("behind") else "",
+                table("realisation") if has("realisation") else ""),
     ]
     template = resources.files("mbo_xbrl.analysis").joinpath("report.html.j2").read_text("utf-8")
     environment = Environment(autoescape=select_autoescape(default=True))

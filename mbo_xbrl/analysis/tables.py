@@ -29,13 +29,16 @@ def report_years(filings: pd.DataFrame) -> list[int]:
 
 
 def latest_filings(filings: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Each institution's latest filing (by ingest sequence) for a reporting year, accepted or rejected."""
+    """Each institution's latest filing for a reporting year, accepted or rejected: the last submitted (the
+    store's rule for the current filing), then the last ingested, so a late re-delivery of an older file
+    does not pass for the latest."""
     mine = filings[(filings["report_year"] == year) & filings["institution"].notna()]
-    return mine.sort_values("sequence").drop_duplicates("institution", keep="last") \
+    order = [c for c in ("submitted_at", "sequence") if c in mine.columns]
+    return mine.sort_values(order, na_position="first", kind="stable").drop_duplicates("institution", keep="last") \
         .sort_values("institution").reset_index(drop=True)
 
 
-def _sign(catalogue: Catalogue) -> dict[str, int]:
+def direction_sign(catalogue: Catalogue) -> dict[str, int]:
     """+1 for indicators where higher is better, -1 where lower is: values read against direction."""
     return {i.code: (1 if i.direction.value == "higher" else -1) for i in catalogue.indicators}
 
@@ -61,7 +64,7 @@ def start_and_target(values: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame
         .first()
     both = start.merge(target, on=["institution", "indicator"], suffixes=("_start", "_target"))
     both = both.rename(columns={"value_start": "start", "value_target": "target"})
-    sign = _sign(catalogue)
+    sign = direction_sign(catalogue)
     both["ambition"] = (both["target"] - both["start"]) * both["indicator"].map(sign)
     return both[columns].sort_values(["indicator", "institution"]).reset_index(drop=True)
 
@@ -138,7 +141,7 @@ def _quartile_flags(pairs: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     negated first), so "high" always means "better"; an institution is in the lowest quartile at or
     below Q1 and in the highest at or above Q3 of the institutions reporting that indicator.
     """
-    sign = pairs["indicator"].map(_sign(catalogue))
+    sign = pairs["indicator"].map(direction_sign(catalogue))
     oriented = pairs.assign(start=pairs["start"] * sign, target=pairs["target"] * sign)
     for measure in ("start", "target", "ambition"):
         grouped = oriented.groupby("indicator")[measure]
@@ -272,38 +275,3 @@ def practorates(values: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
                             "institutions": len(per_institution), "with_practorate": with_one,
                             "share": with_one / len(per_institution), "practorates": float(per_institution.sum())})
     return pd.DataFrame(out, columns=columns)
-
-
-def realisation(values: pd.DataFrame, pairs: pd.DataFrame, catalogue: Catalogue, target_year: int) -> pd.DataFrame:
-    """Realisation against the straight line from start to target (docs/analysis.md).
-
-    For each institution, indicator and realisation year after the start year, the trajectory
-    value is start + (target − start) × (year − start year) / (target year − start year); the
-    institution is on track when its realisation, read against the direction, is at least that.
-    """
-    columns = ["indicator", "year", "institutions", "mean_realisation", "mean_trajectory", "on_track",
-               "share_on_track"]
-    rows = totals(values)
-    if rows.empty or pairs.empty:
-        return pd.DataFrame(columns=columns)
-    starts = rows[rows["value_kind"] == "start"].groupby(["institution", "indicator"], as_index=False)[
-        "period_year"].min().rename(columns={"period_year": "start_year"})
-    real = rows[rows["value_kind"] == "realisation"].sort_values("report_year") \
-        .groupby(["institution", "indicator", "period_year"], as_index=False)["value"].last()
-    real = real.merge(pairs, on=["institution", "indicator"]).merge(starts, on=["institution", "indicator"])
-    real = real[(real["period_year"] > real["start_year"]) & (real["start_year"] < target_year)]
-    if real.empty:
-        return pd.DataFrame(columns=columns)
-    fraction = (real["period_year"] - real["start_year"]) / (target_year - real["start_year"])
-    real["trajectory"] = real["start"] + (real["target"] - real["start"]) * fraction
-    sign = real["indicator"].map(_sign(catalogue))
-    real["on_track"] = real["value"] * sign >= real["trajectory"] * sign - 1e-9
-    grouped = real.groupby(["indicator", "period_year"])
-    table = pd.DataFrame({
-        "institutions": grouped["institution"].nunique(),
-        "mean_realisation": grouped["value"].mean(),
-        "mean_trajectory": grouped["trajectory"].mean(),
-        "on_track": grouped["on_track"].sum().astype(int),
-    }).reset_index().rename(columns={"period_year": "year"})
-    table["share_on_track"] = table["on_track"] / table["institutions"]
-    return table[columns]

@@ -9,9 +9,13 @@ See docs/synthetic-sector.md for the calibration and the defect rates.
 
 from __future__ import annotations
 
+import copy
 import math
+import os
 import random
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta, timezone
 from decimal import ROUND_CEILING, Decimal
 from pathlib import Path
 from statistics import fmean
@@ -27,7 +31,7 @@ from mbo_xbrl.filing.model import (
 )
 from mbo_xbrl.filing.writer import write_instance
 from mbo_xbrl.prefill import PrefillRegister, prefilled_contents, register_csv, register_rows
-from mbo_xbrl.synthetic.values import PUBLISHED, realisation, start_and_target
+from mbo_xbrl.synthetic.values import PER_1000_STUDENTS, PUBLISHED, realisation, start_and_target
 from mbo_xbrl.taxonomy.releases import release_for_year
 
 # Sector totals the sum-calibrated indicators reach, over the accepted filings of the first year (seed 002).
@@ -64,6 +68,12 @@ PLACES = ["Aalwijk", "Beekveld", "Bergstroom", "Dalhaven", "Denkbeeldige Delta",
           "Schelpenduin", "Slotenburg", "Sluisdam", "Stroomdal", "Terpland", "Veenhoven", "Verzonnen Veen",
           "Vlietweide", "Waterland-Oost", "Weidebeek", "Wilgenrijk", "Zandhove", "Zeewolde-Noord"]
 KINDS = ["ROC", "ROC", "ROC", "Vakcollege", "AOC", "Techniek College"]
+# The years 2024-2027 as they unfold (docs/synthetic-sector.md). Drawn from their own stream of the seed, so that
+# a sector of fewer years is the same as before these existed.
+SHARE_BEHIND = 0.2  # institutions that go well slower than their path: pace U(0.2, 0.7); the others N(1.15, 0.2), at least 0.5
+MERGER_YEAR = 2026  # from this reporting year one institution has merged into another: one filing for both
+RESUBMISSION_YEAR = 2025  # one rejected filing of this year is corrected and delivered late, in the next autumn
+DEADLINE = (7, 1)  # institutions deliver by 1 July of the year after the reporting year (domain: jaarverslag)
 
 
 @dataclass
@@ -76,6 +86,8 @@ class Institution:
     defects: dict[int, set[str]] = field(default_factory=dict)  # report year -> defects
     variation: dict[str, float] = field(default_factory=dict)  # objective -> this institution's budget emphasis
     budget_shares: dict[str, float] = field(default_factory=dict)  # objective -> share of its funds
+    pace: float = 1.0  # how fast its realisations go along the straight path from start to target
+    news: str = ""  # a sentence its narrative adds (a merger)
 
     def accepted(self, year: int) -> bool:
         return not (self.defects.get(year, set()) & ERROR_DEFECTS)
@@ -222,7 +234,8 @@ def complete(content: FilingContent, inst: Institution, cat: Catalogue, truth: d
     year = content.report_year
     defects = inst.defects[year]
     worked = [o.code for o in cat.objectives if o.code not in inst.left_out]
-    content.narrative = f"Voortgang {year} van {inst.name}: de kwaliteitsagenda loopt op {len(worked)} doelstellingen."
+    content.narrative = f"Voortgang {year} van {inst.name}: de kwaliteitsagenda loopt op {len(worked)} doelstellingen." \
+        + (f" {inst.news}" if inst.news else "")
     content.objectives = [ObjectiveChoice(objective=o.code, works_on=o.code not in inst.left_out,
                                           narrative=None if o.code not in inst.left_out else
                                           "De instelling kiest voor focus op andere doelstellingen.")
@@ -238,7 +251,6 @@ def complete(content: FilingContent, inst: Institution, cat: Catalogue, truth: d
                                       "De instelling zet hier bestaande aanpakken voort zonder kwaliteitsmiddelen.")
                         for m in cat.measures if m.objective in worked]
     prefilled = {(v.indicator, v.kind) for v in content.indicator_values if not v.breakdown}
-    progress = 0.25 * (year - cat.plan_years[0] + 1)
     skip_target = skip_realisation = against = None
     eligible = [i.code for i in cat.indicators if i.objective in worked and i.code not in CALIBRATION_EXEMPT]
     if "missing_target" in defects and eligible:
@@ -264,9 +276,11 @@ def complete(content: FilingContent, inst: Institution, cat: Catalogue, truth: d
             content.indicator_values.append(IndicatorValue(indicator=indicator.code, kind="target",
                                                            year=cat.target_year, value=target_d))
         if year in cat.frequency_by_code[indicator.frequency].delivery_years and indicator.code != skip_realisation:
+            # the share of its straight path from the start year to 2027 that has gone by (the report's trajectory)
+            progress = (year - indicator.start_year) / (cat.target_year - indicator.start_year)
             content.indicator_values.append(IndicatorValue(indicator=indicator.code, kind="realisation", year=year,
                                                            value=realisation(cat, indicator, start_d, target_d,
-                                                                             progress, rng)))
+                                                                             progress, rng, inst.pace)))
     content.budgets = _budgets(cat, inst, worked, total_students, content, defects, rng)
 
 
@@ -296,38 +310,116 @@ def _budgets(cat: Catalogue, inst: Institution, worked: list[str], total_student
     return lines
 
 
+@dataclass
+class Merger:
+    """From `year` on, `absorbed` files no more: `into` files one report for both, as `merged`."""
+
+    year: int
+    absorbed: Institution
+    into: Institution
+    merged: Institution
+    truth: dict[str, dict[str, tuple[float, float]]]  # the indicator truth with the merged institution's values
+
+
+def _merger(sector: list[Institution], truth: dict, years: list[int], rng: random.Random) -> Merger | None:
+    """Seed 002: two merged institutions filed one plan. Here the smallest institution merges into another of its
+    kind during the plan period; the merged one reports the pair's student-weighted values (counts: their sum)."""
+    if MERGER_YEAR not in years or min(years) >= MERGER_YEAR or len(sector) < 3:
+        return None
+    absorbed = min(sector, key=lambda i: (i.students, i.code))
+    into = rng.choice([i for i in sector if i is not absorbed and i.name.split()[0] == absorbed.name.split()[0]]
+                      or [i for i in sector if i is not absorbed])
+    place = absorbed.name.removesuffix(" (fictief)").split(" ", 1)[1] if " " in absorbed.name else absorbed.code
+    merged = replace(into, name=into.name.replace(" (fictief)", f"-{place} (fictief)"),
+                     students=into.students + absorbed.students,
+                     news=f"Per 1 januari {MERGER_YEAR} is {absorbed.name} ({absorbed.code}) opgegaan in deze "
+                          f"instelling; deze voortgangsrapportage geldt voor beide.")
+    share = into.students / merged.students
+    merged_truth = {}
+    for code, per_institution in truth.items():
+        values = dict(per_institution)
+        a, b = values.get(into.code), values.get(absorbed.code)
+        if a is not None and b is not None:
+            summed = code in PER_1000_STUDENTS or code in PUBLISHED_SUMS
+            values[into.code] = tuple(x + y if summed else share * x + (1 - share) * y for x, y in zip(a, b))
+        values.pop(absorbed.code, None)
+        merged_truth[code] = values
+    return Merger(MERGER_YEAR, absorbed, into, merged, merged_truth)
+
+
+def submitted(name: str) -> datetime:
+    """When a synthetic filing was delivered: in May or June after its reporting year, before the deadline; a
+    correction (`-correctie`) late, in the autumn after it. Spread over days by the institution's code."""
+    year = int(name.split("/")[0])
+    spread = zlib.crc32(name.split("/")[-1].split("-")[0].encode()) % 55
+    if "-correctie" in name:
+        return datetime(year + 1, 10, 1, 10, tzinfo=timezone.utc) + timedelta(days=spread % 20)
+    return datetime(year + 1, 5, 1, 9, tzinfo=timezone.utc) + timedelta(days=spread, minutes=spread * 7)
+
+
 def build_sector(institution_count: int = 52, years: tuple[int, ...] = (2024, 2025), seed: int = 2024,
                  cat: Catalogue | None = None) -> dict[str, bytes]:
-    """File name -> bytes: the register of known values and every institution's completed filing."""
+    """File name -> bytes: the register of known values and every institution's completed filing.
+
+    Over four years the sector also holds a merger (from MERGER_YEAR) and a late correction of a rejected
+    RESUBMISSION_YEAR filing (`<year>/<code>-<year>-correctie.xbrl`); see `submitted` for delivery times."""
     given = cat  # a catalogue given for every year; else each year's release's own
     cat = cat or load_catalogue()
     rng = random.Random(seed)
+    events = random.Random(f"{seed}:years")  # paces, merger and correction: a stream of their own
     year_list = sorted(years)
     sector = institutions(cat, institution_count, year_list, rng)
+    behind = set(events.sample(range(len(sector)), round(SHARE_BEHIND * len(sector))))
+    for n, institution in enumerate(sector):
+        institution.pace = events.uniform(0.2, 0.7) if n in behind else max(0.5, events.gauss(1.15, 0.2))
     calibrate_budget_shares(sector)
     truth = indicator_truth(cat, sector, year_list, rng)
-    rows = known_register(cat, sector, truth, year_list)
+    merger = _merger(sector, truth, year_list, events)
+
+    def members(year: int) -> tuple[list[Institution], dict]:
+        if merger is None or year < merger.year:
+            return sector, truth
+        return [merger.merged if i is merger.into else i for i in sector if i is not merger.absorbed], merger.truth
+
+    rows = []
+    for year in year_list:
+        rows += known_register(cat, *members(year), [year])
     files = {"known-values.csv": register_csv(rows).encode("utf-8")}
     register = PrefillRegister.from_rows(rows, cat, "known-values.csv")
-    by_code = {i.code: i for i in sector}
     total_students = sum(i.students for i in sector)
+    late = RESUBMISSION_YEAR in year_list and max(year_list) > RESUBMISSION_YEAR
+    corrected = None
     for content in prefilled_contents(register):
         # each reporting year's filings against that year's release (the latest for a year beyond the releases),
         # with the catalogue as it knows it: 2025 asks the new measure and the first Stagepact measurements
-        release = release_for_year(content.report_year)
+        year = content.report_year
+        release = release_for_year(year)
         year_catalogue = given or release.catalogue
-        complete(content, by_code[content.institution_code], year_catalogue, truth, total_students, rng)
-        files[f"{content.report_year}/{content.institution_code}-{content.report_year}.xbrl"] = write_instance(
-            content, year_catalogue, release)
+        members_now, truth_now = members(year)
+        inst = next(i for i in members_now if i.code == content.institution_code)
+        original = copy.deepcopy(content)
+        complete(content, inst, year_catalogue, truth_now, total_students, rng)
+        files[f"{year}/{inst.code}-{year}.xbrl"] = write_instance(content, year_catalogue, release)
+        if late and corrected is None and year == RESUBMISSION_YEAR and not inst.accepted(year) \
+                and (merger is None or inst not in (merger.into, merger.absorbed)):
+            # rejected at the deadline; corrected and delivered again in the autumn
+            corrected = replace(inst, defects={**inst.defects, year: set()})
+            complete(original, corrected, year_catalogue, truth_now, total_students, events)
+            files[f"{year}/{inst.code}-{year}-correctie.xbrl"] = write_instance(original, year_catalogue, release)
     return files
 
 
 def write_sector(out: Path, **options) -> list[Path]:
+    """Write the sector's files, each filing with its delivery time (`submitted`) as modification time, which
+    ingest reads as its submission time."""
     files = build_sector(**options)
     written = []
     for name, data in files.items():
         path = out / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+        if name.endswith(".xbrl"):
+            moment = submitted(name).timestamp()
+            os.utime(path, (moment, moment))
         written.append(path)
     return written

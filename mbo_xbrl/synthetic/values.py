@@ -75,9 +75,10 @@ def start_and_target(cat: Catalogue, indicator: Indicator, rng: random.Random,
 
 
 def realisation(cat: Catalogue, indicator: Indicator, start: Decimal, target: Decimal, progress: float,
-                rng: random.Random) -> Decimal:
-    """A realised value part of the way from start to target, with noise."""
+                rng: random.Random, pace: float = 1.0) -> Decimal:
+    """A realised value part of the way from start to target, with noise: `progress` is the share of the way a
+    straight path has gone, `pace` how fast the institution goes along it (1: on the path; 0.5: half as far)."""
     unit = cat.unit_by_code[indicator.unit]
-    value = float(start) + progress * (float(target) - float(start))
+    value = float(start) + pace * progress * (float(target) - float(start))
     value = _clip(value + rng.gauss(0, SPREAD[indicator.unit] / 4), indicator.unit)
     return Decimal(repr(value)).quantize(Decimal(1).scaleb(-unit.decimals))
