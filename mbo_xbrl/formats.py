@@ -49,8 +49,10 @@ def number(value: object, lang: str, digits: int | None = None) -> str:
         return format_scientific(n, format="0.###E0", locale=locale(lang))
     if digits is not None:
         pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+        if n.quantize(Decimal(1).scaleb(-digits)).is_zero():
+            n = abs(n)  # -0.0 or -0.04 at one decimal is 0,0 to a reader, never -0,0
         return format_decimal(n, format=pattern, locale=locale(lang))
-    return format_decimal(n, locale=locale(lang), decimal_quantization=False)
+    return format_decimal(abs(n) if n.is_zero() else n, locale=locale(lang), decimal_quantization=False)
 
 
 def euro(value: object, lang: str) -> str:

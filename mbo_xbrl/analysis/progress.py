@@ -205,8 +205,8 @@ def filing_history(filings: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFram
             if codes is not None else pd.Series(dtype=int)
         mine[family] = mine["filing_id"].map(counted).fillna(0).astype(int)
     mine["resubmission"] = mine.groupby(["institution", "report_year"]).cumcount() > 0
-    for column in ("is_current", "superseded"):
-        mine[column] = mine[column].fillna(False).astype(bool) if column in mine.columns else False
+    for column in ("is_current", "superseded"):  # None (never set) reads as False
+        mine[column] = [bool(v) and not pd.isna(v) for v in mine[column]] if column in mine.columns else False
     for column in ("file_name", "submitted_at", "errors", "warnings", "progress_narrative"):
         if column not in mine.columns:
             mine[column] = None

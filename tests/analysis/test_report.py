@@ -239,8 +239,11 @@ def test_realisation_against_the_trajectory(small_store: str) -> None:
     with open_store(small_store) as store:
         assert build_report(store, 2024).tables["realisation"].empty  # 2024's filings hold no realisation
         t = build_report(store, 2025).tables["realisation"]
-    assert t.to_dict("records") == [{"indicator": SAFE, "year": 2024, "institutions": 1, "mean_realisation": 81.0,
-                                     "mean_trajectory": pytest.approx(81.6), "on_track": 0, "share_on_track": 0.0}]
+    assert t.to_dict("records") == [{"indicator": SAFE, "year": 2024, "institutions": 1, "on_track": 0,
+                                     "share_on_track": 0.0, "median": 81.0, "q1": 81.0, "q3": 81.0, "aggregate": "mean",
+                                     "sector_start": 80.0, "sector_trajectory": pytest.approx(81.6),
+                                     "sector_realisation": 81.0, "sector_target": 84.0, "mean_realisation": 81.0,
+                                     "mean_trajectory": pytest.approx(81.6)}]
 
 
 def test_the_page_is_one_offline_file_with_a_chart_per_section_that_has_data(small_store: str,
@@ -267,7 +270,9 @@ def test_the_page_is_one_offline_file_with_a_chart_per_section_that_has_data(sma
     names = {p.name for p in (tmp_path / "r").glob("*.csv")}
     assert names == {"ambition.csv", "budget_sector.csv", "budget_institutions.csv", "typology_indicators.csv",
                      "typology_institutions.csv", "convergence.csv", "completeness.csv", "early_leavers.csv",
-                     "practorates.csv", "realisation.csv"}
+                     "practorates.csv", "realisation.csv", "progress_years.csv", "behind.csv", "paths.csv",
+                     "institution_years.csv", "peers.csv", "measure_uptake.csv", "measure_choices.csv",
+                     "filing_history.csv"}
     assert pd.read_csv(tmp_path / "r" / "early_leavers.csv")["sum_target"].tolist() == [690.0]
 
 

@@ -85,6 +85,15 @@ def test_a_number_with_decimals_is_written_with_the_languages_decimal_mark() -> 
             {Decimal(finding.args["target"]), Decimal(finding.args["start"])}
 
 
+def test_a_zero_is_never_written_with_a_minus() -> None:
+    """-0.0 (a float's negative zero) and a small negative that rounds to zero read as 0, in both languages."""
+    from mbo_xbrl import formats
+
+    assert [formats.number(v, "nl", 1) for v in (-0.0, -0.04, -0.06)] == ["0,0", "0,0", "-0,1"]
+    assert [formats.number(v, "en", 0) for v in (-0.0, -0.4, -3)] == ["0", "0", "-3"]
+    assert formats.number(-0.0, "nl") == "0"
+
+
 def test_a_file_on_one_line_gets_no_place_guessed_from_its_line(engine, tmp_path) -> None:
     """Arelle names a line, not a fact: on a file written on one line every fact is on line 1, so the line
     says nothing about which field is meant, and no field is named."""
