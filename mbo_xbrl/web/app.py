@@ -27,7 +27,7 @@ import logging
 import time
 from typing import Any
 
-from flask import Flask, Request, Response, abort, g, render_template, request
+from flask import Flask, Request, Response, abort, g, render_template, request, url_for
 from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
 
 from mbo_xbrl.report.model import Report
@@ -163,18 +163,43 @@ def create_app(pool: CheckPool, *, store_url: str | None = None, token: str | No
     def healthz() -> str:
         return "ok"
 
-    @app.get("/overview")
-    def overview() -> str:
+    def authorised() -> str | None:
+        """The token check of the store's pages: 404 when the server has no token, 401 when it is not presented.
+        Returns the token when it came in the query string, for the links of the page to carry it on."""
         if not token:
             abort(404)
-        presented = request.args.get("token") or request.headers.get("Authorization", "").removeprefix("Bearer ")
+        in_query = request.args.get("token")
+        presented = in_query or request.headers.get("Authorization", "").removeprefix("Bearer ")
         if not hmac.compare_digest(presented.encode(), token.encode()):
             abort(401)
+        return in_query
+
+    @app.get("/overview")
+    def overview() -> str:
+        carried = authorised()
         from mbo_xbrl.web.overview import store_overview
 
         lang = _lang()
         rows, years = store_overview(store_url)
-        return render_template("overview.html", t=WEB[lang], lang=lang, rows=rows, years=years)
+        links = {row["institution"]: url_for("institution_page", code=row["institution"], token=carried, lang=lang)
+                 for row in rows}
+        return render_template("overview.html", t=WEB[lang], lang=lang, rows=rows, years=years, links=links)
+
+    @app.get("/institution/<code>")
+    def institution_page(code: str) -> str:
+        """The institution's own page (`mbo-xbrl report --institution CODE`), made from the store as it is now."""
+        carried = authorised()
+        from mbo_xbrl.analysis.institution import render_institution_page
+        from mbo_xbrl.analysis.report import ReportError, build_report
+        from mbo_xbrl.store import open_store
+
+        lang = _lang()
+        try:
+            with open_store(store_url) as store:
+                built = build_report(store)
+            return render_institution_page(built, code, lang, index=url_for("overview", token=carried, lang=lang))
+        except ReportError:
+            abort(404)
 
     return app
 

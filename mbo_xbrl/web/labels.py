@@ -32,7 +32,9 @@ WEB: dict[str, dict[str, str]] = {
         "http_500": "Er ging aan onze kant iets mis. Probeer het opnieuw; blijft het misgaan, meld het dan.",
         "http_other": "Het verzoek is niet gelukt (HTTP {code}).",
         "overview": "Overzicht van de store", "status": "status", "findings": "bevindingen",
-        "overview_intro": "Per instelling en verslagjaar de laatste aanlevering: status en bevindingen per regelfamilie.",
+        "overview_intro": "Per instelling en verslagjaar de laatste aanlevering: status en bevindingen per regelfamilie. "
+                          "De code van een instelling leidt naar haar eigen pagina: voortgang per indicator en jaar "
+                          "naast de sector, begroting, keuzes en aanleveringen.",
         "status_accepted": "goedgekeurd", "status_rejected": "afgekeurd", "none": "–",
     },
     "en": {
@@ -63,7 +65,9 @@ WEB: dict[str, dict[str, str]] = {
         "http_500": "Something went wrong on our side. Try again; if it keeps failing, please report it.",
         "http_other": "The request failed (HTTP {code}).",
         "overview": "Store overview", "status": "status", "findings": "findings",
-        "overview_intro": "Per institution and reporting year the latest filing: status and findings per rule family.",
+        "overview_intro": "Per institution and reporting year the latest filing: status and findings per rule family. "
+                          "An institution's code leads to its own page: progress per indicator and year beside the "
+                          "sector, budget, choices and filings.",
         "status_accepted": "accepted", "status_rejected": "rejected", "none": "–",
     },
 }

@@ -190,8 +190,26 @@ def test_the_store_overview_needs_the_token(server: Server) -> None:
     assert status == 200 and "rejected" in page.decode() and "completeness: 1" in page.decode()
 
 
+def test_the_overview_links_each_institution_to_its_own_page_behind_the_token(server: Server) -> None:
+    import html
+    import re
+
+    status, page = get(f"{server.url}/overview?token={TOKEN}&lang=en")
+    links = dict((code, html.unescape(href)) for href, code in re.findall(r'<a href="([^"]+)">(\w+)</a>', page.decode()))
+    assert {"99XA", "99XB"} <= set(links) and links["99XA"] == f"/institution/99XA?token={TOKEN}&lang=en"
+    status, own = get(server.url + links["99XA"])
+    text = own.decode()
+    assert status == 200 and 'lang="en"' in text and "Institution 99XA" in text and 'id="i-I1.2.01"' in text
+    assert f'href="/overview?token={TOKEN}&amp;lang=en"' in text  # back to the overview, the token carried on
+    assert get(f"{server.url}/institution/99XA")[0] == 401 and get(f"{server.url}/institution/99XA?token=x")[0] == 401
+    status, own = get(f"{server.url}/institution/99XA", {"Authorization": f"Bearer {TOKEN}"})
+    assert status == 200 and "token=" not in own.decode()  # a token from a header is never written into a page
+    assert get(f"{server.url}/institution/NOPE?token={TOKEN}")[0] == 404
+
+
 def test_without_a_token_configured_there_is_no_overview(slow_server: Server) -> None:
     assert get(slow_server.url + "/overview?token=anything")[0] == 404
+    assert get(slow_server.url + "/institution/99XA?token=anything")[0] == 404
 
 
 def _upload_in_background(server: Server, data: bytes | None = None) -> tuple[threading.Thread, list]:

@@ -192,3 +192,78 @@ def test_a_rendered_progress_section_reads_and_prints_in_the_browser(page, serve
     page.set_viewport_size({"width": 1200, "height": 900})
     upload(page, server, document)
     assert page.locator("section.lang-nl .verdict").inner_text().strip() == "Goedgekeurd"
+
+
+@pytest.fixture(scope="module")
+def four_year_pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small four-year sector (12 institutions, 2024-2027, with its merger and late correction) ingested, with
+    the sector report and every institution's page written from it."""
+    from mbo_xbrl.analysis.institution import write_institution_pages
+    from mbo_xbrl.analysis.report import build_report, write_report
+    from mbo_xbrl.ingestion import ingest
+    from mbo_xbrl.store import open_store
+    from mbo_xbrl.synthetic.sector import write_sector
+
+    folder = tmp_path_factory.mktemp("four-year-pages")
+    write_sector(folder / "sector", institution_count=12, years=(2024, 2025, 2026, 2027))
+    ingest([folder / "sector"], str(folder / "store.duckdb"), workers=2)
+    with open_store(str(folder / "store.duckdb")) as store:
+        report = build_report(store)
+    write_report(report, folder / "sector-report")
+    write_institution_pages(report, folder / "institutions")
+    return folder
+
+
+def test_an_institutions_page_reads_in_the_browser_from_its_index(page, four_year_pages: Path) -> None:
+    """From the index to an institution's page: a chart per indicator drawn, 'behind' marked, the path explained;
+    the page prints on A4. Screenshots of the page and of one indicator in test-artifacts/ (and docs/analysis.md)."""
+    page.goto((four_year_pages / "institutions" / "index.html").as_uri())
+    assert page.locator("tbody tr").count() == 12
+    page.locator("tbody a").first.click()
+    assert page.url.endswith("/90AA.html")
+    cards = page.locator("div.card")
+    assert cards.count() > 20 and page.locator("div.card svg").count() == cards.count()
+    first_chart = page.locator("div.card svg").first
+    box = first_chart.bounding_box()
+    assert box and box["width"] > 200 and box["height"] > 80  # drawn, not collapsed
+    behind = page.locator("td.behind")  # 'achter' stands out: its own colour, on every such cell
+    assert behind.count() >= 1 and behind.count() == page.locator("td", has_text=re.compile("^achter$")).count()
+    assert behind.first.evaluate("e => getComputedStyle(e).color") == "rgb(138, 75, 8)"
+    assert "rechte lijn van de startwaarde" in page.locator("#method").inner_text()
+    assert page.locator("#filings tbody tr").count() >= 4  # a filing per year, 2024-2027
+    page.screenshot(path=str(ARTIFACTS / "institution-page.png"), full_page=False)
+    cards.nth(2).screenshot(path=str(ARTIFACTS / "institution-indicator.png"))
+    if os.environ.get("MBO_XBRL_UPDATE_DOCS"):
+        shutil.copy(ARTIFACTS / "institution-indicator.png", ROOT / "docs" / "images" / "institution-indicator.png")
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") >= 3
+    (ARTIFACTS / "institution-page.pdf").write_bytes(pdf)
+    page.locator("a", has_text="Alle instellingen").click()
+    assert page.url.endswith("/institutions/index.html")
+
+
+def test_the_merged_institution_and_the_sectors_years_read_in_the_browser(page, four_year_pages: Path) -> None:
+    index = (four_year_pages / "institutions" / "index.html").read_text("utf-8")
+    absorbed = re.search(r'<a href="(\w+)\.html">\w+</a></td><td>[^<]*</td><td>2024, 2025</td>', index)
+    assert absorbed, "one institution files for 2024 and 2025 only: it merged"
+    page.goto((four_year_pages / "institutions" / f"{absorbed.group(1)}.html").as_uri())
+    assert "Geen voortgangsrapportage over 2026, 2027" in page.locator("#summary").inner_text()
+    page.goto((four_year_pages / "sector-report" / "index.html").as_uri())
+    section = page.locator("section#realisation")
+    assert section.locator("h2").inner_text() == "8. Voortgang over de jaren"
+    assert section.locator("svg").first.is_visible()
+    years = section.locator("table").first.locator("tbody tr td:first-child").all_inner_texts()
+    assert years == ["2024", "2025", "2026", "2027"]
+    section.screenshot(path=str(ARTIFACTS / "sector-progress.png"))
+
+
+def test_the_overview_leads_to_an_institutions_page(page, server: Server) -> None:
+    from tests.web.conftest import TOKEN
+
+    page.goto(f"{server.url}/overview?token={TOKEN}")
+    page.locator("a", has_text="99XA").click()
+    assert "/institution/99XA" in page.url
+    assert page.locator("h1").is_visible() and "Instelling 99XA" in page.locator("p.sub").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "overview-institution.png"))
+    page.locator("a", has_text="Alle instellingen").click()
+    assert "/overview" in page.url and page.locator("table").is_visible()
