@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html import escape
 
 WIDTH, HEIGHT = 260, 110
-LEFT, RIGHT, TOP, BOTTOM = 44, 10, 8, 18
+LEFT, RIGHT, TOP, BOTTOM = 44, 16, 8, 18
 BLUE, ORANGE, GREY, BAND = "#1f5fa8", "#c2570c", "#7b8794", "#dde3ea"
 
 

@@ -31,7 +31,13 @@ from mbo_xbrl.filing.model import (
 )
 from mbo_xbrl.filing.writer import write_instance
 from mbo_xbrl.prefill import PrefillRegister, prefilled_contents, register_csv, register_rows
-from mbo_xbrl.synthetic.values import PER_1000_STUDENTS, PUBLISHED, realisation, start_and_target
+from mbo_xbrl.synthetic.values import (
+    PER_1000_STUDENTS,
+    PUBLISHED,
+    realisation,
+    start_and_target,
+    year_to_year_noise,
+)
 from mbo_xbrl.taxonomy.releases import release_for_year
 
 # Sector totals the sum-calibrated indicators reach, over the accepted filings of the first year (seed 002).
@@ -279,8 +285,10 @@ def complete(content: FilingContent, inst: Institution, cat: Catalogue, truth: d
             # the share of its straight path from the start year to 2027 that has gone by (the report's trajectory)
             progress = (year - indicator.start_year) / (cat.target_year - indicator.start_year)
             content.indicator_values.append(IndicatorValue(indicator=indicator.code, kind="realisation", year=year,
-                                                           value=realisation(cat, indicator, start_d, target_d,
-                                                                             progress, rng, inst.pace)))
+                                                           value=realisation(
+                                                               cat, indicator, start_d, target_d, progress, rng,
+                                                               inst.pace, year_to_year_noise(indicator, start_d,
+                                                                                             target_d))))
     content.budgets = _budgets(cat, inst, worked, total_students, content, defects, rng)
 
 

@@ -75,10 +75,20 @@ def start_and_target(cat: Catalogue, indicator: Indicator, rng: random.Random,
 
 
 def realisation(cat: Catalogue, indicator: Indicator, start: Decimal, target: Decimal, progress: float,
-                rng: random.Random, pace: float = 1.0) -> Decimal:
+                rng: random.Random, pace: float = 1.0, noise: float | None = None) -> Decimal:
     """A realised value part of the way from start to target, with noise: `progress` is the share of the way a
-    straight path has gone, `pace` how fast the institution goes along it (1: on the path; 0.5: half as far)."""
+    straight path has gone, `pace` how fast the institution goes along it (1: on the path; 0.5: half as far),
+    `noise` the standard deviation around it (default: a quarter of the unit's typical spread)."""
     unit = cat.unit_by_code[indicator.unit]
     value = float(start) + pace * progress * (float(target) - float(start))
-    value = _clip(value + rng.gauss(0, SPREAD[indicator.unit] / 4), indicator.unit)
+    value = _clip(value + rng.gauss(0, SPREAD[indicator.unit] / 4 if noise is None else noise), indicator.unit)
     return Decimal(repr(value)).quantize(Decimal(1).scaleb(-unit.decimals))
+
+
+def year_to_year_noise(indicator: Indicator, start: Decimal, target: Decimal) -> float:
+    """How much a realisation wanders around an institution's path from one year to the next: in proportion to
+    the value and the ambition (4% of the start and a quarter of the step to the target), and for a share or a
+    mark never more than a quarter of the unit's typical spread. A small share (6% early leavers) moves by
+    tenths of a point, a count of 500 by tens."""
+    scale = abs(float(start)) * 0.04 + abs(float(target) - float(start)) * 0.25
+    return scale if indicator.unit == "count" else min(scale, SPREAD[indicator.unit] / 4)

@@ -232,7 +232,9 @@ def test_an_institutions_page_reads_in_the_browser_from_its_index(page, four_yea
     assert "rechte lijn van de startwaarde" in page.locator("#method").inner_text()
     assert page.locator("#filings tbody tr").count() >= 4  # a filing per year, 2024-2027
     page.screenshot(path=str(ARTIFACTS / "institution-page.png"), full_page=False)
-    cards.nth(2).screenshot(path=str(ARTIFACTS / "institution-indicator.png"))
+    years = [cards.nth(k).locator("tbody tr").count() for k in range(cards.count())]
+    assert max(years) >= 3  # realisations over several years
+    cards.nth(years.index(max(years))).screenshot(path=str(ARTIFACTS / "institution-indicator.png"))
     if os.environ.get("MBO_XBRL_UPDATE_DOCS"):
         shutil.copy(ARTIFACTS / "institution-indicator.png", ROOT / "docs" / "images" / "institution-indicator.png")
     pdf = page.pdf(format="A4", print_background=True)
