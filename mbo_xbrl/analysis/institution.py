@@ -15,6 +15,7 @@ report agree by construction.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
@@ -276,9 +277,13 @@ def write_institution_page(report: SectorReport, code: str, out: Path, lang: str
 
 
 def _file_stem(code: str) -> str:
-    """An institution code as a file name: letters, digits, '-' and '_' only (a code comes from a filing)."""
-    stem = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in code)
-    return stem or "_"
+    """An institution code as a file name: the code itself when it is letters, digits, '-' and '_' only;
+    otherwise (a code comes from a filing) those characters and a hash of the code, so that no code names
+    a path elsewhere and two codes never share a file."""
+    stem = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_") else "_" for ch in code)
+    if stem == code and code:
+        return code
+    return f"{stem[:40]}-{hashlib.sha256(code.encode()).hexdigest()[:10]}"
 
 
 def index_rows(report: SectorReport, lang: str, catalogue: Catalogue | None = None, link: str = "{file}",

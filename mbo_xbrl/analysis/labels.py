@@ -267,7 +267,7 @@ _NL |= {
                  "een mediane ambitie van {peer_ambition}: verschil {difference}.",
     "quarter_1": "het minst gunstige kwart", "quarter_2": "het tweede kwart", "quarter_3": "het derde kwart",
     "quarter_4": "het gunstigste kwart",
-    "direction_higher": "hoger is beter", "direction_lower": "lager is beter",
+    "direction": "richting", "direction_higher": "hoger is beter", "direction_lower": "lager is beter",
     "inst_budget_title": "Begroting naast de sector",
     "inst_budget_intro": "Aandeel van elke doelstelling in de begroting 2024–2027 volgens de rapportage over {year}, "
                          "naast het aandeel in de sector (instellingen met een volledige begroting).",
@@ -360,7 +360,7 @@ _EN |= {
                  "median ambition of {peer_ambition}: difference {difference}.",
     "quarter_1": "the least favourable quarter", "quarter_2": "the second quarter", "quarter_3": "the third quarter",
     "quarter_4": "the most favourable quarter",
-    "direction_higher": "higher is better", "direction_lower": "lower is better",
+    "direction": "direction", "direction_higher": "higher is better", "direction_lower": "lower is better",
     "inst_budget_title": "Budget beside the sector",
     "inst_budget_intro": "Each objective's share of the 2024–2027 budget in the report for {year}, beside its share in "
                          "the sector (institutions with a complete budget).",

@@ -149,8 +149,8 @@ def shown(column: str, value: object, lang: str, labels: dict, catalogue: Catalo
         return Shown(labels["yes"] if bool(value) else labels["no"])
     if column == "status":
         return Shown(labels.get(f"status_{value}", str(value)))
-    if column == "aggregate":
-        return Shown(labels.get(f"aggregate_{value}", str(value)))
+    if column in ("aggregate", "direction"):
+        return Shown(labels.get(f"{column}_{value}", str(value)))
     if column == "value_kind":
         kind = next((k for k in catalogue.value_kinds if k.code == value), None)
         return Shown(getattr(kind, f"label_{lang}") if kind else str(value))
@@ -311,7 +311,8 @@ def _sheet_name(name: str, labels: dict) -> str:
 def _xlsx_value(column: str, value: object, labels: dict, lang: str, catalogue: Catalogue) -> object:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return None
-    if isinstance(value, bool) or column in ("status", "unit", "converges", "complete", "value_kind"):
+    if isinstance(value, bool) or column in ("status", "unit", "converges", "complete", "value_kind", "aggregate",
+                                             "direction"):
         return shown(column, value, lang, labels, catalogue).text
     if hasattr(value, "item"):  # numpy scalars become Python numbers
         value = value.item()

@@ -263,3 +263,12 @@ def test_peers_with_too_few_institutions_are_a_group_of_one() -> None:
                            "ambition": 5.0}])
     table = progress.peers(pairs, load_catalogue())
     assert table[["start_quarter", "peers", "peer_ambition", "ambition_vs_peers"]].values.tolist() == [[1, 1, 5.0, 0.0]]
+
+
+def test_a_code_that_is_no_file_name_gets_one_of_its_own() -> None:
+    from mbo_xbrl.analysis.institution import _file_stem
+
+    assert _file_stem("90AB") == "90AB"
+    odd = [_file_stem(code) for code in ("../etc/x", "..-etc-x", "a b", "a_b", "")]
+    assert all(re.fullmatch(r"[\w-]+", stem) for stem in odd) and len(set(odd)) == len(odd)
+    assert odd[3] == "a_b" and odd[2] != "a_b"
