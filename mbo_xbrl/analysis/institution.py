@@ -167,6 +167,8 @@ def _budget(code: str, rows: Rows, fmt: _Format, catalogue: Catalogue) -> tuple[
     mine = {r["objective"]: r for r in rows.budgets.get(code, [])}
     if not mine:
         return [], None
+    if not any(r["amount"] for r in mine.values()):  # a rejected filing's budget is not in the store
+        return [], bool(next(iter(mine.values()))["complete"])
     out = []
     for objective in catalogue.objectives:
         own = mine.get(objective.code)
@@ -221,6 +223,8 @@ def context(report: SectorReport, code: str, lang: str = "nl", catalogue: Catalo
     accepted = sorted({int(f["report_year"]) for f in history if f["status"] == "accepted"})
     summary = [labels["inst_filed"].format(years=", ".join(map(str, filed)),
                                            accepted=", ".join(map(str, accepted)) or "–")]
+    if report.year in filed and report.year not in accepted:
+        summary.append(labels["inst_rejected"].format(year=report.year))
     missing = [y for y in range(min(filed), report.year + 1) if y not in filed]
     if missing:
         summary.append(labels["inst_missing"].format(years=", ".join(map(str, missing))))

@@ -242,6 +242,8 @@ _NL |= {
     "inst_missing": "Geen voortgangsrapportage over {years}. Is de instelling gefuseerd, dan rapporteert de "
                     "instelling waarin zij opging voor beide.",
     "inst_resubmitted": "{count} aanlevering(en) waren een nieuwe versie van een eerdere voor hetzelfde verslagjaar.",
+    "inst_rejected": "De rapportage over {year} is afgekeurd en dus niet opgenomen: begroting en keuzes van dat jaar "
+                     "ontbreken hieronder; de bevindingen staan bij Aanleveringen.",
     "inst_on_track": "In {year} op traject voor {on_track} van de {indicators} indicatoren met een realisatie.",
     "inst_type": "Type {type} in de typologie van de sector: {description}.",
     "inst_narrative_title": "Toelichting van de instelling ({year})",
@@ -335,6 +337,8 @@ _EN |= {
     "inst_missing": "No progress report for {years}. If the institution merged, the institution it merged into "
                     "reports for both.",
     "inst_resubmitted": "{count} filing(s) were a new version of an earlier one for the same reporting year.",
+    "inst_rejected": "The report for {year} was rejected and is therefore not stored: that year's budget and choices "
+                     "are missing below; the findings are under Filings.",
     "inst_on_track": "In {year}, on track for {on_track} of the {indicators} indicators with a realisation.",
     "inst_type": "Type {type} in the sector's typology: {description}.",
     "inst_narrative_title": "The institution's narrative ({year})",

@@ -155,3 +155,15 @@ def test_realisations_scatter_around_their_paths_with_some_institutions_behind(r
     assert (shares < 0.35).sum() >= 3 and (shares > 0.6).sum() >= 10
     paths = report.tables["paths"]
     assert (paths["realisation"] - paths["trajectory"]).abs().median() > 0
+
+
+def test_a_rejected_report_of_the_year_is_said_and_leaves_no_empty_budget(sector, report) -> None:
+    from mbo_xbrl.analysis.institution import render_institution_page
+
+    rejected = _query(sector[1], "SELECT institution FROM filings WHERE report_year = 2027 GROUP BY institution "
+                                 "HAVING bool_and(status = 'rejected') ORDER BY institution LIMIT 1")
+    assert rejected, "the synthetic sector rejects some 2027 filings"
+    doc = lxml.html.fromstring(render_institution_page(report, rejected[0][0]))
+    assert "De rapportage over 2027 is afgekeurd" in doc.get_element_by_id("summary").text_content()
+    budget = doc.get_element_by_id("budget")
+    assert budget.find(".//table") is None and "Geen begroting in een rapportage over 2027." in budget.text_content()
