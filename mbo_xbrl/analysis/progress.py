@@ -18,14 +18,6 @@ BEHIND = 0.5  # an indicator is behind in a year when fewer than half its instit
 SUMMED_UNITS = {"count"}  # the sector's figure of a count is the institutions' sum; of any other unit their mean
 
 
-def _better_than(oriented: pd.Series) -> pd.Series:
-    """Per value, the share of the other values of its group that are strictly worse (lower, once oriented)."""
-    n = len(oriented)
-    if n < 2:
-        return pd.Series([None] * n, index=oriented.index, dtype=object)
-    return (oriented.rank(method="min") - 1) / (n - 1)
-
-
 def paths(values: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     """Per institution, indicator and realisation year: start, target, realisation, trajectory, on track, and
     the sector's median and quartiles of that year's realisations with the institution's position among them.
@@ -61,13 +53,16 @@ def paths(values: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     real["trajectory"] = real["start"] + (real["target"] - real["start"]) * fraction
     sign = real["indicator"].map(direction_sign(catalogue)).fillna(1)
     real["on_track"] = real["realisation"] * sign >= real["trajectory"] * sign - 1e-9
-    grouped = real.groupby(["indicator", "year"])["realisation"]
+    keys = ["indicator", "year"]
+    grouped = real.groupby(keys)["realisation"]
     real["institutions"] = grouped.transform("size")
-    real["q1"] = grouped.transform(lambda s: s.quantile(0.25))
-    real["median"] = grouped.transform("median")
-    real["q3"] = grouped.transform(lambda s: s.quantile(0.75))
+    spread = grouped.quantile([0.25, 0.5, 0.75]).unstack().set_axis(["q1", "median", "q3"], axis=1)
+    real = real.merge(spread, left_on=keys, right_index=True, how="left")
     real["oriented"] = real["realisation"] * sign
-    real["better_than"] = real.groupby(["indicator", "year"])["oriented"].transform(_better_than)
+    # the share of the others strictly worse: (the rank among the group, ties at their lowest) − 1, over n − 1
+    lower = real.groupby(keys)["oriented"].rank(method="min") - 1
+    real["better_than"] = (lower / (real["institutions"] - 1)).where(real["institutions"] > 1)
+    real["better_than"] = real["better_than"].astype(object).where(real["better_than"].notna(), None)
     return real.sort_values(["institution", "indicator", "year"])[columns].reset_index(drop=True)
 
 
@@ -199,10 +194,11 @@ def filing_history(filings: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFram
         return pd.DataFrame(columns=columns)
     order = [c for c in ("submitted_at", "sequence") if c in mine.columns]
     mine = mine.sort_values(["institution", "report_year", *order], na_position="first").copy()
-    codes = findings.groupby("filing_id")["code"] if not findings.empty else None
+    # findings per filing and family, counted in one pass: the family is the letter after "MBO-"
+    letters = findings["code"].astype(str).str.extract(r"^MBO-([A-Z])", expand=False) if not findings.empty else None
+    counts = pd.crosstab(findings["filing_id"], letters) if letters is not None and letters.notna().any() else None
     for letter, family in RULE_FAMILIES.items():
-        counted = codes.apply(lambda c, letter=letter: int(c.str.startswith(f"MBO-{letter}").sum())) \
-            if codes is not None else pd.Series(dtype=int)
+        counted = counts[letter] if counts is not None and letter in counts.columns else pd.Series(dtype=int)
         mine[family] = mine["filing_id"].map(counted).fillna(0).astype(int)
     mine["resubmission"] = mine.groupby(["institution", "report_year"]).cumcount() > 0
     for column in ("is_current", "superseded"):  # None (never set) reads as False

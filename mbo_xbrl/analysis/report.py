@@ -271,7 +271,9 @@ def _columns(name: str, frame: pd.DataFrame, lang: str) -> list[str]:
 def write_workbook(report: SectorReport, path: Path, lang: str, catalogue: Catalogue) -> Path:
     """The page's tables as one .xlsx workbook (openpyxl): a sheet per table, each an Excel table with the page's
     headers, real numbers (years, counts, amounts, percentages with a number format) that Dutch and English
-    Excel alike show in their own format, and frozen headers."""
+    Excel alike show in their own format, and frozen headers. The tables of institutions' rows behind their
+    pages (`paths`, `peers`, ...) are CSV files only: at ten times the sector they are ~100,000 rows, which
+    openpyxl holds cell by cell."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -280,6 +282,8 @@ def write_workbook(report: SectorReport, path: Path, lang: str, catalogue: Catal
     book = Workbook()
     book.remove(book.active)
     for name, frame in report.tables.items():
+        if name not in PAGE_TABLES:  # the institutions' rows (paths, peers, choices, filings): CSV only
+            continue
         columns = _columns(name, frame, lang)
         frame = with_names(frame, report.names)
         sheet = book.create_sheet(_sheet_name(name, labels))

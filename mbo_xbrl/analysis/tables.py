@@ -104,14 +104,17 @@ def budget_by_institution(budgets: pd.DataFrame, latest: pd.DataFrame, findings:
     columns = ["institution", "objective", "amount", "share", "complete"]
     rows = budgets[budgets["level"] == "objective"] if not budgets.empty else budgets
     broken = set(findings.loc[findings["code"].isin(INCOMPLETE_BUDGET), "filing_id"]) if not findings.empty else set()
+    sums: dict[str, dict[str, float]] = {}  # filing -> objective -> amount, summed over the plan years in one pass
+    if not rows.empty:
+        for (filing_id, objective), amount in rows.groupby(["filing_id", "objective"])["amount"].sum().items():
+            sums.setdefault(filing_id, {})[objective] = float(amount)
     out = []
     for filing in latest.sort_values("institution").itertuples():
-        mine = rows[rows["filing_id"] == filing.filing_id].groupby("objective")["amount"].sum() \
-            if not rows.empty else pd.Series(dtype=float)
-        total = float(mine.sum())
+        mine = sums.get(filing.filing_id, {})
+        total = float(sum(mine.values()))
         complete = filing.status == "accepted" and filing.filing_id not in broken and total > 0
         for objective in (o.code for o in catalogue.objectives):
-            amount = float(mine.get(objective, 0.0))
+            amount = mine.get(objective, 0.0)
             out.append({"institution": filing.institution, "objective": objective, "amount": amount,
                         "share": amount / total if total > 0 else None, "complete": complete})
     return pd.DataFrame(out, columns=columns)
@@ -234,12 +237,16 @@ def completeness(filings: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
     columns = ["institution", "status"] + families + ["total"]
     if filings.empty:
         return pd.DataFrame(columns=columns)
+    counts: dict[tuple[str, str], int] = {}  # (filing, family letter) -> findings, counted in one pass
+    if not findings.empty:
+        letters = findings["code"].astype(str).str.extract(r"^MBO-([A-Z])", expand=False)
+        for key, n in findings.groupby([findings["filing_id"], letters]).size().items():
+            counts[key] = int(n)
     out = []
     for filing in filings.itertuples():
-        mine = findings[findings["filing_id"] == filing.filing_id] if not findings.empty else findings
         row = {"institution": filing.institution, "status": filing.status}
         for letter, family in RULE_FAMILIES.items():
-            row[family] = int(mine["code"].str.startswith(f"MBO-{letter}").sum()) if not mine.empty else 0
+            row[family] = counts.get((filing.filing_id, letter), 0)
         row["total"] = sum(row[f] for f in families)
         out.append(row)
     return pd.DataFrame(out, columns=columns).sort_values(["total", "institution"], ascending=[False, True]) \

@@ -42,6 +42,7 @@ from mbo_xbrl.taxonomy.releases import release_for_year
 
 # Sector totals the sum-calibrated indicators reach, over the accepted filings of the first year (seed 002).
 PUBLISHED_SUMS = {"I1.3.02": (30_000, 19_300), "I3.4.01": (None, 141)}  # (start, target 2027)
+PUBLISHED_PLANS = 52  # the plans those sums are over
 # Budget share per objective in percent (seed 002 fig. 2.2: 1.3 ~18%, 3.3 ~21%, 3.4 ~7%; 1.5, 1.1, 3.2 smallest).
 BUDGET_SHARES = {"1.1": 4, "1.2": 9, "1.3": 18, "1.4": 7, "1.5": 3, "2.1": 6, "2.2": 10, "2.3": 5,
                  "3.1": 7, "3.2": 3, "3.3": 21, "3.4": 7}
@@ -198,8 +199,12 @@ def indicator_truth(cat: Catalogue, sector: list[Institution], years: list[int],
             _calibrate_mean(targets, list(groups.values()), target_mean)
         elif indicator.code in PUBLISHED_SUMS:
             accepted = [i.code for i in reporting if i.accepted(first)]
-            for values, wanted in zip((starts, targets), PUBLISHED_SUMS[indicator.code]):
-                if wanted:
+            for values, published in zip((starts, targets), PUBLISHED_SUMS[indicator.code]):
+                if published:
+                    # the published sums are of the 52 plans; a larger or smaller sector scales them with its size,
+                    # so that its institutions stay of the same order (141 practorates over 520 would round most
+                    # targets to 0, below their starts)
+                    wanted = round(published * len(sector) / PUBLISHED_PLANS)
                     factor = wanted / sum(values[c] for c in accepted)
                     for code in values:
                         values[code] *= factor
