@@ -41,7 +41,6 @@ class Rows:
 
     def __init__(self, report: SectorReport) -> None:
         t = report.tables
-        self.report = report
         self.paths = _grouped(t["paths"], "institution")
         self.peers = {code: {r["indicator"]: r for r in rows} for code, rows in _grouped(t["peers"], "institution").items()}
         self.sector = _grouped(t["realisation"], "indicator")
