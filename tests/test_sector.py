@@ -159,3 +159,14 @@ def test_the_sector_report_has_a_chart_in_every_section(sector_store: str, tmp_p
     assert abs(shares.loc["1.3", "share"] - 0.18) < 0.02 and abs(shares.loc["3.3", "share"] - 0.21) < 0.02
     types = pd.read_csv(tmp_path / "2024" / "typology_institutions.csv")
     assert types["type"].between(1, 5).all() and types["type"].nunique() >= 3
+
+
+def test_every_institution_of_the_two_year_sector_gets_its_page(sector_store: str, tmp_path: Path) -> None:
+    """The main job's pages: the default sector (2024 and 2025) has indicators planned but not yet realised."""
+    result = CliRunner().invoke(cli, ["report", "--store", sector_store, "--all-institutions",
+                                      "--out", str(tmp_path / "pages")])
+    assert result.exit_code == 0, result.output
+    pages = sorted(p.name for p in (tmp_path / "pages").glob("90*.html"))
+    assert len(pages) == 52
+    text = (tmp_path / "pages" / pages[0]).read_text("utf-8")
+    assert text.count('<div class="card"') > 20 and text.count("<svg") == text.count('<div class="card"')

@@ -40,7 +40,7 @@ def svg(series: Series, label: str, number: Callable[[float], str]) -> str:
         low, high = low - 1, high + 1
     pad = (high - low) * 0.08
     low, high = low - pad, high + pad
-    first, last = series.start_year, max(series.target_year, *series.realisations, *series.sector)
+    first, last = series.start_year, max([series.target_year, *series.realisations, *series.sector])
 
     def x(year: float) -> float:
         return LEFT + (year - first) / max(last - first, 1) * (WIDTH - LEFT - RIGHT)

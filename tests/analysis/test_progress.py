@@ -272,3 +272,14 @@ def test_a_code_that_is_no_file_name_gets_one_of_its_own() -> None:
     odd = [_file_stem(code) for code in ("../etc/x", "..-etc-x", "a b", "a_b", "")]
     assert all(re.fullmatch(r"[\w-]+", stem) for stem in odd) and len(set(odd)) == len(odd)
     assert odd[3] == "a_b" and odd[2] != "a_b"
+
+
+def test_a_chart_with_only_a_plan_draws_the_path_alone() -> None:
+    """An indicator with a start and a target but no realisation yet, anywhere in the sector."""
+    from mbo_xbrl.analysis.sparkline import Series, svg
+
+    drawn = svg(Series(2022, 80.0, 2027, 85.0), "I1.2.01 <veilig>", str)
+    doc = lxml.html.fromstring(drawn)
+    assert doc.get("aria-label") == "I1.2.01 <veilig>" and "<veilig>" not in drawn  # escaped
+    assert len(doc.findall(".//line")) == 2 and not doc.findall(".//polygon") and len(doc.findall(".//circle")) == 1
+    assert [t.text for t in doc.findall(".//text")][:6] == ["2022", "2023", "2024", "2025", "2026", "2027"]

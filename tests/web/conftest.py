@@ -73,8 +73,15 @@ def _env(**extra: str) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def store_with_samples(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = str(tmp_path_factory.mktemp("web-store") / "store.duckdb")
-    ingest([ROOT / "samples" / "valid", ROOT / "samples" / "invalid" / "MBO-C001-missing-target-value.xbrl"], url)
+    """The valid samples, and then a rejected filing of one of their institutions, submitted after them (its
+    modification time, which ingest reads as submission, a minute after the latest of theirs)."""
+    folder = tmp_path_factory.mktemp("web-store")
+    url = str(folder / "store.duckdb")
+    later = folder / "MBO-C001-missing-target-value.xbrl"
+    later.write_bytes((ROOT / "samples" / "invalid" / later.name).read_bytes())
+    moment = max(p.stat().st_mtime for p in (ROOT / "samples" / "valid").iterdir()) + 60
+    os.utime(later, (moment, moment))
+    ingest([ROOT / "samples" / "valid", later], url)
     return url
 
 
