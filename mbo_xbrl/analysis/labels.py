@@ -217,8 +217,8 @@ _NL |= {
     "aggregate_mean": "gemiddelde", "sector_start": "sector start", "sector_trajectory": "sector traject",
     "sector_realisation": "sector realisatie", "sector_target": "sector streef", "indicators_behind": "achterblijvend",
     "share_year_before": "aandeel jaar ervoor", "on_track_overall": "op traject (≥ helft)",
-    "summary_behind": "In {year} blijven {behind} van de {indicators} indicatoren met een realisatie achter: minder dan "
-                      "de helft van de instellingen zit op traject.",
+    "summary_behind": "Achterblijvende indicatoren in {year}: {behind} van de {indicators} met een realisatie (minder "
+                      "dan de helft van de instellingen op traject).",
     "summary_realisation": "In {year} is {share} van de instellingen met een realisatie op traject voor ten minste de "
                            "helft van hun indicatoren.",
     "sheet_progress_years": "Voortgang per jaar", "sheet_behind": "Achterblijvend", "sheet_paths": "Trajecten",
@@ -313,8 +313,8 @@ _EN |= {
     "aggregate_mean": "mean", "sector_start": "sector start", "sector_trajectory": "sector trajectory",
     "sector_realisation": "sector realisation", "sector_target": "sector target", "indicators_behind": "behind",
     "share_year_before": "share the year before", "on_track_overall": "on track (≥ half)",
-    "summary_behind": "In {year}, {behind} of the {indicators} indicators with a realisation are behind: fewer than half "
-                      "the institutions are on track.",
+    "summary_behind": "Indicators behind in {year}: {behind} of the {indicators} with a realisation (fewer than half the "
+                      "institutions on track).",
     "summary_realisation": "In {year}, {share} of the institutions with a realisation are on track for at least half of "
                            "their indicators.",
     "sheet_progress_years": "Progress per year", "sheet_behind": "Behind", "sheet_paths": "Paths",
