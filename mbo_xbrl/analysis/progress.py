@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from mbo_xbrl.analysis.tables import RULE_FAMILIES, direction_sign, totals
+from mbo_xbrl.analysis.tables import RULE_FAMILIES, direction_sign, findings_per_family, totals
 from mbo_xbrl.catalogue import Catalogue
 
 BEHIND = 0.5  # an indicator is behind in a year when fewer than half its institutions are on track
@@ -192,18 +192,11 @@ def filing_history(filings: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFram
     mine = filings[filings["institution"].notna()]
     if mine.empty:
         return pd.DataFrame(columns=columns)
-    order = [c for c in ("submitted_at", "sequence") if c in mine.columns]
-    mine = mine.sort_values(["institution", "report_year", *order], na_position="first").copy()
-    # findings per filing and family, counted in one pass: the family is the letter after "MBO-"
-    letters = findings["code"].astype(str).str.extract(r"^MBO-([A-Z])", expand=False) if not findings.empty else None
-    counts = pd.crosstab(findings["filing_id"], letters) if letters is not None and letters.notna().any() else None
+    mine = mine.sort_values(["institution", "report_year", "submitted_at", "sequence"], na_position="first").copy()
+    counts = findings_per_family(findings)
     for letter, family in RULE_FAMILIES.items():
-        counted = counts[letter] if counts is not None and letter in counts.columns else pd.Series(dtype=int)
-        mine[family] = mine["filing_id"].map(counted).fillna(0).astype(int)
+        mine[family] = [counts.get((filing, letter), 0) for filing in mine["filing_id"]]
     mine["resubmission"] = mine.groupby(["institution", "report_year"]).cumcount() > 0
     for column in ("is_current", "superseded"):  # None (never set) reads as False
-        mine[column] = [bool(v) and not pd.isna(v) for v in mine[column]] if column in mine.columns else False
-    for column in ("file_name", "submitted_at", "errors", "warnings", "progress_narrative"):
-        if column not in mine.columns:
-            mine[column] = None
+        mine[column] = [bool(v) and not pd.isna(v) for v in mine[column]]
     return mine[columns].reset_index(drop=True)

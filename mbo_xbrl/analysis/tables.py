@@ -231,17 +231,21 @@ def convergence(pairs: pd.DataFrame) -> pd.DataFrame:
     return table[columns]
 
 
+def findings_per_family(findings: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """(filing, rule family letter) -> its findings, counted in one pass: the family is the letter after "MBO-"."""
+    if findings.empty:
+        return {}
+    letters = findings["code"].astype(str).str.extract(r"^MBO-([A-Z])", expand=False)
+    return {key: int(n) for key, n in findings.groupby([findings["filing_id"], letters]).size().items()}
+
+
 def completeness(filings: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
     """Institutions × rule families: findings (errors and warnings) in each institution's latest filing."""
     families = list(RULE_FAMILIES.values())
     columns = ["institution", "status"] + families + ["total"]
     if filings.empty:
         return pd.DataFrame(columns=columns)
-    counts: dict[tuple[str, str], int] = {}  # (filing, family letter) -> findings, counted in one pass
-    if not findings.empty:
-        letters = findings["code"].astype(str).str.extract(r"^MBO-([A-Z])", expand=False)
-        for key, n in findings.groupby([findings["filing_id"], letters]).size().items():
-            counts[key] = int(n)
+    counts = findings_per_family(findings)
     out = []
     for filing in filings.itertuples():
         row = {"institution": filing.institution, "status": filing.status}
