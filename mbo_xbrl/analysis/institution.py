@@ -31,6 +31,7 @@ from mbo_xbrl.analysis.report import ReportError, SectorReport
 from mbo_xbrl.analysis.tables import RULE_FAMILIES
 from mbo_xbrl.catalogue import Catalogue, load_catalogue
 from mbo_xbrl.version import __version__
+from mbo_xbrl.whole_file import write_whole
 
 UNUSUAL = 0.25  # a choice is uncommon when fewer than a quarter of the institutions make it
 
@@ -273,10 +274,7 @@ def render_institution_page(report: SectorReport, code: str, lang: str = "nl", c
 
 def write_institution_page(report: SectorReport, code: str, out: Path, lang: str = "nl",
                            catalogue: Catalogue | None = None) -> Path:
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / f"{_file_stem(code)}.html"
-    path.write_text(render_institution_page(report, code, lang, catalogue), "utf-8")
-    return path
+    return write_whole(out / f"{_file_stem(code)}.html", render_institution_page(report, code, lang, catalogue).encode())
 
 
 def _file_stem(code: str) -> str:
@@ -313,18 +311,16 @@ def index_rows(report: SectorReport, lang: str, catalogue: Catalogue | None = No
 
 def write_institution_pages(report: SectorReport, out: Path, lang: str = "nl",
                             catalogue: Catalogue | None = None) -> Path:
-    """DIR/index.html listing every institution, and DIR/<code>.html for each; returns the index's path."""
+    """DIR/index.html listing every institution, and DIR/<code>.html for each; returns the index's path. Each
+    file is written whole or not at all, the index last."""
     catalogue = catalogue or load_catalogue()
     rows = Rows(report)
-    out.mkdir(parents=True, exist_ok=True)
     generated = datetime.now()
     for code in codes(report):
         page = render_institution_page(report, code, lang, catalogue, index="index.html", generated=generated, rows=rows)
-        (out / f"{_file_stem(code)}.html").write_text(page, "utf-8")
+        write_whole(out / f"{_file_stem(code)}.html", page.encode())
     labels = LABELS[lang]
     index = _template("institutions.html.j2").render(
         lang=lang, labels=labels, year=report.year, rows=index_rows(report, lang, catalogue, rows=rows),
         version=__version__, generated=f"{formats.day(generated.date(), lang)} {generated:%H:%M}")
-    path = out / "index.html"
-    path.write_text(index, "utf-8")
-    return path
+    return write_whole(out / "index.html", index.encode())  # last: an index only over pages all written

@@ -36,13 +36,7 @@ def limits_from(*, max_size: int | None, timeout: float | None, max_memory: int 
 
 
 def write_whole(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing, and print its path: a killed run leaves no half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(path.name + ".part")
-    try:
-        part.write_bytes(data)
-        part.replace(path)
-    except BaseException:  # interrupted or failed: no half-written file is left under either name
-        part.unlink(missing_ok=True)
-        raise
-    click.echo(str(path))
+    """Write a whole file or nothing (`mbo_xbrl.whole_file`), and print its path."""
+    from mbo_xbrl.whole_file import write_whole as write
+
+    click.echo(str(write(path, data)))

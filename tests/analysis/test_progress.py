@@ -283,3 +283,22 @@ def test_a_chart_with_only_a_plan_draws_the_path_alone() -> None:
     assert doc.get("aria-label") == "I1.2.01 <veilig>" and "<veilig>" not in drawn  # escaped
     assert len(doc.findall(".//line")) == 2 and not doc.findall(".//polygon") and len(doc.findall(".//circle")) == 1
     assert [t.text for t in doc.findall(".//text")][:6] == ["2022", "2023", "2024", "2025", "2026", "2027"]
+
+
+def test_a_run_stopped_half_way_leaves_whole_pages_and_no_index(report, tmp_path: Path, monkeypatch) -> None:
+    """Pages are written whole or not at all, the index last: a failure at the third institution leaves the
+    first two whole, no part-file and no index pointing at pages that are not there."""
+    from mbo_xbrl.analysis import institution
+
+    real = institution.render_institution_page
+
+    def failing(report, code, *args, **kwargs):
+        if code == "R":
+            raise KeyboardInterrupt
+        return real(report, code, *args, **kwargs)
+
+    monkeypatch.setattr(institution, "render_institution_page", failing)
+    with pytest.raises(KeyboardInterrupt):
+        write_institution_pages(report, tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["P.html", "Q.html"]
+    assert all((tmp_path / name).read_text("utf-8").rstrip().endswith("</html>") for name in ("P.html", "Q.html"))
