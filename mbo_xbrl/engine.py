@@ -28,6 +28,7 @@ from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.errors import ProcessorError
 from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.filing import Filing, read_filing
+from mbo_xbrl.parsing.parts import PART_ELEMENTS, element_estimate, parts_of, plan
 from mbo_xbrl.prefill import PrefillRegister
 from mbo_xbrl.report.model import Problem, Report, Severity
 from mbo_xbrl.rules.base import Layer, Rule, RuleContext
@@ -39,7 +40,7 @@ from mbo_xbrl.rules.structure.s004_invalid_xbrl import invalid_xbrl
 from mbo_xbrl.rules.structure.s006_file_too_large import file_too_large
 from mbo_xbrl.rules.structure.s007_check_limit_exceeded import check_limit_exceeded
 from mbo_xbrl.taxonomy import names
-from mbo_xbrl.taxonomy.processor import ProcessorMessage, XbrlProcessor, memory_file
+from mbo_xbrl.taxonomy.processor import ProcessorMessage, XbrlProcessor, fill, memory_fd, memory_file, said_once
 from mbo_xbrl.taxonomy.view import TaxonomyView, load_views
 from mbo_xbrl.version import __version__
 
@@ -109,7 +110,7 @@ class Engine:
 
     def __init__(self, processor: XbrlProcessor | None = None, *, max_bytes: int | None = None,
                  prefill: PrefillRegister | None = None, selected: set[str] | None = None,
-                 fast_path: bool | None = None, limits: Limits | None = None) -> None:
+                 fast_path: bool | None = None, limits: Limits | None = None, part_elements: int = PART_ELEMENTS) -> None:
         self._processor = processor
         use_view = fast_path if fast_path is not None else fast_path_from_env()
         # the compiled view of each release's entry point: a filing is certified against the one it names
@@ -119,6 +120,7 @@ class Engine:
         self.prefill = prefill
         self._contexts: dict[tuple[int | None, bool], RuleContext] = {}
         self.selected = selected if selected is not None else select()
+        self.part_elements = part_elements  # a larger instance goes to Arelle in parts of about this many elements
 
     @property
     def max_bytes(self) -> int:
@@ -265,7 +267,7 @@ class Engine:
         reason = pre.certified
         report.xbrl_validation = "compiled-view" if reason is None else "arelle"
         if reason is not None:
-            report.findings += invalid_xbrl.check(self._arelle_messages(held))
+            report.findings += invalid_xbrl.check(self._arelle_messages(held, element_estimate(held[0])))
         filing = self._read(pre, report)  # after Arelle: the tidy facts are not held beside its model
         if any(f.code == invalid_xbrl.code and f.severity is Severity.ERROR for f in report.findings):
             report.stopped_at = Layer.XBRL.value
@@ -310,11 +312,24 @@ class Engine:
                 message_en=f"rule {rule.code} could not be run because of an internal error"))
             return []
 
-    def _arelle_messages(self, held: list[bytes]) -> list[ProcessorMessage]:
+    def _arelle_messages(self, held: list[bytes], elements: int) -> list[ProcessorMessage]:
         """Arelle's messages on exactly the bytes the earlier layers checked, shown to Arelle from memory
-        (a file on disk could have changed since it was read). The bytes are let go once Arelle has them."""
-        with memory_file(held) as memory_path, self.processor.validated(memory_path) as (_, messages):
-            return messages
+        (a file on disk could have changed since it was read). The bytes are let go once Arelle has them.
+        A large instance is validated in parts, one at a time (`mbo_xbrl.parsing.parts`), so that Arelle's
+        model never holds the whole of it."""
+        with memory_file(held) as memory_path:
+            found = plan(memory_fd(memory_path), self.part_elements) if elements > self.part_elements else None
+            if found is None:
+                with self.processor.validated(memory_path) as (_, messages):
+                    return messages
+            said = []
+            with memory_file([b""]) as part_path:
+                for part in parts_of(memory_fd(memory_path), found):
+                    fill(part_path, part)
+                    del part
+                    with self.processor.validated(part_path) as (_, messages):
+                        said.append(messages)
+            return said_once(said)
 
     def close(self) -> None:
         """Nothing to release: a given processor belongs to its owner, the shared one to the process."""

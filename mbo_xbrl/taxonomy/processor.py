@@ -30,6 +30,7 @@ import re
 import tempfile
 import threading
 import uuid
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -233,6 +234,37 @@ class XbrlProcessor:
             import shutil
 
             shutil.rmtree(self.home, ignore_errors=True)
+
+
+def said_once(per_part: Sequence[Sequence[ProcessorMessage]]) -> list[ProcessorMessage]:
+    """The messages of an instance validated in parts (`mbo_xbrl.parsing.parts`), as one list in the order first
+    said: what several parts say alike (of a context or a reference they share; lines are the file's in every
+    part) is said as often as one part says it."""
+    said: list[ProcessorMessage] = []
+    kept: Counter[ProcessorMessage] = Counter()
+    for messages in per_part:
+        here: Counter[ProcessorMessage] = Counter()
+        for message in messages:
+            here[message] += 1
+            if here[message] > kept[message]:
+                kept[message] += 1
+                said.append(message)
+    return said
+
+
+def memory_fd(path: str) -> int:
+    """The file descriptor of a file from `memory_file`."""
+    return int(path.rsplit("/", 1)[1])
+
+
+def fill(path: str, data: bytes) -> None:
+    """Replace what a file from `memory_file` holds with `data` (the same path, so Arelle names it alike)."""
+    fd = memory_fd(path)
+    os.ftruncate(fd, 0)
+    view = memoryview(data)
+    offset = 0
+    while offset < len(view):
+        offset += os.pwrite(fd, view[offset:], offset)
 
 
 @contextmanager
