@@ -71,7 +71,7 @@ NAMES = {
     "foreign": "ingest of the sector as other software writes it",
     "growth": "cost per filing at 10× the sector",
     "reingest": "re-ingest of an unchanged sector",
-    "size_limit": "peak memory of a check at the size limit (fast path)",
+    "size_limit": "peak memory of a check and of an ingest worker at the size limit, on either path",
     "memory": "peak memory, any batch size",
     "report_10x": "sector report at 10× the sector",
     "caps": "limits per file on hostile files",
@@ -163,7 +163,8 @@ def main() -> None:
            "| file | facts | MB | plain Arelle: s / MB | fast path: s / MB | ratio | Arelle path: s / MB | "
            "ratio (time / memory) |", "|---|---|---|---|---|---|---|---|"]
     fast_ratios, off_time, off_memory = [], [], []
-    size_limit_mb = 0.0
+    size_limit_mb = (0.0, 0.0)
+    limit_file = files[-1][1]
     for label, path, facts in files:
         repeat = args.repeat if facts < 10_000 else 1
         at_limit = facts >= SIZE_LIMIT_FACTS
@@ -171,14 +172,15 @@ def main() -> None:
         fast, fast_mb = median_run(mbo + ["check", "--quiet", str(path)], repeat, env)
         memory.append(fast_mb)
         fast_ratios.append(fast / plain)
+        check = mbo + ["check", "--quiet", str(path)]
+        off, off_mb = run(check, full_env) if at_limit else median_run(check, repeat, full_env)
+        off_time.append(off / plain)
+        off_memory.append(off_mb / plain_mb)
+        off_cells = f"{off:.2f} / {off_mb:.0f} | {off / plain:.2f}× / {off_mb / plain_mb:.2f}×"
+        memory.append(off_mb)
         if at_limit:
-            size_limit_mb = fast_mb
-            off_cells = "– (over the 2 GB memory cap: MBO-S007) | –"
-        else:
-            off, off_mb = median_run(mbo + ["check", "--quiet", str(path)], repeat, full_env)
-            off_time.append(off / plain)
-            off_memory.append(off_mb / plain_mb)
-            off_cells = f"{off:.2f} / {off_mb:.0f} | {off / plain:.2f}× / {off_mb / plain_mb:.2f}×"
+            size_limit_mb = (fast_mb, off_mb)
+            limit_file = path
         out.append(f"| {label} | {facts:,} | {path.stat().st_size / 1e6:.1f} | {plain:.2f} / {plain_mb:.0f} | "
                    f"**{fast:.2f}** / {fast_mb:.0f} | {fast / plain:.2f}× | {off_cells} |")
     out += ["", "In one process, per filing (warm), median:", "",
@@ -212,6 +214,12 @@ def main() -> None:
         return run(mbo + ["ingest", "--quiet", "--workers", str(workers), "--store", str(store), str(folder)], env)
 
     store, store_10x = work / "store.duckdb", work / "store-10x.duckdb"
+    limit_folder = work / "size-limit"
+    limit_folder.mkdir()
+    shutil.copy(limit_file, limit_folder / limit_file.name)
+    limit_ingest, limit_ingest_mb = ingest(limit_folder, 1, work / "store-limit.duckdb")
+    limit_ingest_off, limit_ingest_off_mb = run(mbo + ["ingest", "--quiet", "--workers", "1", "--store",
+                                                      str(work / "store-limit-off.duckdb"), str(limit_folder)], full_env)
     one, one_mb = ingest(sector, 1, store)
     two, two_mb = ingest(sector, 2, store)
     again, again_mb = ingest(sector, 2, store, fresh=False)
@@ -232,7 +240,7 @@ def main() -> None:
     report_4y, report_4y_mb = run(mbo + ["report", "--store", str(store_4y), "--out", str(work / "report-4y")], env)
     pages_4y, pages_4y_mb = run(mbo + ["report", "--all-institutions", "--store", str(store_4y),
                                        "--out", str(work / "pages-4y")], env)
-    memory += [one_mb, two_mb, again_mb, theirs_mb, rendered_mb, report_mb, ten_mb, report_10x_mb, four_mb,
+    memory += [limit_ingest_mb, limit_ingest_off_mb, one_mb, two_mb, again_mb, theirs_mb, rendered_mb, report_mb, ten_mb, report_10x_mb, four_mb,
                report_4y_mb, pages_4y_mb]
     growth = (ten / n10) / (two / n1)
     marginal = (ten - two) / (n10 - n1)
@@ -259,7 +267,11 @@ def main() -> None:
             f"{four / n4 * 1000:.0f} | {four_mb:.0f} |",
             f"| sector report over four years | – | {report_4y:.2f} | – | {report_4y_mb:.0f} |",
             f"| every institution's page over four years (`report --all-institutions`: 52 pages, ~1,800 charts, "
-            f"and an index) | – | **{pages_4y:.2f}** | – | {pages_4y_mb:.0f} |"]
+            f"and an index) | – | **{pages_4y:.2f}** | – | {pages_4y_mb:.0f} |",
+            f"| ingest of the filing at the size limit ({SIZE_LIMIT_FACTS:,} facts), 1 worker, fast path | 1 | "
+            f"{limit_ingest:.2f} | – | {limit_ingest_mb:.0f} |",
+            f"| ingest of the filing at the size limit, 1 worker, Arelle path (`MBO_XBRL_FULL_ARELLE=1`: in parts) | 1 | "
+            f"{limit_ingest_off:.2f} | – | {limit_ingest_off_mb:.0f} |"]
     warm_worst = max(fast for _, _, fast, _, _ in warm_rows)
     measured = {
         "check_cold": f"{min(fast_ratios):.2f}–{max(fast_ratios):.2f}×",
@@ -270,7 +282,9 @@ def main() -> None:
         "foreign": f"{theirs / two:.2f}× ({theirs:.1f} s)",
         "growth": f"{growth:.2f}× (each extra filing {marginal * 1000:.0f} ms)",
         "reingest": f"{again:.2f} s",
-        "size_limit": f"{size_limit_mb:.0f} MB ({SIZE_LIMIT_FACTS:,} facts)",
+        "size_limit": f"{max(size_limit_mb[0], limit_ingest_mb):.0f} MB on the fast path, "
+                      f"{max(size_limit_mb[1], limit_ingest_off_mb):.0f} MB on Arelle's (in parts) "
+                      f"({SIZE_LIMIT_FACTS:,} facts; check and ingest worker)",
         "memory": f"{max(memory):.0f} MB (largest single process)",
         "report_10x": f"{report_10x:.1f} s, {report_10x_mb:.0f} MB",
         "caps": "all three" if caps_held else "not all (see below)",
@@ -282,7 +296,8 @@ def main() -> None:
     met = {
         "check_cold": max(fast_ratios) <= 1.0, "off_time": max(off_time) <= 1.0, "off_memory": max(off_memory) <= 1.0,
         "warm": warm_worst <= 0.1, "ingest_2": two <= 10, "foreign": theirs <= 1.5 * two, "growth": growth <= 1.2,
-        "reingest": again <= 1.0, "size_limit": size_limit_mb <= 400, "memory": max(memory) <= 400,
+        "reingest": again <= 1.0,
+        "size_limit": max(*size_limit_mb, limit_ingest_mb, limit_ingest_off_mb) <= 400, "memory": max(memory) <= 400,
         "report_10x": report_10x <= 10 and report_10x_mb <= 400, "caps": caps_held,
         "formulas": max(formula_added) <= 1.0, "inline_cold": max(inline_ratios) <= 1.0,
         "institutions_4y": pages_4y <= 10,
@@ -509,22 +524,32 @@ PAGE_TAIL = """
    a check holds the raw facts, never the document's tree, so the size limit's 47 MB filing fits
    well under 400 MB. Off the fast path our tree is never held beside Arelle's model, and the tidy
    facts are read after Arelle's model is closed.
-3. **Arelle does only the filing's work.** Arelle validates the whole DTS with every instance; for a
+3. **Arelle in parts.** Arelle's model of an instance takes about 2.5 KB per element: 1 GB and more
+   for a filing near the size limit. An instance of more than 80,000 elements goes to Arelle in parts
+   (`mbo_xbrl/parsing/parts.py`): each part is the document with a share of the facts and exactly the
+   contexts and units they use (the facts of a context together, so each context is validated once),
+   every other child of the root replaced by as many line ends, so Arelle's lines are the file's. One
+   part is held at a time and its model freed before the next. What could cross parts (an id twice, a
+   footnote link, text in the root, references out of order) keeps the file whole, and
+   `tests/test_parts.py` proves the findings equal to the whole file's on invalid filings of every kind.
+   The planning pass (expat, which gives byte offsets) and a model per part cost a few per cent of
+   Arelle's time on large files.
+4. **Arelle does only the filing's work.** Arelle validates the whole DTS with every instance; for a
    small filing that is most of its time. Our packages are generated, fixed and proven valid by plain
    Arelle when built, and a filing can add nothing to them (MBO-S003), so their documents are marked
    as checked (Arelle's `skipDTS`, on our package's documents only); calculation checks run only
    where the DTS has relationships for them. `tests/taxonomy/test_plain_arelle.py` shows the same
    messages with and without, on every sample.
-4. **Processes.** `mbo-xbrl check` starts its checking process before it loads itself, and loads a
+5. **Processes.** `mbo-xbrl check` starts its checking process before it loads itself, and loads a
    subcommand only when it runs; workers freeze what they loaded at start and collect cycles less
    often (a check makes objects by the hundred thousand and frees them together).
-5. **The store and the report.** Rows go into DuckDB as one DataFrame scan per table, whole filings
+6. **The store and the report.** Rows go into DuckDB as one DataFrame scan per table, whole filings
    committed in batches; the report reads only the rows and columns its analyses use (institutions'
    totals, objectives' budgets, finding codes), draws many bars in one call, and above 80 rows draws
    a chart's rows without a label each (the table beside it names them). The institutions' pages read
    the report's tables once, grouped per institution, format each distinct number once, and draw their
    ~1,800 small charts as a few lines of SVG text each instead of matplotlib figures (0.15 s each).
-6. **The rules in the taxonomy** (`mbo_xbrl/taxonomy/generate/formulas.py`). Formula evaluation blows up
+7. **The rules in the taxonomy** (`mbo_xbrl/taxonomy/generate/formulas.py`). Formula evaluation blows up
    in Arelle on cross-products of fact variables and on XPath that compares sequences pair by pair. Most
    assertions are evaluated once per filing over one sequence of the facts they read; where they compare
    two sets they count distinct values first (linear) and search pairs only to name what is wrong; a

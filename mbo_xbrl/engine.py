@@ -16,6 +16,7 @@ enforced by the process that runs the engine (`mbo_xbrl.sandbox`, MBO-S007).
 from __future__ import annotations
 
 import decimal
+import gc
 import hashlib
 import logging
 import os
@@ -323,12 +324,19 @@ class Engine:
                 with self.processor.validated(memory_path) as (_, messages):
                     return messages
             said = []
-            with memory_file([b""]) as part_path:
-                for part in parts_of(memory_fd(memory_path), found):
-                    fill(part_path, part)
-                    del part
-                    with self.processor.validated(part_path) as (_, messages):
-                        said.append(messages)
+            # What this process holds now (the raw facts among it) lives on past the parts: kept out of the
+            # collections that free each part's model, which then walk that model only.
+            gc.freeze()
+            try:
+                with memory_file([b""]) as part_path:
+                    for part in parts_of(memory_fd(memory_path), found):
+                        fill(part_path, part)
+                        del part
+                        with self.processor.validated(part_path) as (_, messages):
+                            said.append(messages)
+                        gc.collect()  # the closed model is cycles: freed now, its memory serves the next part
+            finally:
+                gc.unfreeze()
             return said_once(said)
 
     def close(self) -> None:

@@ -23,7 +23,7 @@ def limit_options(command):
                            help="Memory cap of the process that checks one file (MBO-S007). "
                                 "Default: $MBO_XBRL_MAX_MEMORY or 2048.")(command)
     command = click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
-                           help="Time limit per file (MBO-S007). Default: $MBO_XBRL_TIMEOUT or 30.")(command)
+                           help="Time limit per file (MBO-S007). Default: $MBO_XBRL_TIMEOUT or 120.")(command)
     return click.option("--max-size", type=click.IntRange(min=1), default=None, metavar="BYTES",
                         help="Refuse files larger than this (MBO-S006). Default: $MBO_XBRL_MAX_SIZE or 50 MB.")(command)
 

@@ -7,7 +7,7 @@ against itself. So a large instance is validated in parts. Each part is the docu
 prologue, the root's start tag (namespaces, attributes) and every reference (`link:schemaRef`, ...), and a
 share of the facts with exactly the contexts and units they refer to. Every other child of the root is
 replaced by as many line ends as it spanned, so each line Arelle names is the line in the file. The facts
-of one context go into one part, so a context is validated once; one no fact refers to goes into the first.
+of one context go into one part, so a context is validated once; those no fact refers to fill parts of their own.
 
 Some checks do cross the children of the root. Where one could, the instance is validated whole instead
 (`plan` gives None):
@@ -199,8 +199,8 @@ def plan(fd: int, budget: int = PART_ELEMENTS, *, relations_free: bool = True) -
 
 def _assign(reader: _Reader, budget: int) -> list[list[int]]:
     """The children of each part: the facts of a context together, packed in document order up to the budget,
-    each part with the contexts and units its facts refer to; the references in every part; a context or unit
-    that no fact refers to in the first."""
+    each part with the contexts and units its facts refer to; then the contexts and units no fact refers to,
+    packed the same way; the references in every part."""
     kinds, sizes, ids = reader.kinds, reader.sizes, reader.ids
     references = [i for i, kind in enumerate(kinds) if kind == _REFERENCE]
     by_context: dict[str, list[int]] = {}
@@ -208,12 +208,16 @@ def _assign(reader: _Reader, budget: int) -> list[list[int]]:
         if kind == _FACT:
             refers = reader.refers[index]
             by_context.setdefault(refers[0] if refers else "", []).append(index)
+    groups = []
+    for facts in by_context.values():
+        groups.append(set(facts) | {ids[ref] for f in facts for ref in reader.refers[f]
+                                    if ref in ids and kinds[ids[ref]] in (_CONTEXT_KIND, _UNIT_KIND)})
+    used = set().union(*groups) if groups else set()
+    groups += [{i} for i, kind in enumerate(kinds) if kind in (_CONTEXT_KIND, _UNIT_KIND) and i not in used]
     parts: list[set[int]] = []
     current: set[int] = set()
     weight = 0
-    for facts in by_context.values():
-        needed = {index for index in facts} | {ids[ref] for f in facts for ref in reader.refers[f]
-                                               if ref in ids and kinds[ids[ref]] in (_CONTEXT_KIND, _UNIT_KIND)}
+    for needed in groups:
         added = sum(sizes[i] for i in needed - current)
         if current and weight + added > budget:
             parts.append(current)
@@ -221,13 +225,8 @@ def _assign(reader: _Reader, budget: int) -> list[list[int]]:
             added = sum(sizes[i] for i in needed)
         current |= needed
         weight += added
-    if current:
+    if current or not parts:
         parts.append(current)
-    used = set().union(*parts) if parts else set()
-    unused = {i for i, kind in enumerate(kinds) if kind in (_CONTEXT_KIND, _UNIT_KIND) and i not in used}
-    if not parts:
-        parts.append(set())
-    parts[0] |= unused
     return [sorted(part | set(references)) for part in parts]
 
 

@@ -28,7 +28,7 @@ def check_limit_exceeded(kind: str, limit: float) -> list[Finding]:
     """A time limit and a memory cap per file keep one pathological file from stopping a whole run.
 
     Each file is checked in a process of its own with a memory cap; a check that runs past the
-    time limit (default 30 seconds) is stopped, and one that needs more memory than the cap
+    time limit (default 120 seconds) is stopped, and one that needs more memory than the cap
     (default 2,048 MB) fails alone. The run goes on with the next file. Both limits can be set
     (`--timeout`, `--max-memory`, or MBO_XBRL_TIMEOUT and MBO_XBRL_MAX_MEMORY); a nightly ingest
     checks a file stopped this way again on its next run.

@@ -25,12 +25,13 @@ def duplicate_facts(raw: RawInstance) -> list[Finding]:
     Facts are duplicates when concept, context (compared by content, not id), unit and, for
     text, language are the same.
     """
+    contexts = {ref: context.key for ref, context in raw.contexts.items()}  # each compared by content once
+    units = {ref: unit.key for ref, unit in raw.units.items()}
     groups: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in raw.facts:
-        context = raw.contexts.get(fact.context_ref or "")
-        unit = raw.units.get(fact.unit_ref or "")
-        key = (fact.concept, context.key if context else fact.context_ref,
-               unit.key if unit else fact.unit_ref, None if fact.unit_ref else fact.lang)
+        context_ref, unit_ref = fact.context_ref, fact.unit_ref
+        key = (fact.concept, contexts.get(context_ref or "", context_ref), units.get(unit_ref or "", unit_ref),
+               None if unit_ref else fact.lang)
         groups[key].append(fact)
     findings = []
     for facts in groups.values():
