@@ -525,7 +525,7 @@ PAGE_TAIL = """
    well under 400 MB. Off the fast path our tree is never held beside Arelle's model, and the tidy
    facts are read after Arelle's model is closed.
 3. **Arelle in parts.** Arelle's model of an instance takes about 2.5 KB per element: 1 GB and more
-   for a filing near the size limit. An instance of more than 80,000 elements goes to Arelle in parts
+   for a filing near the size limit. An instance of more than 40,000 elements goes to Arelle in parts
    (`mbo_xbrl/parsing/parts.py`): each part is the document with a share of the facts and exactly the
    contexts and units they use (the facts of a context together, so each context is validated once),
    every other child of the root replaced by as many line ends, so Arelle's lines are the file's. One

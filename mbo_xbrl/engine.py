@@ -5,7 +5,8 @@
    of our entry point only (S003)                                          -- stops before Arelle
    filing rules on the raw instance (S010-S013), taxonomy-independent      -- an error stops before Arelle
 3. xbrl: XBRL 2.1 / Dimensions 1.0 validity by Arelle (S004)               -- stops the semantic layer
-   (the fast path may certify first that Arelle would find nothing: see parsing/certify.py)
+   (the fast path may certify first that Arelle would find nothing: see parsing/certify.py;
+   a large instance goes to Arelle in parts, one at a time: see parsing/parts.py)
 4. semantic: periods, completeness, budgets, measures, values (S014, C, B, M, V)
 
 Whatever goes wrong inside the check of one file (a rule that fails, Arelle that fails) becomes a
@@ -31,8 +32,8 @@ from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.filing import Filing, read_filing
 from mbo_xbrl.parsing.parts import PART_ELEMENTS, element_estimate, parts_of, plan
 from mbo_xbrl.prefill import PrefillRegister
-from mbo_xbrl.report.model import Problem, Report, Severity
-from mbo_xbrl.rules.base import Layer, Rule, RuleContext
+from mbo_xbrl.report.model import Problem, Report, Severity, Unlisted
+from mbo_xbrl.rules.base import UNLISTED, Layer, Rule, RuleContext, finding_budget
 from mbo_xbrl.rules.location import with_locations
 from mbo_xbrl.rules.precheck import Prechecked, precheck
 from mbo_xbrl.rules.registry import rules_in_layer, select
@@ -168,11 +169,17 @@ class Engine:
 
         from mbo_xbrl.inline.read import is_inline
 
-        if is_workbook(held[0], name):
-            return self._check_workbook(held, name)
-        if is_inline(held[0], name):
-            return self._check_inline(held, name)
-        return self._check_instance(held, name)
+        with finding_budget(self.limits.max_findings) as budget:
+            if is_workbook(held[0], name):
+                report, filing = self._check_workbook(held, name)
+            elif is_inline(held[0], name):
+                report, filing = self._check_inline(held, name)
+            else:
+                report, filing = self._check_instance(held, name)
+        report.findings = [f for f in report.findings if f is not UNLISTED]
+        report.unlisted = [Unlisted(code=code, severity=severity, count=count)
+                           for (code, severity), count in sorted(budget.unlisted.items()) if code in self.selected]
+        return report, filing
 
     def _check_workbook(self, held: list[bytes], name: str) -> tuple[Report, Filing | None]:
         """A workbook: converted to an instance by the project's writer, that instance checked by every rule, and

@@ -10,6 +10,7 @@ option on `check`, `ingest` and `serve`. What each limit guards against:
 | elements, facts, contexts, units | 1,000,000 / 100,000 / 100,000 / 1,000 | memory and time growing with the count | MBO-S008 |
 | attributes per element | 500 | Arelle's cost growing with the square of the attributes of one element | MBO-S008 |
 | depth | 100 | deep nesting (lxml refuses over 256 by itself) | MBO-S008 |
+| findings listed per rule | 1,000 | a mistake repeated by the hundred thousand costing the report's memory | counted in the report, not listed |
 | time per file | 120 s | any remaining slow path (the check is stopped); a filing at the size limit takes about 30 s on Arelle's path on a 2-core machine | MBO-S007 |
 | memory per check | 2,048 MB address space | a check that would exhaust the machine (the check process is capped) | MBO-S007 |
 
@@ -40,6 +41,7 @@ class Limits:
     max_depth: int = 100
     seconds: float = 120.0
     memory_mb: int = 2048
+    max_findings: int = 1_000
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Limits:
@@ -75,4 +77,5 @@ ENV_NAMES = {
     "max_depth": "MBO_XBRL_MAX_DEPTH",
     "seconds": "MBO_XBRL_TIMEOUT",
     "memory_mb": "MBO_XBRL_MAX_MEMORY",
+    "max_findings": "MBO_XBRL_MAX_FINDINGS",
 }

@@ -80,5 +80,5 @@ def check(paths: tuple[Path, ...], fmt: str, lang: str, prefill_register: Path |
                 click.echo(f"[{n}/{len(files)}] {verdict} {path}", err=True)
     click.echo(reports_json(reports, lang) if fmt == "json" else reports_text(reports, lang, verbose))
     failing = {Severity.ERROR} if fail_on == "error" else {Severity.ERROR, Severity.WARNING}
-    failed = any(not r.valid or any(f.severity in failing for f in r.findings) for r in reports)
+    failed = any(not r.valid or any(f.severity in failing for f in [*r.findings, *r.unlisted]) for r in reports)
     raise SystemExit(2 if found.missing or found.empty else 1 if failed else 0)

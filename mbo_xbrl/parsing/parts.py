@@ -1,7 +1,7 @@
 """A large instance in parts that Arelle validates one at a time, so that its model never holds the whole filing.
 
 Arelle keeps a model of every element of an instance: about 2.5 KB each, so a filing near the size limit
-(some 100,000 facts, 700,000 elements) would take it 1 to 2 GB. What XBRL 2.1 and Dimensions 1.0 check
+(some 100,000 facts, over 400,000 elements) would take it 1 to 2 GB. What XBRL 2.1 and Dimensions 1.0 check
 of an instance is local: a fact against its concept, its context, its unit and the DTS; a context or a unit
 against itself. So a large instance is validated in parts. Each part is the document itself, with its
 prologue, the root's start tag (namespaces, attributes) and every reference (`link:schemaRef`, ...), and a
@@ -36,8 +36,9 @@ from xml.parsers import expat
 
 from mbo_xbrl.parsing.instance import LINK, XBRLI, XML_NS
 
-# The elements of one part: with Arelle's ~2.5 KB per element, a part of this size keeps its model near 200 MB.
-PART_ELEMENTS = 80_000
+# The elements of one part: with Arelle's ~2.5 KB per element, a part of this size keeps its model near 100 MB
+# (more when every fact in it has an error: Arelle keeps an exception with each); a model per part costs ~65 ms.
+PART_ELEMENTS = 40_000
 _SEPARATOR = " "
 _REFERENCES = {f"{LINK} {name}" for name in ("schemaRef", "linkbaseRef", "roleRef", "arcroleRef")}
 _CONTEXT, _UNIT = f"{XBRLI} context", f"{XBRLI} unit"

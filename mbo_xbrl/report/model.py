@@ -62,6 +62,18 @@ class Finding(BaseModel):
 
 
 
+class Unlisted(BaseModel):
+    """Findings of one rule and severity past the most a report lists of one rule (the `max_findings` limit):
+    counted, not listed, so that a file with a mistake repeated a hundred thousand times costs no more to report
+    than one with a thousand."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    severity: Severity
+    count: int
+
+
 class Problem(BaseModel):
     """Why a file could not be checked completely: not a finding about the filing, but about the check."""
 
@@ -93,6 +105,8 @@ class Report(BaseModel):
     funded: bool | None = Field(None, description="Made against the funded institutions' entry point (true) or "
                                 "the non-funded one (false).")
     findings: list[Finding] = Field(default_factory=list)
+    unlisted: list[Unlisted] = Field(default_factory=list, description="Findings counted but not listed: those of "
+                                     "a rule past the most a report lists of one rule.")
     problems: list[Problem] = Field(default_factory=list, description="Why the file could not be checked fully.")
     stopped_at: str | None = Field(None, description="The layer whose failure stopped later layers "
                                                      "(file, form, xbrl), if any.")
@@ -104,10 +118,12 @@ class Report(BaseModel):
     @property
     def valid(self) -> bool:
         """No finding at error level, and nothing kept the check from finishing."""
-        return not self.problems and not any(f.severity is Severity.ERROR for f in self.findings)
+        return not self.problems and not any(f.severity is Severity.ERROR for f in [*self.findings, *self.unlisted])
 
     def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity is severity)
+        """Findings of this severity, listed or not."""
+        return sum(1 for f in self.findings if f.severity is severity) + \
+            sum(u.count for u in self.unlisted if u.severity is severity)
 
     def flatten(self, fields: list[str]) -> list[list[Any]]:
         """Short rows for assertions: report.flatten(["code", "concept"])."""

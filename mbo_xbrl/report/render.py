@@ -17,13 +17,17 @@ TEXT = {
            "year": "verslagjaar", "non_funded": "niet-bekostigde instelling", "files": ("bestand", "bestanden"), "accepted": "goedgekeurd", "rejected": "afgekeurd",
            "by_rule": "Per regel", "by_objective": "Per onderdeel", "details": "Alle bevindingen",
            "first_fix": "bijvoorbeeld", "where": "Waar",
-           "caused_by": "Volgt uit", "of_which": "waarvan {n} volgend uit {code}"},
+           "caused_by": "Volgt uit", "of_which": "waarvan {n} volgend uit {code}",
+           "unlisted": "Niet afzonderlijk getoond: nog {n}× {severity} {code}, naast de {listed} hieronder "
+                       "(een rapport toont hoogstens zoveel bevindingen van één regel)"},
     "en": {"valid": "ACCEPTED", "invalid": "REJECTED", "errors": ("error", "errors"),
            "warnings": ("warning", "warnings"), "infos": ("note", "notes"), "general": "General", "fix": "Fix", "objective": "Objective",
            "could_not_check": "Not fully checked", "line": "line", "institution": "institution",
            "year": "reporting year", "non_funded": "non-funded institution", "files": ("file", "files"), "accepted": "accepted", "rejected": "rejected",
            "by_rule": "By rule", "by_objective": "By part", "details": "All findings", "first_fix": "for example", "where": "Where",
-           "caused_by": "Follows from", "of_which": "{n} of them following from {code}"},
+           "caused_by": "Follows from", "of_which": "{n} of them following from {code}",
+           "unlisted": "Not listed one by one: {n}× {severity} {code} more, besides the {listed} below "
+                       "(a report lists at most that many findings of one rule)"},
 }
 
 
@@ -63,6 +67,7 @@ def report_dict(report: Report, lang: str) -> dict[str, Any]:
         "sha256": report.sha256,
         "counts": {s.value: report.count(s) for s in Severity},
         "findings": [finding_dict(f, lang) for f in report.findings],
+        "unlisted": [{"code": u.code, "severity": u.severity.value, "count": u.count} for u in report.unlisted],
         "problems": [{"kind": p.kind, "message": p.message(lang)} | ({"rule": p.rule} if p.rule else {})
                      for p in report.problems],
         "tool_version": report.tool_version,
@@ -148,6 +153,7 @@ def report_text(report: Report, lang: str, verbose: bool = False) -> str:
              f"{counted(report.count(Severity.WARNING), t['warnings'])}, {counted(report.count(Severity.INFO), t['infos'])}"]
     for problem in report.problems:
         lines.append(f"  {t['could_not_check']}: {problem.message(lang)}")
+    lines += [f"  {line}" for line in unlisted_lines(report, lang)]
     groups = findings_by_objective(report.findings, lang)
     summarised = len(report.findings) >= SUMMARY_FROM
     if summarised:
@@ -178,6 +184,13 @@ def report_text(report: Report, lang: str, verbose: bool = False) -> str:
                 lines.append(f"{indent}  {t['fix']}: {fix}")
                 shown_fix[finding.code] = fix
     return "\n".join(lines)
+
+
+def unlisted_lines(report: Report, lang: str) -> list[str]:
+    """A sentence per rule whose findings were counted past the most a report lists (`Report.unlisted`)."""
+    listed = Counter(f.code for f in report.findings)
+    return [TEXT[lang]["unlisted"].format(n=u.count, severity=severity_word(u.severity, lang).upper(), code=u.code,
+                                          listed=listed[u.code]) for u in report.unlisted]
 
 
 def technical_where(finding: Finding, lang: str) -> str:

@@ -16,7 +16,10 @@ nothing (or the engine records a problem).
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -70,7 +73,12 @@ class Rule:
         return _render(self.fix_nl if lang == "nl" else self.fix_en, _values(finding), lang)
 
     def finding(self, severity: Severity | None = None, /, **fields: Any) -> Finding:
-        """A finding of this rule: location fields by name, everything else into args; its words filled in."""
+        """A finding of this rule: location fields by name, everything else into args; its words filled in.
+
+        Past the budget of the check under way (`finding_budget`), it is only counted, and `UNLISTED` stands in."""
+        budget = _BUDGET.get()
+        if budget is not None and not budget.admits(self.code, severity or self.severity):
+            return UNLISTED
         location = {k: fields.pop(k) for k in LOCATION_FIELDS if k in fields}
         bare = Finding(code=self.code, severity=severity or self.severity, args=fields, **location)
         return self.worded(bare)
@@ -92,6 +100,39 @@ class Rule:
         return self.finding(problem=kind, problem_nl=nl.format_map(_Args({k: _Shown(v, "nl") for k, v in shown.items()})),
                             problem_en=en.format_map(_Args({k: _Shown(v, "en") for k, v in shown.items()})),
                             **fields)
+
+
+UNLISTED = Finding(code="", severity=Severity.INFO)  # what a rule gets back for a finding past the budget
+
+
+@dataclass
+class FindingBudget:
+    """The most findings one rule lists in one report; those past it are counted by severity."""
+
+    per_rule: int
+    listed: Counter[str] = field(default_factory=Counter)
+    unlisted: Counter[tuple[str, Severity]] = field(default_factory=Counter)
+
+    def admits(self, code: str, severity: Severity) -> bool:
+        if self.listed[code] < self.per_rule:
+            self.listed[code] += 1
+            return True
+        self.unlisted[(code, severity)] += 1
+        return False
+
+
+_BUDGET: ContextVar[FindingBudget | None] = ContextVar("finding_budget", default=None)
+
+
+@contextmanager
+def finding_budget(per_rule: int) -> Iterator[FindingBudget]:
+    """Within it, each rule lists at most `per_rule` findings (the check of one file)."""
+    budget = FindingBudget(per_rule)
+    token = _BUDGET.set(budget)
+    try:
+        yield budget
+    finally:
+        _BUDGET.reset(token)
 
 
 def rule(*, code: str, name: str, layer: Layer, severity: Severity, message_nl: str, message_en: str,

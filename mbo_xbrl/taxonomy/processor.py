@@ -139,6 +139,12 @@ class XbrlProcessor:
         self.cntlr = Cntlr.Cntlr(logFileName="logToBuffer", disable_persistent_config=True)
         self.cntlr.webCache.workOffline = True
         self.cntlr.logger.addHandler(self._collector)
+        # Our collector is the one place messages go: Arelle's own buffer would keep every log record (and, through
+        # its references, the model objects each is about) until it is emptied, and the properties it works out
+        # for each reference (concept, context, value...) are not read here: a filing with an error in every fact
+        # would cost hundreds of megabytes for nothing.
+        self.cntlr.logger.removeHandler(self.cntlr.logHandler)
+        self.cntlr.logger.logRefObjectProperties = False
         self.cntlr.modelManager.formulaOptions = FormulaOptions()
         self.cntlr.modelManager.loadCustomTransforms()
         from arelle.ValidateXbrlCalcs import ValidateCalcsMode

@@ -32,7 +32,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntit
 
 from mbo_xbrl.report.model import Report
 from mbo_xbrl.report.render import (SUMMARY_FROM, finding_dict, findings_by_objective, report_dict, reports_json,
-                                     rule_summaries)
+                                     rule_summaries, unlisted_lines)
 from mbo_xbrl.rules.structure.s006_file_too_large import DEFAULT_MAX_BYTES
 from mbo_xbrl.web.labels import WEB
 from mbo_xbrl.web.pool import Busy, CheckPool
@@ -146,6 +146,7 @@ def create_app(pool: CheckPool, *, store_url: str | None = None, token: str | No
         report = run_check(data, name)
         summarised = len(report.findings) >= SUMMARY_FROM  # then a summary per rule first, the parts folded
         views = {lang: {"t": WEB[lang], "groups": _grouped(report, lang), "data": report_dict(report, lang),
+                        "unlisted": unlisted_lines(report, lang),
                         "summary": rule_summaries(report.findings, lang) if summarised else []}
                  for lang in WEB}
         downloads = {lang: "data:application/json;base64," + base64.b64encode(
