@@ -57,7 +57,7 @@ TARGETS = {
     "size_limit": "≤ 400 MB",
     "memory": "≤ 400 MB",
     "report_10x": "≤ 10 s and ≤ 400 MB",
-    "caps": "each hostile file stopped within its limit",
+    "caps": "each hostile file stopped, or checked through, within its limit",
     "formulas": "≤ 1.0× plain Arelle without them",
     "inline_cold": "≤ 1.0× plain Arelle on the same document",
     "institutions_4y": "≤ 10 s (seconds, not minutes)",
@@ -287,7 +287,7 @@ def main() -> None:
                       f"({SIZE_LIMIT_FACTS:,} facts; check and ingest worker)",
         "memory": f"{max(memory):.0f} MB (largest single process)",
         "report_10x": f"{report_10x:.1f} s, {report_10x_mb:.0f} MB",
-        "caps": "all three" if caps_held else "not all (see below)",
+        "caps": "all four" if caps_held else "not all (see below)",
         "formulas": f"{min(formula_added):.2f}–{max(formula_added):.2f}× (their own phase: "
                     f"{min(formula_phase):.2f}–{max(formula_phase):.2f}× Arelle's validation phase)",
         "inline_cold": f"{min(inline_ratios):.2f}–{max(inline_ratios):.2f}×",
@@ -397,21 +397,31 @@ def hostile(work: Path, env: dict[str, str], mbo: list[str]) -> tuple[list[str],
     sys.path.insert(0, str(ROOT))
     from mbo_xbrl.synthetic.hostile import attribute_flood, many_contexts
 
+    import re
+
+    from mbo_xbrl.synthetic.large import large_filing
+
     text = SAMPLES[0].read_text("utf-8")
-    flood, heavy = work / "attribute-flood.xbrl", work / "many-contexts.xbrl"
+    flood, heavy, heavier = work / "attribute-flood.xbrl", work / "many-contexts.xbrl", work / "more-contexts.xbrl"
     flood.write_text(attribute_flood(text, 80_000), "utf-8")
     heavy.write_text(many_contexts(text, 40_000), "utf-8")
+    heavier.write_text(many_contexts(text, 95_000), "utf-8")
+    errors = work / "an-error-in-every-number.xbrl"  # the size limit's filing, every number made invalid
+    errors.write_bytes(re.sub(rb'(decimals="[0-9]+"[^>]*>)([0-9.]+<)', rb"\1x\2", large_filing(SIZE_LIMIT_FACTS)))
     full = dict(env, MBO_XBRL_FULL_ARELLE="1")
     cases = [  # (what, file, options, environment, the finding and kind that must stop it, limit: seconds / MB)
         ("80,000 attributes on the root", flood, [], env, ("MBO-S008", "attributes"), ("s", 1.0)),
-        ("40,000 contexts, memory cap 300 MB", heavy, ["--max-memory", "300"], env, ("MBO-S007", "memory"),
+        ("95,000 contexts, memory cap 300 MB", heavier, ["--max-memory", "300"], env, ("MBO-S007", "memory"),
          ("MB", 300)),
         ("40,000 contexts, Arelle path, time limit 5 s", heavy, ["--timeout", "5"], full, ("MBO-S007", "time"),
          ("s", 5 + 2.0)),  # the limit, plus starting the worker and killing it
+        ("an error in every number of the size limit's filing (Arelle in parts; 1,000 findings listed, the rest "
+         "counted)", errors, [], env, ("MBO-S004", None), ("MB", 400)),
     ]
     rows = ["", "## Hostile files: the limits per file", "",
             "Files built to exhaust a checker (`mbo_xbrl/synthetic/hostile.py`), schema-valid XML made from a sample. "
-            "Plain Arelle has no limits; `mbo-xbrl check` stops each within its limit and says so in a finding.", "",
+            "Plain Arelle has no limits; `mbo-xbrl check` stops each within its limit and says so in a finding, or "
+            "checks it through within it.", "",
             "| file | size | plain Arelle: time (s) / peak MB | `mbo-xbrl check`: time (s) / peak MB | finding | within its limit |",
             "|---|---|---|---|---|---|"]
     held = True
@@ -422,7 +432,8 @@ def hostile(work: Path, env: dict[str, str], mbo: list[str]) -> tuple[list[str],
         within = stopped and (ours <= limit if unit == "s" else ours_mb <= limit)
         held &= within
         rows.append(f"| {what} | {path.stat().st_size / 1e6:.1f} MB | {plain:.1f} / {plain_mb:.0f} | "
-                    f"**{ours:.2f}** / {ours_mb:.0f} | {code} ({kind}) | {'yes' if within else '**no**'} |")
+                    f"**{ours:.2f}** / {ours_mb:.0f} | {code}{f' ({kind})' if kind else ''} | "
+                    f"{'yes' if within else '**no**'} |")
     return rows, held
 
 
