@@ -30,7 +30,8 @@ from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.errors import ProcessorError
 from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.filing import Filing, read_filing
-from mbo_xbrl.parsing.parts import PART_ELEMENTS, element_estimate, parts_of, plan
+from mbo_xbrl.parsing.parts import PART_ELEMENTS, parts_of, plan
+from mbo_xbrl.parsing.structure import element_estimate
 from mbo_xbrl.prefill import PrefillRegister
 from mbo_xbrl.report.model import Problem, Report, Severity, Unlisted
 from mbo_xbrl.rules.base import UNLISTED, Layer, Rule, RuleContext, finding_budget

@@ -47,11 +47,6 @@ _WHITE_SPACE = " \t\r\n"
 _REFERENCE, _CONTEXT_KIND, _UNIT_KIND, _FACT = 0, 1, 2, 3
 
 
-def element_estimate(data: bytes) -> int:
-    """An upper bound of the elements in a document, counted in C: every element has one start tag."""
-    return data.count(b"<") - data.count(b"</") - data.count(b"<?") - data.count(b"<!")
-
-
 @dataclass
 class Plan:
     """Where each child of the root lies in the file, and which children each part holds."""
@@ -66,21 +61,33 @@ class Plan:
         return len(self.parts)
 
     def part(self, fd: int, number: int) -> bytes:
-        """The bytes of one part, read from the file `fd` (read with `os.pread`: the file's offset is untouched)."""
-        chunks = [os.pread(fd, self.head, 0)]
-        held = self.parts[number]
-        position = 0
+        """The bytes of one part, read from the file `fd` (read with `os.pread`: the file's offset is untouched):
+        each run of children it holds read at once, each run of children it leaves out one run of line ends."""
         count = len(self.starts)
-        for index in range(count):
-            if position < len(held) and held[position] == index:
-                position += 1
-                end = self.starts[index + 1] if index + 1 < count else self.tail
-                chunks.append(os.pread(fd, end - self.starts[index], self.starts[index]))
-            else:
-                chunks.append(b"\n" * (self.lines[index + 1] - self.lines[index]))
-        size = os.fstat(fd).st_size
-        chunks.append(os.pread(fd, size - self.tail, self.tail))
+        chunks = [os.pread(fd, self.head, 0)]
+        written = 0  # the children before this one are written (or padded)
+        for first, last in _runs(self.parts[number]):
+            chunks.append(b"\n" * (self.lines[first] - self.lines[written]))
+            end = self.starts[last + 1] if last + 1 < count else self.tail
+            chunks.append(os.pread(fd, end - self.starts[first], self.starts[first]))
+            written = last + 1
+        chunks.append(b"\n" * (self.lines[count] - self.lines[written]))
+        chunks.append(os.pread(fd, os.fstat(fd).st_size - self.tail, self.tail))
         return b"".join(chunks)
+
+
+def _runs(indices: list[int]) -> Iterator[tuple[int, int]]:
+    """(first, last) of each run of consecutive numbers in a sorted list."""
+    first = previous = None
+    for index in indices:
+        if previous is not None and index != previous + 1:
+            yield first, previous
+            first = None
+        if first is None:
+            first = index
+        previous = index
+    if first is not None:
+        yield first, previous
 
 
 class _Reader:
