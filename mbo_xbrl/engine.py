@@ -22,7 +22,7 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -30,7 +30,8 @@ from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.errors import ProcessorError
 from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.filing import Filing, read_filing
-from mbo_xbrl.parsing.parts import PART_ELEMENTS, parts_of, plan
+from mbo_xbrl.helper import halves
+from mbo_xbrl.parsing.parts import PART_ELEMENTS, Plan, plan
 from mbo_xbrl.parsing.structure import element_estimate
 from mbo_xbrl.prefill import PrefillRegister
 from mbo_xbrl.report.model import Problem, Report, Severity, Unlisted
@@ -43,7 +44,8 @@ from mbo_xbrl.rules.structure.s004_invalid_xbrl import invalid_xbrl
 from mbo_xbrl.rules.structure.s006_file_too_large import file_too_large
 from mbo_xbrl.rules.structure.s007_check_limit_exceeded import check_limit_exceeded
 from mbo_xbrl.taxonomy import names
-from mbo_xbrl.taxonomy.processor import ProcessorMessage, XbrlProcessor, fill, memory_fd, memory_file, said_once
+from mbo_xbrl.taxonomy.processor import (ProcessorMessage, XbrlProcessor, fill, memory_fd, memory_file,
+                                         own_memory_file, renamed, said_once)
 from mbo_xbrl.taxonomy.view import TaxonomyView, load_views
 from mbo_xbrl.version import __version__
 
@@ -113,7 +115,8 @@ class Engine:
 
     def __init__(self, processor: XbrlProcessor | None = None, *, max_bytes: int | None = None,
                  prefill: PrefillRegister | None = None, selected: set[str] | None = None,
-                 fast_path: bool | None = None, limits: Limits | None = None, part_elements: int = PART_ELEMENTS) -> None:
+                 fast_path: bool | None = None, limits: Limits | None = None, part_elements: int = PART_ELEMENTS,
+                 part_processes: int = 1) -> None:
         self._processor = processor
         use_view = fast_path if fast_path is not None else fast_path_from_env()
         # the compiled view of each release's entry point: a filing is certified against the one it names
@@ -124,6 +127,8 @@ class Engine:
         self._contexts: dict[tuple[int | None, bool], RuleContext] = {}
         self.selected = selected if selected is not None else select()
         self.part_elements = part_elements  # a larger instance goes to Arelle in parts of about this many elements
+        # 2: a helper process forked for it validates every other part at the same time (`mbo_xbrl.helper`)
+        self.part_processes = part_processes
 
     @property
     def max_bytes(self) -> int:
@@ -331,21 +336,44 @@ class Engine:
             if found is None:
                 with self.processor.validated(memory_path) as (_, messages):
                     return messages
-            said = []
             # What this process holds now (the raw facts among it) lives on past the parts: kept out of the
-            # collections that free each part's model, which then walk that model only.
+            # collections that free each part's model, which then walk that model only (and, in a helper
+            # forked for half the parts, shared with it: no collection there touches it either).
             gc.freeze()
             try:
                 with memory_file([b""]) as part_path:
-                    for part in parts_of(memory_fd(memory_path), found):
-                        fill(part_path, part)
-                        del part
-                        with self.processor.validated(part_path) as (_, messages):
-                            said.append(messages)
-                        gc.collect()  # the closed model is cycles: freed now, its memory serves the next part
+                    return said_once(self._in_parts(memory_fd(memory_path), part_path, found))
             finally:
                 gc.unfreeze()
-            return said_once(said)
+
+    def _in_parts(self, whole: int, part_path: str, found: Plan) -> list[list[ProcessorMessage]]:
+        """Arelle's messages on each part of the instance in file `whole`, part by part, each shown to Arelle as
+        the in-memory file `part_path`; every other part in a helper process when there are two."""
+        numbers = range(len(found))
+        if self.part_processes < 2 or len(found) < 2:
+            return self._validate_parts(whole, part_path, found, numbers)
+        here = os.getpid()
+
+        def work(half: Sequence[int]) -> tuple[str, list[list[ProcessorMessage]]]:
+            path = part_path if os.getpid() == here else own_memory_file(part_path)  # the helper's own, same number
+            return path, self._validate_parts(whole, path, found, half)
+
+        (_, mine), (there, theirs) = halves(work, numbers)
+        said: list[list[ProcessorMessage]] = [[] for _ in numbers]
+        said[0::2] = mine
+        said[1::2] = [[renamed(m, there, part_path) for m in messages] for messages in theirs]
+        return said
+
+    def _validate_parts(self, whole: int, part_path: str, found: Plan,
+                        numbers: Sequence[int]) -> list[list[ProcessorMessage]]:
+        """Arelle's messages on each of the parts `numbers`, one at a time."""
+        said = []
+        for number in numbers:
+            fill(part_path, found.part(whole, number))
+            with self.processor.validated(part_path) as (_, messages):
+                said.append(messages)
+            gc.collect()  # the closed model is cycles: freed now, its memory serves the next part
+        return said
 
     def close(self) -> None:
         """Nothing to release: a given processor belongs to its owner, the shared one to the process."""

@@ -177,7 +177,8 @@ class Sandbox:
     def __init__(self, task: str, *, limits: Limits, workers: int = 1, options: dict[str, Any] | None = None) -> None:
         if task not in TASKS:
             raise ValueError(f"unknown task {task!r}")
-        self.task, self.limits, self.options = task, limits, options or {}
+        self.task, self.limits = task, limits
+        self.options = {"part_processes": part_processes(workers), **(options or {})}
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()
@@ -297,6 +298,16 @@ class Sandbox:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def part_processes(workers: int) -> int:
+    """The processes that validate a large instance's parts (`Engine.part_processes`): two (the worker and a
+    helper forked for it) where each of `workers` workers has two cores to itself, else one.
+    MBO_XBRL_PART_PROCESSES=1 keeps every check in one process."""
+    wanted = os.environ.get("MBO_XBRL_PART_PROCESSES", "").strip()
+    if wanted in ("1", "2"):
+        return int(wanted)
+    return 2 if len(os.sched_getaffinity(0)) >= 2 * max(1, workers) else 1
 
 
 def report_from(outcome: Outcome, name: str, sha256: str | None, limits: Limits):

@@ -34,8 +34,10 @@ WHOLE = {"schema-ref-last", "duplicate-id", "text-in-root"}  # what parts could 
 
 
 @pytest.fixture(scope="module")
-def engines(processor: XbrlProcessor) -> tuple[Engine, Engine]:
-    return Engine(processor, fast_path=True), Engine(processor, fast_path=False, part_elements=SMALL)
+def engines(processor: XbrlProcessor) -> tuple[Engine, Engine, Engine]:
+    """The whole (Arelle's own verdict), the parts in this process, and the parts in two (`mbo_xbrl.helper`)."""
+    return (Engine(processor, fast_path=True), Engine(processor, fast_path=False, part_elements=SMALL),
+            Engine(processor, fast_path=False, part_elements=SMALL, part_processes=2))
 
 
 def parts_of_text(text: str, budget: int = SMALL):
@@ -99,16 +101,16 @@ def test_an_instance_parts_could_misjudge_is_validated_whole(name: str, edit) ->
 
 
 @pytest.mark.parametrize("name", CHOSEN)
-def test_an_invalid_instance_in_parts_gets_the_findings_of_the_whole(name: str, engines: tuple[Engine, Engine]) -> None:
+def test_an_invalid_instance_in_parts_gets_the_findings_of_the_whole(name: str, engines: tuple[Engine, Engine, Engine]) -> None:
     text = INVALID[name](BASE.read_text("utf-8"))
     found, _ = parts_of_text(text)
     assert (found is None) == (name in WHOLE)  # the others really are validated in parts
-    whole, parts = (engine.check_bytes(text.encode("utf-8"), f"{name}.xbrl") for engine in engines)
-    assert _fingerprint(parts) == _fingerprint(whole)
+    whole, parts, in_two = (engine.check_bytes(text.encode("utf-8"), f"{name}.xbrl") for engine in engines)
+    assert _fingerprint(parts) == _fingerprint(whole) == _fingerprint(in_two)
     assert parts.xbrl_validation == whole.xbrl_validation == "arelle" or whole.stopped_at == "filing-rules"
 
 
-def test_errors_in_many_parts_at_once_are_each_found_once(engines: tuple[Engine, Engine]) -> None:
+def test_errors_in_many_parts_at_once_are_each_found_once(engines: tuple[Engine, Engine, Engine]) -> None:
     """Six errors spread over the file, in different parts: the same findings, on the same lines, as the whole."""
     text = BASE.read_text("utf-8")
     for name in ("number-not-a-number", "member-unknown", "period-backwards", "monetary-in-pure",
@@ -117,13 +119,13 @@ def test_errors_in_many_parts_at_once_are_each_found_once(engines: tuple[Engine,
     data = text.encode("utf-8")
     found, parts = parts_of_text(text)
     assert found is not None and len(parts) >= 5
-    whole, in_parts = (engine.check_bytes(data, "six-errors.xbrl") for engine in engines)
-    assert _fingerprint(in_parts) == _fingerprint(whole)
+    whole, in_parts, in_two = (engine.check_bytes(data, "six-errors.xbrl") for engine in engines)
+    assert _fingerprint(in_parts) == _fingerprint(whole) == _fingerprint(in_two)
     codes = [f.args.get("processor_code") for f in whole.findings if f.code == "MBO-S004"]
     assert len(codes) >= 6 and all(f.line for f in whole.findings if f.code == "MBO-S004")
 
 
-def test_a_filing_as_other_software_writes_it_gets_the_findings_of_the_whole(engines: tuple[Engine, Engine]) -> None:
+def test_a_filing_as_other_software_writes_it_gets_the_findings_of_the_whole(engines: tuple[Engine, Engine, Engine]) -> None:
     """Every style of mbo_xbrl.synthetic.foreign at once (other prefixes, a context per fact, date-time periods,
     precision, schema locations, ids, ...) over a filing with two XBRL errors: in parts, the whole's findings."""
     from mbo_xbrl.synthetic.foreign import STYLES, restyle
@@ -134,19 +136,37 @@ def test_a_filing_as_other_software_writes_it_gets_the_findings_of_the_whole(eng
     data = restyle(text.encode("utf-8"), STYLES)
     found, parts = parts_of_text(data.decode("utf-8"))
     assert found is not None and len(parts) >= 5
-    whole, in_parts = (engine.check_bytes(data, "foreign.xbrl") for engine in engines)
+    whole, in_parts, in_two = (engine.check_bytes(data, "foreign.xbrl") for engine in engines)
     # The same findings; their order is not: Arelle says a value's error while loading and a context's while
-    # validating, and parts say theirs part by part (see the note on issue 14).
+    # validating, and parts say theirs part by part (see the note on issue 14). In two processes, in part order.
     assert sorted(map(repr, _fingerprint(in_parts))) == sorted(map(repr, _fingerprint(whole)))
+    assert _fingerprint(in_two) == _fingerprint(in_parts)
     assert in_parts.valid == whole.valid is False and sum(f.code == "MBO-S004" for f in whole.findings) > 2
 
 
-def test_a_large_valid_filing_in_parts_is_valid(engines: tuple[Engine, Engine]) -> None:
+def test_what_every_part_says_of_a_reference_is_said_once_in_one_process_or_two(
+        engines: tuple[Engine, Engine, Engine]) -> None:
+    """A roleRef to a role our taxonomy does not define is in every part, and Arelle says so in every part: said
+    once, as by the whole. The helper's part file has the number of this process's, so Arelle names it alike."""
+    text = BASE.read_text("utf-8")
+    reference = re.search(r"<link:schemaRef[^>]*/>", text).group(0)
+    href = re.search(r'xlink:href="([^"]*)"', reference).group(1)
+    text = text.replace(reference, f'{reference}\n  <link:roleRef roleURI="https://example.org/role/none" '
+                                   f'xlink:type="simple" xlink:href="{href}#none"/>')
+    found, parts = parts_of_text(text)
+    assert found is not None and len(parts) >= 5
+    whole, in_parts, in_two = (engine.check_bytes(text.encode("utf-8"), "role.xbrl") for engine in engines)
+    assert _fingerprint(in_parts) == _fingerprint(whole) == _fingerprint(in_two)
+    assert [f.args["processor_code"] for f in whole.findings] == ["xbrl.3.5.4:hrefIdNotFound",
+                                                                  "xbrl.3.5.2.4.5:roleRefNotDefined"]
+
+
+def test_a_large_valid_filing_in_parts_is_valid(engines: tuple[Engine, Engine, Engine]) -> None:
     from mbo_xbrl.synthetic.large import large_filing
 
     data = large_filing(3_000)
-    whole, in_parts = (engine.check_bytes(data, "large.xbrl") for engine in engines)
-    assert _fingerprint(in_parts) == _fingerprint(whole)
+    whole, in_parts, in_two = (engine.check_bytes(data, "large.xbrl") for engine in engines)
+    assert _fingerprint(in_parts) == _fingerprint(whole) == _fingerprint(in_two)
     assert not [f for f in in_parts.findings if f.severity.value == "error"]
     assert in_parts.xbrl_validation == "arelle" and whole.xbrl_validation == "compiled-view"
 

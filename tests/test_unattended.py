@@ -277,7 +277,8 @@ def test_a_killed_check_leaves_no_process_and_no_temporary_folder(tmp_path: Path
     private_tmp = tmp_path / "tmp"
     private_tmp.mkdir()
     env = dict(os.environ, MBO_XBRL_FULL_ARELLE="1", TMPDIR=str(private_tmp))
-    process = subprocess.Popen(CLI + ["check", "--workers", "2"] + [str(VALID_A)] * 6, env=env,
+    # enough files that the run is still going when the first is reported (it is killed then)
+    process = subprocess.Popen(CLI + ["check", "--workers", "2"] + [str(VALID_A)] * 60, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     assert process.stderr.readline().startswith("[")
     workers = descendants(process.pid)
@@ -285,6 +286,37 @@ def test_a_killed_check_leaves_no_process_and_no_temporary_folder(tmp_path: Path
     process.wait(30)
     assert workers and assert_all_gone(workers) is None
     assert list(private_tmp.iterdir()) == []
+
+
+def test_a_killed_check_in_two_processes_leaves_no_helper_behind(tmp_path: Path) -> None:
+    """A filing in parts on Arelle's path, checked by one worker on a machine with a core to spare: a helper
+    forked from the worker validates every other part (mbo_xbrl.helper). Killed then, nothing is left."""
+    from mbo_xbrl.synthetic.large import large_filing
+
+    large = tmp_path / "large.xbrl"
+    large.write_bytes(large_filing(20_000))
+    env = dict(os.environ, MBO_XBRL_FULL_ARELLE="1", MBO_XBRL_PART_PROCESSES="2")
+    process = subprocess.Popen(CLI + ["check", str(large)], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    seen: set[int] = set()
+    helpers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while not helpers and time.monotonic() < deadline and process.poll() is None:
+        seen |= descendants(process.pid)
+        workers = {p for p in seen if parent_of(p) == process.pid}
+        helpers = {p for p in seen if parent_of(p) in workers}
+        time.sleep(0.05)
+    assert helpers, "no helper was forked"
+    process.send_signal(signal.SIGKILL)
+    process.wait(30)
+    assert_all_gone(seen | helpers)
+
+
+def parent_of(pid: int) -> int | None:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except OSError:
+        return None
 
 
 def test_a_worker_killed_while_it_sets_up_is_replaced_and_the_job_still_done() -> None:

@@ -236,9 +236,3 @@ def _assign(reader: _Reader, budget: int) -> list[list[int]]:
     if current or not parts:
         parts.append(current)
     return [sorted(part | set(references)) for part in parts]
-
-
-def parts_of(fd: int, found: Plan) -> Iterator[bytes]:
-    """Each part's bytes in turn (one held at a time)."""
-    for number in range(len(found)):
-        yield found.part(fd, number)

@@ -24,6 +24,7 @@ those rules itself, and with them loaded Arelle would report each broken rule a 
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
@@ -240,6 +241,25 @@ class XbrlProcessor:
             import shutil
 
             shutil.rmtree(self.home, ignore_errors=True)
+
+
+def own_memory_file(path: str) -> str:
+    """In a process forked from the one that made the `memory_file` at `path` (which the two then share): a new,
+    empty in-memory file of its own under the same number, and its path here."""
+    fd = memory_fd(path)
+    new = os.memfd_create("mbo-xbrl-filing", os.MFD_CLOEXEC)
+    os.dup2(new, fd, inheritable=False)
+    os.close(new)
+    return f"/proc/{os.getpid()}/fd/{fd}"
+
+
+def renamed(message: ProcessorMessage, path: str, instead: str) -> ProcessorMessage:
+    """The message with the file `path` named `instead`: what a part validated in a forked process, in a file of its
+    own (`own_memory_file`, with the same number: Arelle's references name it alike), would say here."""
+    if path == instead or (path not in message.text and path not in (message.href or "")):
+        return message
+    return dataclasses.replace(message, text=message.text.replace(path, instead),
+                               href=message.href.replace(path, instead) if message.href else message.href)
 
 
 def said_once(per_part: Sequence[Sequence[ProcessorMessage]]) -> list[ProcessorMessage]:
