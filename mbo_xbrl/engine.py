@@ -6,7 +6,8 @@
    filing rules on the raw instance (S010-S013), taxonomy-independent      -- an error stops before Arelle
 3. xbrl: XBRL 2.1 / Dimensions 1.0 validity by Arelle (S004)               -- stops the semantic layer
    (the fast path may certify first that Arelle would find nothing: see parsing/certify.py;
-   a large instance goes to Arelle in parts, one at a time: see parsing/parts.py)
+   a large instance goes to Arelle in parts, one at a time: see parsing/parts.py; every other part
+   in a helper process where a core is spare: see helper.py)
 4. semantic: periods, completeness, budgets, measures, values (S014, C, B, M, V)
 
 Whatever goes wrong inside the check of one file (a rule that fails, Arelle that fails) becomes a
