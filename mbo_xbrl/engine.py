@@ -359,10 +359,13 @@ class Engine:
             path = part_path if os.getpid() == here else own_memory_file(part_path)  # the helper's own, same number
             return path, self._validate_parts(whole, path, found, half)
 
-        (_, mine), (there, theirs) = halves(work, numbers)
+        here_numbers, there_numbers = found.halves()
+        (_, mine), (there, theirs) = halves(work, here_numbers, there_numbers)
         said: list[list[ProcessorMessage]] = [[] for _ in numbers]
-        said[0::2] = mine
-        said[1::2] = [[renamed(m, there, part_path) for m in messages] for messages in theirs]
+        for number, messages in zip(here_numbers, mine):
+            said[number] = messages
+        for number, messages in zip(there_numbers, theirs):
+            said[number] = [renamed(m, there, part_path) for m in messages]
         return said
 
     def _validate_parts(self, whole: int, part_path: str, found: Plan,

@@ -32,12 +32,13 @@ class HelperError(Exception):
     """The helper failed without a reason this process can raise as its own."""
 
 
-def halves(work: Callable[[Sequence[int]], T], numbers: Sequence[int]) -> tuple[T, T]:
-    """`work(numbers[0::2])` in this process and `work(numbers[1::2])` in a helper forked for it, at the same time:
-    both results, this process's first.
+def halves(work: Callable[[Sequence[int]], T], mine: Sequence[int], theirs: Sequence[int]) -> tuple[T, T]:
+    """`work(mine)` in this process and `work(theirs)` in a helper forked for it, at the same time: both results,
+    this process's first.
 
     Raises what the work raised here; MemoryError when the helper ran out of memory; ProcessorError when the
-    XBRL processor failed there; HelperError when it failed otherwise or ended without an answer.
+    XBRL processor failed there; SystemError when a C extension failed there without an exception (under a
+    memory cap: out of memory); HelperError when it failed otherwise or ended without an answer.
     """
     reading, writing = os.pipe()
     parent = os.getpid()
@@ -46,14 +47,14 @@ def halves(work: Callable[[Sequence[int]], T], numbers: Sequence[int]) -> tuple[
     except OSError:  # no process to be had (a process limit, say): this one does both halves
         os.close(reading)
         os.close(writing)
-        return work(numbers[0::2]), work(numbers[1::2])
+        return work(mine), work(theirs)
     if pid == 0:
         os.close(reading)
-        _helper(work, numbers[1::2], writing, parent)  # never returns
+        _helper(work, theirs, writing, parent)  # never returns
     os.close(writing)
     done = False
     try:
-        mine = work(numbers[0::2])
+        done_here = work(mine)
         with os.fdopen(reading, "rb") as incoming:
             reading = -1
             try:
@@ -70,11 +71,13 @@ def halves(work: Callable[[Sequence[int]], T], numbers: Sequence[int]) -> tuple[
             _kill(pid)
         _reap(pid)
     if status == "ok":
-        return mine, value
+        return done_here, value
     if status == "memory":
         raise MemoryError("the helper process ran out of memory")
     if status == "processor":
         raise ProcessorError(value)
+    if status == "system":
+        raise SystemError(value)
     raise HelperError(value or "the helper process ended without an answer")
 
 
@@ -88,6 +91,8 @@ def _helper(work: Callable[[Sequence[int]], T], numbers: Sequence[int], writing:
             answer = ("memory", None)
         except ProcessorError as err:
             answer = ("processor", str(err))
+        except SystemError as err:  # under the memory cap, a C extension out of memory: the caller decides
+            answer = ("system", str(err))
         except BaseException as err:  # noqa: BLE001 - said to the parent, which decides
             answer = ("error", f"{type(err).__name__}: {err}")
         try:

@@ -18,7 +18,7 @@ from tests.test_unattended import alive, assert_all_gone
 
 
 def test_each_half_is_done_once_and_the_other_half_in_another_process() -> None:
-    here, there = halves(lambda numbers: (os.getpid(), [n * n for n in numbers]), range(7))
+    here, there = halves(lambda numbers: (os.getpid(), [n * n for n in numbers]), [0, 2, 4, 6], [1, 3, 5])
     assert here == (os.getpid(), [0, 4, 16, 36])
     assert there[1] == [1, 9, 25] and there[0] != os.getpid()
     assert not alive(there[0])  # reaped: not even a zombie is left
@@ -41,6 +41,10 @@ def processor_fails() -> None:
     raise ProcessorError("the XBRL processor failed on part.xbrl: boom")
 
 
+def c_extension_fails() -> None:
+    raise SystemError("error return without exception set")
+
+
 def ends() -> None:
     os._exit(3)
 
@@ -52,12 +56,13 @@ def fails() -> None:
 @pytest.mark.parametrize(("failure", "raised", "said"), [
     (out_of_memory, MemoryError, "ran out of memory"),
     (processor_fails, ProcessorError, "failed on part.xbrl: boom"),
+    (c_extension_fails, SystemError, "without exception set"),
     (ends, HelperError, "ended without an answer"),
     (fails, HelperError, "KeyError"),
 ])
 def test_a_failure_in_the_helper_is_raised_here_as_what_it_was(failure, raised, said: str) -> None:
     with pytest.raises(raised, match=said):
-        halves(helper_only(failure), range(4))
+        halves(helper_only(failure), [0, 2], [1, 3])
 
 
 def test_when_this_half_fails_the_helper_is_killed_and_reaped(tmp_path: Path) -> None:
@@ -74,7 +79,7 @@ def test_when_this_half_fails_the_helper_is_killed_and_reaped(tmp_path: Path) ->
 
     started = time.monotonic()
     with pytest.raises(ValueError, match="this half failed"):
-        halves(work, range(2))
+        halves(work, [0], [1])
     assert time.monotonic() - started < 30
     assert not alive(int(pid_file.read_text()))
 
@@ -89,7 +94,7 @@ def test_a_helper_dies_with_the_process_that_forked_it(tmp_path: Path) -> None:
         "    if numbers[0] == 1:\n"
         f"        open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
         "    time.sleep(120)\n"
-        "halves(work, range(2))\n")
+        "halves(work, [0], [1])\n")
     process = subprocess.Popen([sys.executable, "-c", script], cwd=Path(__file__).resolve().parents[1])
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (pid_file.exists() and pid_file.read_text()):

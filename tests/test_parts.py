@@ -171,6 +171,15 @@ def test_a_large_valid_filing_in_parts_is_valid(engines: tuple[Engine, Engine, E
     assert in_parts.xbrl_validation == "arelle" and whole.xbrl_validation == "compiled-view"
 
 
+def test_two_processes_share_the_parts_by_their_size() -> None:
+    found, parts = parts_of_text(BASE.read_text("utf-8"))
+    mine, theirs = found.halves()
+    assert sorted(mine + theirs) == list(range(len(parts))) and mine == sorted(mine) and theirs == sorted(theirs)
+    assert mine[0] == 0 and theirs
+    loads = [sum(len(parts[n]) for n in half) for half in (mine, theirs)]
+    assert abs(loads[0] - loads[1]) <= max(map(len, parts))  # greedy: apart by at most one part
+
+
 def test_what_several_parts_say_alike_is_said_once() -> None:
     from mbo_xbrl.taxonomy.processor import ProcessorMessage
 

@@ -76,6 +76,25 @@ class Plan:
         return b"".join(chunks)
 
 
+    def halves(self) -> tuple[list[int], list[int]]:
+        """The part numbers in two lists of about as many bytes each (a part's cost in Arelle goes with its size),
+        each in order: the first has part 0."""
+        count = len(self.starts)
+
+        def size(number: int) -> int:
+            return sum((self.starts[last + 1] if last + 1 < count else self.tail) - self.starts[first]
+                       for first, last in _runs(self.parts[number]))
+
+        halves: tuple[list[int], list[int]] = ([], [])
+        loads = [0, 0]
+        for number in sorted(range(len(self.parts)), key=size, reverse=True):
+            lighter = 0 if loads[0] <= loads[1] else 1
+            halves[lighter].append(number)
+            loads[lighter] += size(number)
+        first, second = sorted(halves[0]), sorted(halves[1])
+        return (first, second) if not first or not second or first[0] == 0 else (second, first)
+
+
 def _runs(indices: list[int]) -> Iterator[tuple[int, int]]:
     """(first, last) of each run of consecutive numbers in a sorted list."""
     first = previous = None
