@@ -104,3 +104,16 @@ def test_a_helper_dies_with_the_process_that_forked_it(tmp_path: Path) -> None:
     process.send_signal(signal.SIGKILL)
     process.wait(30)
     assert_all_gone({helper})
+
+
+def test_two_processes_per_check_only_where_each_worker_has_two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mbo_xbrl.sandbox import part_processes
+
+    cores = len(os.sched_getaffinity(0))
+    monkeypatch.delenv("MBO_XBRL_PART_PROCESSES", raising=False)
+    assert part_processes(cores) == 1  # as many workers as cores (an ingest): one process each
+    assert part_processes(max(1, cores // 2)) == (2 if cores >= 2 else 1)
+    monkeypatch.setenv("MBO_XBRL_PART_PROCESSES", "1")
+    assert part_processes(1) == 1
+    monkeypatch.setenv("MBO_XBRL_PART_PROCESSES", "2")
+    assert part_processes(cores * 4) == 2
