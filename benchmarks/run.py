@@ -562,8 +562,9 @@ PAGE_TAIL = """
    Arelle's time on large files. Where the checking process has a core to spare (a check of one file on
    a machine of two cores or more), a helper forked from it validates every other part at the same time
    (`mbo_xbrl/helper.py`): it shares what the worker loaded, dies with it and has its memory cap, so the
-   wall time of a large check on Arelle's path is about two thirds of plain Arelle's for about the same
-   CPU seconds. An ingest keeps every worker to one process where the workers already use the cores.
+   wall time of a large check on Arelle's path is about 0.6× plain Arelle's, for about as many CPU
+   seconds (two processes on two cores of a shared machine cost each other some speed). An ingest keeps
+   every worker to one process where the workers already use the cores.
 4. **Arelle does only the filing's work.** Arelle validates the whole DTS with every instance; for a
    small filing that is most of its time. Our packages are generated, fixed and proven valid by plain
    Arelle when built, and a filing can add nothing to them (MBO-S003), so their documents are marked
