@@ -29,11 +29,10 @@ from pathlib import Path
 
 from mbo_xbrl.catalogue import load_catalogue
 from mbo_xbrl.errors import ProcessorError
+from mbo_xbrl.helper import halves
 from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.filing import Filing, read_filing
-from mbo_xbrl.helper import halves
 from mbo_xbrl.parsing.parts import PART_ELEMENTS, Plan, plan
-from mbo_xbrl.parsing.structure import element_estimate
 from mbo_xbrl.prefill import PrefillRegister
 from mbo_xbrl.report.model import Problem, Report, Severity, Unlisted
 from mbo_xbrl.rules.base import UNLISTED, Layer, Rule, RuleContext, finding_budget
@@ -282,7 +281,7 @@ class Engine:
         reason = pre.certified
         report.xbrl_validation = "compiled-view" if reason is None else "arelle"
         if reason is not None:
-            report.findings += invalid_xbrl.check(self._arelle_messages(held, element_estimate(held[0])))
+            report.findings += invalid_xbrl.check(self._arelle_messages(held, pre.elements))
         filing = self._read(pre, report)  # after Arelle: the tidy facts are not held beside its model
         if any(f.code == invalid_xbrl.code and f.severity is Severity.ERROR for f in report.findings):
             report.stopped_at = Layer.XBRL.value
@@ -351,7 +350,7 @@ class Engine:
         """Arelle's messages on each part of the instance in file `whole`, part by part, each shown to Arelle as
         the in-memory file `part_path`; every other part in a helper process when there are two."""
         numbers = range(len(found))
-        if self.part_processes < 2 or len(found) < 2:
+        if self.part_processes < 2:  # (a plan has two parts or more)
             return self._validate_parts(whole, part_path, found, numbers)
         here = os.getpid()
 

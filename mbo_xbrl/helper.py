@@ -84,7 +84,7 @@ def halves(work: Callable[[Sequence[int]], T], mine: Sequence[int], theirs: Sequ
 def _helper(work: Callable[[Sequence[int]], T], numbers: Sequence[int], writing: int, parent: int) -> None:
     """The helper's whole life: its half of the work, the answer down the pipe, and out."""
     try:
-        _die_with(parent)
+        die_with(parent)
         try:
             answer: tuple[str, object] = ("ok", work(numbers))
         except MemoryError:
@@ -106,8 +106,10 @@ def _helper(work: Callable[[Sequence[int]], T], numbers: Sequence[int], writing:
         os._exit(0)
 
 
-def _die_with(parent: int) -> None:
-    """SIGKILL from the kernel when the process that forked this one ends (armed, then checked for a race)."""
+def die_with(parent: int) -> None:
+    """SIGKILL from the kernel when the process `parent` (that started or forked this one) ends: armed, then
+    checked for the race of a parent that ended before. Its signal follows the thread that started this
+    process (`mbo_xbrl.sandbox` adds a lifeline for workers started from a thread)."""
     try:
         import ctypes
 

@@ -11,7 +11,7 @@ option on `check`, `ingest` and `serve`. What each limit guards against:
 | attributes per element | 500 | Arelle's cost growing with the square of the attributes of one element | MBO-S008 |
 | depth | 100 | deep nesting (lxml refuses over 256 by itself) | MBO-S008 |
 | findings listed per rule | 1,000 | a mistake repeated by the hundred thousand costing the report's memory | counted in the report, not listed |
-| time per file | 120 s | any remaining slow path (the check is stopped); a filing at the size limit takes about 30 s on Arelle's path on a 2-core machine | MBO-S007 |
+| time per file | 120 s | any remaining slow path (the check is stopped); a filing at the size limit takes about 20 s on Arelle's path in two processes, 35 s in one, on a 2-core machine | MBO-S007 |
 | memory per check | 2,048 MB address space | a check that would exhaust the machine (the check process is capped) | MBO-S007 |
 
 The structural limits are counted while lxml streams the file, before Arelle sees it; time and memory are

@@ -39,6 +39,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from mbo_xbrl.errors import MboXbrlError
+from mbo_xbrl.helper import die_with
 from mbo_xbrl.limits import MB, Limits
 
 STARTUP_SECONDS = 120.0  # a worker that is not ready by then will not be (the machine is far too busy)
@@ -372,14 +373,7 @@ TASKS = {"report": _report_task, "store": _store_task}
 
 def _die_with_parent(lifeline: int, parent: int) -> None:
     """End this process when the parent ends, however it ends (see the module docstring)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # the parent died before the signal was armed
-        os._exit(0)
+    die_with(parent)
 
     def watch() -> None:
         try:

@@ -19,7 +19,7 @@ Some checks do cross the children of the root. Where one could, the instance is 
 * a document expat cannot read with namespaces (lxml, which checked it, is more lenient).
 Calculation, essence-alias and requires-element relationships would bind facts across parts too; the DTS
 of every filing that reaches Arelle is one of our packages (MBO-S003 refuses any other reference), and
-they have none (tests/test_parts.py proves it); the caller states it (`relations_free`).
+they have none (tests/test_parts.py proves it).
 
 The planning pass is expat's, from the stdlib: it gives the byte offset and line of every element, which
 lxml does not, and holds nothing but the plan. It never loads a DTD or an external entity, and a DOCTYPE
@@ -75,22 +75,18 @@ class Plan:
         chunks.append(os.pread(fd, os.fstat(fd).st_size - self.tail, self.tail))
         return b"".join(chunks)
 
-
     def halves(self) -> tuple[list[int], list[int]]:
         """The part numbers in two lists of about as many bytes each (a part's cost in Arelle goes with its size),
         each in order: the first has part 0."""
         count = len(self.starts)
-
-        def size(number: int) -> int:
-            return sum((self.starts[last + 1] if last + 1 < count else self.tail) - self.starts[first]
-                       for first, last in _runs(self.parts[number]))
-
+        sizes = [sum((self.starts[last + 1] if last + 1 < count else self.tail) - self.starts[first]
+                     for first, last in _runs(children)) for children in self.parts]
         halves: tuple[list[int], list[int]] = ([], [])
         loads = [0, 0]
-        for number in sorted(range(len(self.parts)), key=size, reverse=True):
+        for number in sorted(range(len(sizes)), key=sizes.__getitem__, reverse=True):
             lighter = 0 if loads[0] <= loads[1] else 1
             halves[lighter].append(number)
-            loads[lighter] += size(number)
+            loads[lighter] += sizes[number]
         first, second = sorted(halves[0]), sorted(halves[1])
         return (first, second) if not first or not second or first[0] == 0 else (second, first)
 
@@ -203,11 +199,9 @@ class _Reader:
         self._close_child()
 
 
-def plan(fd: int, budget: int = PART_ELEMENTS, *, relations_free: bool = True) -> Plan | None:
+def plan(fd: int, budget: int = PART_ELEMENTS) -> Plan | None:
     """The parts of the instance in file `fd`, each of about `budget` elements at most; None when it must be
     validated whole (see the module docstring), or is small enough to be."""
-    if not relations_free:
-        return None
     reader = _Reader()
     try:
         reader.read(fd)

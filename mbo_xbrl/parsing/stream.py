@@ -16,7 +16,7 @@ from lxml import etree
 from mbo_xbrl.limits import Limits
 from mbo_xbrl.parsing.certify import Certifier
 from mbo_xbrl.parsing.instance import LINK, XBRLDI, XBRLI, XLINK, XML_NS, XSI, InstanceReader
-from mbo_xbrl.parsing.structure import root_namespaces, too_many_elements
+from mbo_xbrl.parsing.structure import element_estimate, root_namespaces, too_many_elements
 from mbo_xbrl.taxonomy.view import TaxonomyView
 
 
@@ -40,13 +40,15 @@ class Stream:
         self.reader: InstanceReader | None = None
         self.certifier: Certifier | None = None
         self.counts = {"facts": 0, "contexts": 0, "units": 0}
+        self.elements = 0  # an upper bound of the elements of the document (`element_estimate`)
         # one XPath, run in C on each child of the root: an element with too many attributes, or too deep
         self._crowded_or_deep = etree.XPath(
             f"boolean(descendant-or-self::*[count(@*) > {limits.max_attributes}]"
             f" | {'/'.join(['*'] * max(1, limits.max_depth - 1))})")
 
     def read(self, data: bytes) -> Stream:
-        elements = too_many_elements(data, self.limits.max_elements)
+        self.elements = element_estimate(data)
+        elements = too_many_elements(data, self.limits.max_elements, self.elements)
         if elements is not None:
             return self._over("elements", elements, self.limits.max_elements)
         events = etree.iterparse(io.BytesIO(data), events=("start-ns", "end"), tag=_children_of_root(data),

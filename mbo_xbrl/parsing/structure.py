@@ -28,15 +28,15 @@ def element_estimate(data: bytes) -> int:
     return data.count(b"<") - data.count(b"</") - data.count(b"<?") - data.count(b"<!")
 
 
-def too_many_elements(data: bytes, max_elements: int) -> int | None:
+def too_many_elements(data: bytes, max_elements: int, estimate: int | None = None) -> int | None:
     """The number of elements when it is over the limit (counted up to one past it), else None.
 
     Every element has one start tag; '<' also opens end tags, declarations, comments and processing
     instructions, and may stand in comments and CDATA, so a count of it is an upper bound: a real
     filing is far under the limit by that bound alone. Over it, the elements are counted exactly by
-    a streaming parse that keeps no tree.
+    a streaming parse that keeps no tree. `estimate`: `element_estimate(data)`, when the caller has it.
     """
-    estimate = element_estimate(data)
+    estimate = element_estimate(data) if estimate is None else estimate
     if estimate <= max_elements:
         return None
     counted = 0

@@ -36,6 +36,7 @@ class Prechecked:
     raw: RawInstance | None = None
     stopped_at: Layer | None = None  # the layer whose failure stopped the check, if any
     certified: str | None = "not certified"  # None when the fast path certified the instance, else why not
+    elements: int = 0  # an upper bound of the elements of the file (`element_estimate`), once it is streamed
 
     @property
     def ready_for_xbrl(self) -> bool:
@@ -77,7 +78,7 @@ def precheck(data: bytes, limits: Limits | int, view: TaxonomyView | Mapping[str
     if streamed.excess is not None:
         stop(structure_beyond_limits.check(*streamed.excess), Layer.FORM)
         return result
-    result.raw = streamed.reader.raw
+    result.raw, result.elements = streamed.reader.raw, streamed.elements
     result.certified = streamed.certifier.reason if streamed.certifier is not None else "the fast path is off"
     form = unknown_entry_point.check(result.raw)
     filing_rules = [f for rule in rules_in_layer(Layer.FILING_RULES) for f in rule.check(result.raw)]
